@@ -24,6 +24,18 @@ export default defineConfig({
 					hookTimeout: 120_000,
 					globalSetup: ['src/lib/server/db/test-global-setup.ts']
 				}
+			},
+			{
+				test: {
+					name: 'e2e',
+					include: ['tests/e2e/**/*.e2e.test.ts'],
+					environment: 'node',
+					// One app and one database for the whole run: files run one at a time.
+					fileParallelism: false,
+					testTimeout: 90_000,
+					hookTimeout: 240_000,
+					globalSetup: ['tests/e2e/global-setup.ts']
+				}
 			}
 		]
 	}

@@ -20,7 +20,7 @@ CREATE TABLE "action_plans" (
 	"manager_id" uuid NOT NULL,
 	"round_id" uuid,
 	"status" "action_plan_status" DEFAULT 'offered' NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"offered_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"follow_up_on" date NOT NULL,
 	"goals" text DEFAULT '' NOT NULL,
 	"measures" text DEFAULT '' NOT NULL,

@@ -299,7 +299,7 @@ export const actionPlans = pgTable(
 		/** The round whose answer led to the offer, when there is one. */
 		roundId: uuid('round_id').references(() => rounds.id),
 		status: actionPlanStatus('status').notNull().default('offered'),
-		offeredAt: createdAt(),
+		offeredAt: timestamp('offered_at', { withTimezone: true }).notNull().defaultNow(),
 		followUpOn: date('follow_up_on').notNull(),
 		goals: text('goals').notNull().default(''),
 		measures: text('measures').notNull().default(''),

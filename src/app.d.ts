@@ -1,0 +1,19 @@
+import type { Actor } from '$lib/server/access/actor';
+import type { Permissions } from '$lib/server/access/policy';
+import type { Db } from '$lib/server/db';
+
+declare global {
+	namespace App {
+		interface Locals {
+			db: Db;
+			actor: Actor | null;
+			permissions: Permissions | null;
+			sessionToken: string | null;
+		}
+		interface Error {
+			message: string;
+		}
+	}
+}
+
+export {};

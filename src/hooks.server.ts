@@ -1,0 +1,50 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { loadActor } from '$lib/server/access/load-actor';
+import { permissionsOf } from '$lib/server/access/policy';
+import { clearSessionCookie, readSessionToken } from '$lib/server/auth/cookies';
+import { validateSession } from '$lib/server/auth/sessions';
+import { getDb } from '$lib/server/db';
+import { log } from '$lib/server/log';
+import { startup } from '$lib/server/startup';
+
+export const init: ServerInit = async () => {
+	await startup();
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const db = await getDb();
+	event.locals.db = db;
+	event.locals.actor = null;
+	event.locals.permissions = null;
+	event.locals.sessionToken = null;
+
+	const token = readSessionToken(event.cookies, event.request, event.url);
+	if (token) {
+		const session = await validateSession(db, token);
+		const actor = session ? await loadActor(db, session.personId) : null;
+		if (actor) {
+			event.locals.actor = actor;
+			event.locals.permissions = permissionsOf(actor);
+			event.locals.sessionToken = token;
+		} else {
+			clearSessionCookie(event.cookies, event.url);
+		}
+	}
+
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'same-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+	if (event.url.protocol === 'https:') {
+		response.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+	}
+	if (event.locals.actor) response.headers.set('Cache-Control', 'private, no-store');
+	return response;
+};
+
+/** No stack traces to users: log it, answer in Swedish. */
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (status !== 404) log.error({ err: error, path: event.url.pathname }, 'unhandled error');
+	return { message: status === 404 ? 'Sidan finns inte.' : 'Något gick fel hos oss. Försök igen om en stund.' };
+};

@@ -1,0 +1,53 @@
+/**
+ * Sessions live in the database (the app stays stateless). The cookie holds a random token;
+ * the table holds its sha256. Idle and absolute time-outs come from the settings.
+ */
+import { and, eq, lt, or } from 'drizzle-orm';
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../db';
+import { sessions } from '../db/schema';
+import { env } from '../env';
+
+export interface SessionInfo {
+	sessionId: string;
+	personId: string;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createSession(db: Db, personId: string, now = new Date()): Promise<string> {
+	const token = randomBytes(32).toString('base64url');
+	const expiresAt = new Date(now.getTime() + env().SESSION_MAX_HOURS * 3600_000);
+	await db.insert(sessions).values({ id: hashToken(token), personId, createdAt: now, lastSeenAt: now, expiresAt });
+	return token;
+}
+
+export async function validateSession(db: Db, token: string, now = new Date()): Promise<SessionInfo | null> {
+	const id = hashToken(token);
+	const [row] = await db.select().from(sessions).where(eq(sessions.id, id));
+	if (!row) return null;
+	const idleLimit = now.getTime() - env().SESSION_IDLE_MINUTES * 60_000;
+	if (row.expiresAt.getTime() <= now.getTime() || row.lastSeenAt.getTime() <= idleLimit) {
+		await db.delete(sessions).where(eq(sessions.id, id));
+		return null;
+	}
+	// Touch at most once a minute: a write per request would cost more than it buys.
+	if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
+		await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+	}
+	return { sessionId: id, personId: row.personId };
+}
+
+export async function deleteSession(db: Db, token: string): Promise<void> {
+	await db.delete(sessions).where(eq(sessions.id, hashToken(token)));
+}
+
+export async function deleteExpiredSessions(db: Db, now = new Date()): Promise<void> {
+	const idleLimit = new Date(now.getTime() - env().SESSION_IDLE_MINUTES * 60_000);
+	await db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleLimit)));
+}
+
+export async function deleteSessionsOf(db: Db, personId: string, exceptId?: string) {
+	const rows = await db.select({ id: sessions.id }).from(sessions).where(eq(sessions.personId, personId));
+	for (const r of rows) if (r.id !== exceptId) await db.delete(sessions).where(and(eq(sessions.id, r.id)));
+}

@@ -1,0 +1,38 @@
+/**
+ * Typed domain errors. Services throw these; routes and the API map them to HTTP answers
+ * in one place (`httpStatus`). Messages are Swedish and say what to do.
+ */
+export type DomainErrorKind = 'unauthenticated' | 'forbidden' | 'not_found' | 'invalid' | 'conflict' | 'rate_limited';
+
+export class DomainError extends Error {
+	constructor(
+		readonly kind: DomainErrorKind,
+		message: string,
+		/** Per-field messages for forms, keyed by field name. */
+		readonly fieldErrors: Record<string, string> = {}
+	) {
+		super(message);
+		this.name = 'DomainError';
+	}
+}
+
+/** What the caller may not see answers "not found", so its existence is not revealed. */
+export const notFound = (what = 'Det du söker') => new DomainError('not_found', `${what} finns inte, eller så saknar du behörighet.`);
+export const forbidden = (message = 'Du saknar behörighet för detta.') => new DomainError('forbidden', message);
+export const invalid = (message: string, fieldErrors: Record<string, string> = {}) =>
+	new DomainError('invalid', message, fieldErrors);
+export const conflict = (message: string) => new DomainError('conflict', message);
+export const unauthenticated = () => new DomainError('unauthenticated', 'Du behöver logga in.');
+
+const statusOf: Record<DomainErrorKind, number> = {
+	unauthenticated: 401,
+	forbidden: 403,
+	not_found: 404,
+	invalid: 400,
+	conflict: 409,
+	rate_limited: 429
+};
+
+export function httpStatus(error: DomainError): number {
+	return statusOf[error.kind];
+}

@@ -1,0 +1,22 @@
+/** E-mail through SMTP when SMTP_URL is set; otherwise null and reminders are shown in the app only. */
+import nodemailer from 'nodemailer';
+import { env } from '../env';
+import type { Mailer } from '../rounds/service';
+
+let cached: Mailer | null | undefined;
+
+export function mailer(): Mailer | null {
+	if (cached !== undefined) return cached;
+	const url = env().SMTP_URL;
+	cached = url ? smtpMailer(url, env().MAIL_FROM) : null;
+	return cached;
+}
+
+export function smtpMailer(url: string, from: string): Mailer {
+	const transport = nodemailer.createTransport(url);
+	return {
+		async send(message) {
+			await transport.sendMail({ from, ...message });
+		}
+	};
+}

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/client';
+import { createTestDatabase, testBackend } from '../db/testing';
+import { insertResponse, insertRound } from '../demo/factories';
+import { DomainError } from '../errors';
+import { buildOrgFixture, type OrgFixture } from '../testing/org-fixture';
+import { buildReport, type Report } from './service';
+import { reportTable } from './export';
+
+const kindOf = (p: Promise<unknown>) => p.then(() => 'ok', (e) => (e instanceof DomainError ? e.kind : String(e)));
+const row = (report: Report, name: string) => report.rows.find((r) => r.unit.name === name)!;
+
+describe(`aggregate reports through the anonymity rule (${testBackend})`, () => {
+	let database: Database;
+	let org: OrgFixture;
+	let closedId: string;
+	let openId: string;
+	beforeAll(async () => {
+		database = await createTestDatabase();
+		org = await buildOrgFixture(database.db);
+		const closed = await insertRound(database.db, { status: 'closed', name: 'VB 2025', opensAt: new Date('2025-11-20'), unitIds: [org.units.f.id, org.units.f2.id] });
+		closedId = closed.id;
+		const everyone = [...org.people.e1Direct, ...org.people.g1, ...org.people.e2, ...org.people.e3, ...org.people.e4];
+		for (const [i, p] of everyone.entries()) {
+			await insertResponse(database.db, {
+				roundId: closedId,
+				personId: p.id,
+				situationScore: (i % 6) + 1,
+				caseCount: 10 + i,
+				situationComment: i % 2 ? `Motivering nummer ${i}` : null
+			});
+		}
+		const open = await insertRound(database.db, { status: 'open', name: 'T2 2026', unitIds: [org.units.f.id] });
+		openId = open.id;
+		for (const p of org.people.e2.slice(0, 3)) await insertResponse(database.db, { roundId: openId, personId: p.id });
+	});
+	afterAll(() => database.close());
+
+	it('the avdelningschef sees the avdelning and its enheter, never a group under five', async () => {
+		const report = await buildReport(database.db, await org.actor(org.people.departmentA), { round: closedId });
+		expect(report.unit.name).toBe('Avdelningen för barn och unga');
+		const total = row(report, 'Avdelningen för barn och unga');
+		expect(total.cell.shown && total.cell.figures.respondents).toBe(19);
+		const small = row(report, 'Enhet 3');
+		expect(small.cell).toMatchObject({ shown: false, reason: 'too_few' });
+		expect(small.cell).not.toHaveProperty('figures');
+		expect(small.cell.shown === false && small.cell.reasonText).toMatch(/Färre än 5 svarande/);
+	});
+
+	it('hides the next-smallest sibling so the small group cannot be computed as total minus the rest', async () => {
+		const report = await buildReport(database.db, await org.actor(org.people.departmentA), { round: closedId });
+		expect(row(report, 'Enhet 2').cell).toMatchObject({ shown: false, reason: 'protects_other_group' });
+		expect(row(report, 'Enhet 1').cell.shown).toBe(true);
+		const shownChildren = report.rows.filter((r) => !r.isTotal && r.cell.shown);
+		const total = row(report, 'Avdelningen för barn och unga');
+		const sumShown = shownChildren.reduce((a, r) => a + (r.cell.shown ? r.cell.figures.respondents : 0), 0);
+		expect(total.cell.shown && total.cell.figures.respondents - sumShown).toBeGreaterThanOrEqual(5);
+	});
+
+	it('filters by title and area through the same rule', async () => {
+		const report = await buildReport(database.db, await org.actor(org.people.departmentA), { round: closedId, title: 'bistandshandlaggare' });
+		expect(report.rows.every((r) => !r.cell.shown)).toBe(true);
+		const byArea = await buildReport(database.db, await org.actor(org.people.departmentA), { round: closedId, area: 'barn_och_unga' });
+		expect(row(byArea, 'Avdelningen för barn och unga').cell.shown).toBe(true);
+	});
+
+	it('computes the figures correctly for a shown group', async () => {
+		const report = await buildReport(database.db, await org.actor(org.people.managerE1), { round: closedId });
+		const e1 = row(report, 'Enhet 1');
+		expect(e1.cell.shown).toBe(true);
+		if (!e1.cell.shown) return;
+		// E1 = 3 direct (i = 0..2) + G1 (i = 3..8): situation scores (i % 6) + 1 = 1,2,3,4,5,6,1,2,3
+		expect(e1.cell.figures.statements.situation.distribution).toEqual([2, 2, 2, 1, 1, 1]);
+		expect(e1.cell.figures.statements.situation.mean).toBeCloseTo(27 / 9);
+		expect(e1.cell.figures.statements.situation.shareLow).toBeCloseTo(4 / 9);
+		expect(e1.cell.figures.casesMedian).toBe(14);
+		expect(e1.cell.figures.responseRate).toBe(1);
+	});
+
+	it('shows free-text motivations only for groups of at least ten, without names', async () => {
+		const small = await buildReport(database.db, await org.actor(org.people.managerE1), { round: closedId });
+		expect(small.texts).toMatchObject({ shown: false, reason: 'too_few' });
+		const big = await buildReport(database.db, await org.actor(org.people.central), { round: closedId });
+		expect(big.texts?.shown).toBe(true);
+		if (big.texts?.shown) {
+			expect(big.texts.texts.situation.length).toBeGreaterThan(0);
+			expect(JSON.stringify(big.texts)).not.toMatch(/person/i);
+		}
+		const searched = await buildReport(database.db, await org.actor(org.people.central), { round: closedId, q: 'nummer 1' });
+		if (searched.texts?.shown) expect(searched.texts.texts.situation.every((t) => t.includes('nummer 1'))).toBe(true);
+	});
+
+	it('answers "not found" outside the caller’s scope and for people without report access', async () => {
+		expect(await kindOf(buildReport(database.db, await org.actor(org.people.departmentA), { unit: org.units.e4.id }))).toBe('not_found');
+		expect(await kindOf(buildReport(database.db, await org.actor(org.people.managerE1), { unit: org.units.a.id }))).toBe('not_found');
+		expect(await kindOf(buildReport(database.db, await org.actor(org.people.g1[0]), {}))).toBe('not_found');
+		expect(await kindOf(buildReport(database.db, await org.actor(org.people.departmentA), { unit: 'x' }))).toBe('invalid');
+		expect(await kindOf(buildReport(database.db, await org.actor(org.people.departmentA), { area: 'rymden' }))).toBe('invalid');
+	});
+
+	it('shows no figures for an open round, only how many have answered in large enough groups', async () => {
+		const report = await buildReport(database.db, await org.actor(org.people.departmentA), { round: openId });
+		expect(report.rows).toEqual([]);
+		expect(report.progress).toEqual({ members: 19, respondents: 3 });
+		const unitReport = await buildReport(database.db, await org.actor(org.people.departmentA), { round: openId, unit: org.units.e3.id });
+		expect(unitReport.progress).toBeNull();
+	});
+
+	it('the trend passes every round through the rule', async () => {
+		const report = await buildReport(database.db, await org.actor(org.people.central), {});
+		expect(report.trend.map((t) => t.roundName)).toEqual(['VB 2025']);
+		expect(report.trend[0].cell.shown).toBe(true);
+	});
+
+	it('exports carry no figures for hidden cells', async () => {
+		const report = await buildReport(database.db, await org.actor(org.people.departmentA), { round: closedId });
+		const table = reportTable(report);
+		const e3 = table.rows.find((r) => r.unit === 'Enhet 3')!;
+		expect(e3.respondents).toBeUndefined();
+		expect(e3.note).toMatch(/^Färre än 5 svarande/);
+	});
+});

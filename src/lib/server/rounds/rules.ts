@@ -1,0 +1,92 @@
+/**
+ * The rules of a round (mätomgång), free of the database: how it moves between states, what
+ * an answer must contain, what a new round needs. Tested on their own.
+ */
+import { z } from 'zod';
+import { ROUND_KINDS, type RoundKind, type RoundStatus } from '$lib/domain';
+import { conflict } from '../errors';
+
+export function roundName(kind: RoundKind, year: number, custom?: string): string {
+	if (kind === 'custom') return custom?.trim() || `Extra mätning ${year}`;
+	return `${kind} ${year}`;
+}
+
+/** draft → open → closed; nothing else. A closed round is history and is not reopened. */
+export function assertTransition(from: RoundStatus, to: RoundStatus): void {
+	if (from === 'draft' && to === 'open') return;
+	if (from === 'open' && to === 'closed') return;
+	const message: Record<string, string> = {
+		'open->open': 'Mätomgången är redan öppen.',
+		'closed->open': 'Mätomgången är stängd och kan inte öppnas igen. Skapa en ny mätomgång.',
+		'closed->closed': 'Mätomgången är redan stängd.',
+		'draft->closed': 'Mätomgången har inte öppnats än, så den kan inte stängas.'
+	};
+	throw conflict(message[`${from}->${to}`] ?? 'Den ändringen går inte att göra.');
+}
+
+export function assertAnswerable(status: RoundStatus): void {
+	if (status === 'draft') throw conflict('Mätomgången har inte öppnat än.');
+	if (status === 'closed') throw conflict('Mätomgången är stängd. Svar kan inte längre lämnas eller ändras.');
+}
+
+const requiredNumber = (message: string) =>
+	z.preprocess((v) => (v === '' || v === undefined || v === null ? undefined : v), z.coerce.number({ error: message }));
+
+/** A statement's answer: required, a whole number 1–6. */
+const score = (label: string) => {
+	const message = `Välj ett svar mellan 1 och 6 för "${label}".`;
+	return requiredNumber(message).pipe(z.number().int(message).min(1, message).max(6, message));
+};
+
+const optionalText = (max: number) =>
+	z
+		.string()
+		.trim()
+		.max(max, `Texten får vara högst ${max} tecken.`)
+		.nullish()
+		.transform((v) => (v ? v : null));
+
+/** An answer, as a form or the API sends it. */
+export const responseInput = z.object({
+	caseCount: requiredNumber('Fyll i hur många öppna ärenden du har (0 om du inte har några).').pipe(
+		z
+			.number()
+			.int('Antal ärenden ska vara ett heltal, till exempel 18.')
+			.min(0, 'Antal ärenden kan inte vara negativt.')
+			.max(500, 'Antal ärenden får vara högst 500. Kontrollera siffran.')
+	),
+	situationScore: score('Jag har en bra arbetssituation.'),
+	situationComment: optionalText(1000),
+	qualityScore: score('Jag känner att jag kan göra ett gott arbete.'),
+	qualityComment: optionalText(1000),
+	recommendScore: score('Jag kan rekommendera min arbetsplats till andra.'),
+	recommendComment: optionalText(1000),
+	positiveText: optionalText(2000)
+});
+export type ResponseInput = z.infer<typeof responseInput>;
+
+const dateTime = (message: string) =>
+	z.preprocess((v) => (v === '' ? undefined : v), z.coerce.date({ error: message }));
+
+export const roundInput = z
+	.object({
+		kind: z.enum(ROUND_KINDS, { error: 'Välj typ av mätomgång.' }),
+		year: z.coerce
+			.number({ error: 'Fyll i år.' })
+			.int('Året ska vara ett heltal.')
+			.min(2015, 'Året ska vara 2015 eller senare.')
+			.max(2100, 'Kontrollera året.'),
+		name: z.string().trim().max(100, 'Namnet får vara högst 100 tecken.').optional(),
+		opensAt: dateTime('Fyll i när mätomgången öppnar.'),
+		closesAt: dateTime('Fyll i när mätomgången stänger.'),
+		unitIds: z.array(z.string().uuid('Ogiltig förvaltning.')).min(1, 'Välj minst en förvaltning som deltar.')
+	})
+	.refine((r) => r.closesAt > r.opensAt, {
+		message: 'Stängningsdatum måste vara efter öppningsdatum.',
+		path: ['closesAt']
+	})
+	.refine((r) => r.kind !== 'custom' || (r.name && r.name.length > 0), {
+		message: 'Ge den extra mätningen ett namn.',
+		path: ['name']
+	});
+export type RoundInput = z.infer<typeof roundInput>;

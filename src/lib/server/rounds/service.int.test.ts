@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { count, eq } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { auditLog, people, reminders, responses, roundMembers } from '../db/schema';
+import { insertPerson } from '../demo/factories';
+import { DomainError } from '../errors';
+import { buildOrgFixture, type OrgFixture } from '../testing/org-fixture';
+import { createTestDatabase, testBackend } from '../db/testing';
+import { closeRound, createRound, getMyResponse, listRounds, myHistory, myOpenRounds, openRound, remindNonRespondents, saveMyResponse, type Mailer } from './service';
+import { loadActor } from '../access/load-actor';
+
+const answer = { caseCount: '17', situationScore: '2', situationComment: 'För många ärenden.', qualityScore: '4', recommendScore: '5', positiveText: 'Kollegorna.' };
+
+async function expectDomainError(p: Promise<unknown>, kind: DomainError['kind'], message?: RegExp) {
+	const error = await p.then(() => null, (e) => e);
+	expect(error).toBeInstanceOf(DomainError);
+	expect((error as DomainError).kind).toBe(kind);
+	if (message) expect((error as DomainError).message).toMatch(message);
+	return error as DomainError;
+}
+
+describe(`a round from creation to close (${testBackend})`, () => {
+	let database: Database;
+	let org: OrgFixture;
+	let roundId: string;
+	beforeAll(async () => {
+		database = await createTestDatabase();
+		org = await buildOrgFixture(database.db);
+	});
+	afterAll(() => database.close());
+
+	it('only an administrator may create a round', async () => {
+		const input = { kind: 'T2', year: 2026, opensAt: '2026-11-01', closesAt: '2026-12-15', unitIds: [org.units.f.id] };
+		await expectDomainError(createRound(database.db, await org.actor(org.people.departmentA), input), 'forbidden');
+		const round = await createRound(database.db, await org.actor(org.people.admin), input);
+		expect(round).toMatchObject({ name: 'T2 2026', status: 'draft' });
+		roundId = round.id;
+	});
+
+	it('refuses bad input with Swedish messages per field', async () => {
+		const admin = await org.actor(org.people.admin);
+		const e = await expectDomainError(createRound(database.db, admin, { kind: 'T2', year: 'x', opensAt: '2026-12-01', closesAt: '2026-11-01', unitIds: [] }), 'invalid');
+		expect(e.fieldErrors.unitIds).toMatch(/minst en förvaltning/);
+		const notForvaltning = await expectDomainError(
+			createRound(database.db, admin, { kind: 'T2', year: 2026, opensAt: '2026-11-01', closesAt: '2026-12-01', unitIds: [org.units.a.id] }),
+			'invalid'
+		);
+		expect(notForvaltning.fieldErrors.unitIds).toMatch(/förvaltningar/);
+	});
+
+	it('hides a draft from everyone but administrators, and refuses answers to it', async () => {
+		const worker = await org.actor(org.people.g1[0]);
+		expect((await listRounds(database.db, worker)).map((r) => r.id)).not.toContain(roundId);
+		await expectDomainError(getMyResponse(database.db, worker, roundId), 'not_found');
+		await expectDomainError(saveMyResponse(database.db, worker, roundId, answer), 'not_found');
+	});
+
+	it('opening snapshots the handläggare of the participating förvaltningar only', async () => {
+		await expectDomainError(openRound(database.db, await org.actor(org.people.managerE1), roundId), 'forbidden');
+		await openRound(database.db, await org.actor(org.people.admin), roundId);
+		const [{ n }] = await database.db.select({ n: count() }).from(roundMembers).where(eq(roundMembers.roundId, roundId));
+		expect(n).toBe(3 + 6 + 7 + 3); // Norrvik only; managers are not asked
+		await expectDomainError(openRound(database.db, await org.actor(org.people.admin), roundId), 'conflict', /redan öppen/);
+	});
+
+	it('a handläggare answers once and may change the answer while the round is open', async () => {
+		const worker = await org.actor(org.people.g1[0]);
+		expect((await myOpenRounds(database.db, worker))[0]).toMatchObject({ answeredAt: null });
+		await saveMyResponse(database.db, worker, roundId, answer);
+		await saveMyResponse(database.db, worker, roundId, { ...answer, situationScore: '3', situationComment: '' });
+		const rows = await database.db.select().from(responses).where(eq(responses.personId, worker.personId));
+		expect(rows).toHaveLength(1);
+		expect(rows[0]).toMatchObject({ caseCount: 17, situationScore: 3, situationComment: null, orgUnitId: org.units.g1.id });
+		expect((await myOpenRounds(database.db, worker))[0].answeredAt).not.toBeNull();
+	});
+
+	it('bad input is refused and the saved answer is kept as it was', async () => {
+		const worker = await org.actor(org.people.g1[0]);
+		const e = await expectDomainError(saveMyResponse(database.db, worker, roundId, { ...answer, caseCount: '-3', qualityScore: '9' }), 'invalid');
+		expect(e.fieldErrors).toMatchObject({ caseCount: expect.stringMatching(/negativt/), qualityScore: expect.stringMatching(/mellan 1 och 6/) });
+		const { response } = await getMyResponse(database.db, worker, roundId);
+		expect(response).toMatchObject({ caseCount: 17, situationScore: 3 });
+	});
+
+	it('someone outside the participating förvaltningar may not answer', async () => {
+		await expectDomainError(saveMyResponse(database.db, await org.actor(org.people.e4[0]), roundId, answer), 'forbidden', /ingår inte/);
+		await expectDomainError(saveMyResponse(database.db, await org.actor(org.people.managerE1), roundId, answer), 'forbidden');
+	});
+
+	it('someone who joined after the opening is added to the round when answering', async () => {
+		const newcomer = await insertPerson(database.db, { orgUnitId: org.units.e2.id, name: 'Ny Medarbetare', activityArea: 'barn_och_unga' });
+		await saveMyResponse(database.db, (await loadActor(database.db, newcomer.id))!, roundId, answer);
+		const [member] = await database.db.select().from(roundMembers).where(eq(roundMembers.personId, newcomer.id));
+		expect(member.orgUnitId).toBe(org.units.e2.id);
+	});
+
+	it('an answer stays with the unit it was given in when the person moves', async () => {
+		const mover = org.people.e2[0];
+		await saveMyResponse(database.db, (await org.actor(mover))!, roundId, answer);
+		await database.db.update(people).set({ orgUnitId: org.units.e3.id }).where(eq(people.id, mover.id));
+		await saveMyResponse(database.db, (await org.actor(mover))!, roundId, { ...answer, caseCount: '20' });
+		const [row] = await database.db.select().from(responses).where(eq(responses.personId, mover.id));
+		expect(row).toMatchObject({ orgUnitId: org.units.e2.id, caseCount: 20 });
+	});
+
+	it('reminds those who have not answered, by e-mail when configured, and shows it on their start page', async () => {
+		const sent: { to: string; subject: string }[] = [];
+		const mailer: Mailer = { send: async (m) => void sent.push(m) };
+		await expectDomainError(remindNonRespondents(database.db, await org.actor(org.people.managerE1), roundId, mailer), 'forbidden');
+		const result = await remindNonRespondents(database.db, await org.actor(org.people.admin), roundId, mailer, 'https://lagesbild.example');
+		expect(result.reminded).toBe(3 + 6 + 7 + 3 + 1 - 3); // three have answered
+		expect(sent).toHaveLength(result.reminded);
+		expect(sent.map((m) => m.to)).not.toContain(org.people.g1[0].email);
+		expect(sent[0].subject).toMatch(/Påminnelse: T2 2026/);
+		const [{ n }] = await database.db.select({ n: count() }).from(reminders).where(eq(reminders.channel, 'email'));
+		expect(n).toBe(result.reminded);
+		expect((await myOpenRounds(database.db, await org.actor(org.people.g1[1])))[0].remindedAt).not.toBeNull();
+	});
+
+	it('closing ends answering, and the history shows the answer', async () => {
+		const admin = await org.actor(org.people.admin);
+		await closeRound(database.db, admin, roundId);
+		const worker = await org.actor(org.people.g1[0]);
+		await expectDomainError(saveMyResponse(database.db, worker, roundId, answer), 'conflict', /stängd/);
+		await expectDomainError(closeRound(database.db, admin, roundId), 'conflict', /redan stängd/);
+		await expectDomainError(openRound(database.db, admin, roundId), 'conflict', /kan inte öppnas igen/);
+		const history = await myHistory(database.db, worker);
+		expect(history.map((h) => h.round.name)).toEqual(['T2 2026']);
+		const actions = (await database.db.select({ action: auditLog.action }).from(auditLog)).map((r) => r.action);
+		expect(actions).toEqual(expect.arrayContaining(['round.create', 'round.open', 'round.remind', 'round.close']));
+	});
+});

@@ -1,0 +1,266 @@
+/**
+ * Rounds (mätomgångar): create, open, close, answer, remind. Access is asked of the policy
+ * module; the state rules live in rules.ts.
+ */
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Actor } from '../access/actor';
+import { isAdmin, isCaseworker } from '../access/policy';
+import { audit } from '../audit/audit';
+import type { Db } from '../db';
+import { query } from '../db/client';
+import { orgUnits, reminders, responses, roundMembers, rounds, roundUnits } from '../db/schema';
+import { forbidden, invalid, notFound } from '../errors';
+import { parseInput } from '../validation';
+import { assertAnswerable, assertTransition, responseInput, roundInput, roundName } from './rules';
+
+export type Round = typeof rounds.$inferSelect;
+export type Response = typeof responses.$inferSelect;
+
+export interface RoundSummary extends Round {
+	units: { id: string; name: string }[];
+}
+
+async function withUnits(db: Db, list: Round[]): Promise<RoundSummary[]> {
+	if (list.length === 0) return [];
+	const links = await db
+		.select({ roundId: roundUnits.roundId, id: orgUnits.id, name: orgUnits.name })
+		.from(roundUnits)
+		.innerJoin(orgUnits, eq(orgUnits.id, roundUnits.orgUnitId))
+		.where(inArray(roundUnits.roundId, list.map((r) => r.id)))
+		.orderBy(asc(orgUnits.name));
+	return list.map((r) => ({ ...r, units: links.filter((l) => l.roundId === r.id).map(({ id, name }) => ({ id, name })) }));
+}
+
+/** Rounds the actor may see: admins all, everyone else the ones that have opened. */
+export async function listRounds(db: Db, actor: Actor): Promise<RoundSummary[]> {
+	const list = await db
+		.select()
+		.from(rounds)
+		.where(isAdmin(actor) ? undefined : sql`${rounds.status} <> 'draft'`)
+		.orderBy(desc(rounds.opensAt));
+	return withUnits(db, list);
+}
+
+export async function getRound(db: Db, actor: Actor, roundId: string): Promise<RoundSummary> {
+	if (!isUuid(roundId)) throw notFound('Mätomgången');
+	const [round] = await db.select().from(rounds).where(eq(rounds.id, roundId));
+	if (!round || (round.status === 'draft' && !isAdmin(actor))) throw notFound('Mätomgången');
+	return (await withUnits(db, [round]))[0];
+}
+
+export async function createRound(db: Db, actor: Actor, input: unknown): Promise<Round> {
+	if (!isAdmin(actor)) throw forbidden();
+	const data = parseInput(roundInput, input);
+	const units = await db
+		.select({ id: orgUnits.id })
+		.from(orgUnits)
+		.where(and(inArray(orgUnits.id, data.unitIds), eq(orgUnits.kind, 'forvaltning')));
+	if (units.length !== new Set(data.unitIds).size) {
+		throw invalid('Ett fält behöver rättas.', { unitIds: 'Välj bland de förvaltningar som finns i listan.' });
+	}
+	return db.transaction(async (tx) => {
+		const [round] = await tx
+			.insert(rounds)
+			.values({
+				kind: data.kind,
+				year: data.year,
+				name: roundName(data.kind, data.year, data.name),
+				opensAt: data.opensAt,
+				closesAt: data.closesAt
+			})
+			.returning();
+		await tx.insert(roundUnits).values(units.map((u) => ({ roundId: round.id, orgUnitId: u.id })));
+		await audit(tx, { actorId: actor.personId, action: 'round.create', subjectType: 'round', subjectId: round.id });
+		return round;
+	});
+}
+
+/** Opens a round and snapshots who is asked to answer. */
+export async function openRound(db: Db, actor: Actor, roundId: string, now = new Date()): Promise<Round> {
+	if (!isAdmin(actor)) throw forbidden();
+	const round = await getRound(db, actor, roundId);
+	assertTransition(round.status, 'open');
+	return db.transaction(async (tx) => {
+		const [updated] = await tx
+			.update(rounds)
+			.set({ status: 'open', openedAt: now })
+			.where(and(eq(rounds.id, roundId), eq(rounds.status, 'draft')))
+			.returning();
+		await tx.execute(sql`
+			insert into round_members (round_id, person_id, org_unit_id, title, activity_area, gender)
+			select ${roundId}, p.id, p.org_unit_id, p.title, p.activity_area, p.gender
+			from people p
+			join org_units u on u.id = p.org_unit_id
+			where p.active
+			  and p.title in ('socialsekreterare', 'bistandshandlaggare')
+			  and p.activity_area is not null
+			  and exists (
+			    select 1 from round_units ru join org_units f on f.id = ru.org_unit_id
+			    where ru.round_id = ${roundId} and u.path like f.path || '%')
+			on conflict do nothing`);
+		await audit(tx, { actorId: actor.personId, action: 'round.open', subjectType: 'round', subjectId: roundId });
+		return updated;
+	});
+}
+
+export async function closeRound(db: Db, actor: Actor, roundId: string, now = new Date()): Promise<Round> {
+	if (!isAdmin(actor)) throw forbidden();
+	const round = await getRound(db, actor, roundId);
+	assertTransition(round.status, 'closed');
+	const [updated] = await db
+		.update(rounds)
+		.set({ status: 'closed', closedAt: now })
+		.where(and(eq(rounds.id, roundId), eq(rounds.status, 'open')))
+		.returning();
+	await audit(db, { actorId: actor.personId, action: 'round.close', subjectType: 'round', subjectId: roundId });
+	return updated;
+}
+
+/** Whether the actor is asked to answer this round (member, or eligible and joined since it opened). */
+async function participation(db: Db, actor: Actor, roundId: string) {
+	const [member] = await db
+		.select()
+		.from(roundMembers)
+		.where(and(eq(roundMembers.roundId, roundId), eq(roundMembers.personId, actor.personId)));
+	if (member) return member;
+	if (!isCaseworker(actor) || !actor.activityArea) return null;
+	const [takesPart] = await query<{ ok: boolean }>(
+		db,
+		sql`select true as ok from round_units ru join org_units f on f.id = ru.org_unit_id
+		    where ru.round_id = ${roundId} and ${actor.orgUnitPath} like f.path || '%' limit 1`
+	);
+	return takesPart ? { roundId, personId: actor.personId, orgUnitId: actor.orgUnitId, title: actor.title, activityArea: actor.activityArea, gender: null } : null;
+}
+
+export async function getMyResponse(db: Db, actor: Actor, roundId: string) {
+	const round = await getRound(db, actor, roundId);
+	const member = await participation(db, actor, roundId);
+	const [response] = await db
+		.select()
+		.from(responses)
+		.where(and(eq(responses.roundId, roundId), eq(responses.personId, actor.personId)));
+	return { round, participates: member !== null, response: response ?? null };
+}
+
+/**
+ * Saves the actor's answer; may be changed until the round closes. The answer stays with the
+ * unit it was first given in, so a move mid-round does not carry it to the new manager.
+ */
+export async function saveMyResponse(db: Db, actor: Actor, roundId: string, input: unknown): Promise<Response> {
+	const round = await getRound(db, actor, roundId);
+	assertAnswerable(round.status);
+	const data = parseInput(responseInput, input);
+	const member = await participation(db, actor, roundId);
+	if (!member) throw forbidden('Du ingår inte i den här mätomgången. Kontakta din chef om du tycker att du borde göra det.');
+	return db.transaction(async (tx) => {
+		// Joined after the round opened: add to the snapshot so response rates stay right.
+		const title = member.title === 'bistandshandlaggare' ? 'bistandshandlaggare' : 'socialsekreterare';
+		await tx
+			.insert(roundMembers)
+			.values({ roundId, personId: actor.personId, orgUnitId: member.orgUnitId, title, activityArea: member.activityArea!, gender: member.gender })
+			.onConflictDoNothing();
+		const [saved] = await tx
+			.insert(responses)
+			.values({ roundId, personId: actor.personId, orgUnitId: member.orgUnitId, title, activityArea: member.activityArea!, ...data })
+			.onConflictDoUpdate({
+				target: [responses.roundId, responses.personId],
+				set: { ...data, updatedAt: new Date() }
+			})
+			.returning();
+		return saved;
+	});
+}
+
+/** The actor's own answers over all rounds, oldest first. */
+export async function myHistory(db: Db, actor: Actor) {
+	return db
+		.select({ round: rounds, response: responses })
+		.from(responses)
+		.innerJoin(rounds, eq(rounds.id, responses.roundId))
+		.where(eq(responses.personId, actor.personId))
+		.orderBy(asc(rounds.opensAt));
+}
+
+/** Open rounds the actor takes part in, with whether they have answered and been reminded. */
+export async function myOpenRounds(db: Db, actor: Actor) {
+	if (!isCaseworker(actor)) return [];
+	const open = await db.select().from(rounds).where(eq(rounds.status, 'open')).orderBy(asc(rounds.closesAt));
+	const result = [];
+	for (const round of open) {
+		const member = await participation(db, actor, round.id);
+		if (!member) continue;
+		const [answered] = await db
+			.select({ updatedAt: responses.updatedAt })
+			.from(responses)
+			.where(and(eq(responses.roundId, round.id), eq(responses.personId, actor.personId)));
+		const [reminded] = await db
+			.select({ sentAt: reminders.sentAt })
+			.from(reminders)
+			.where(and(eq(reminders.roundId, round.id), eq(reminders.personId, actor.personId)))
+			.orderBy(desc(reminders.sentAt))
+			.limit(1);
+		result.push({ round, answeredAt: answered?.updatedAt ?? null, remindedAt: reminded?.sentAt ?? null });
+	}
+	return result;
+}
+
+/** Members of an open round who have not answered. */
+export async function nonRespondents(db: Db, roundId: string) {
+	return query<{ personId: string; name: string; email: string }>(
+		db,
+		sql`select p.id as "personId", p.name, p.email
+		    from round_members m join people p on p.id = m.person_id
+		    left join responses r on r.round_id = m.round_id and r.person_id = m.person_id
+		    where m.round_id = ${roundId} and r.id is null and p.active
+		    order by p.name`
+	);
+}
+
+export interface Mailer {
+	send(message: { to: string; subject: string; text: string }): Promise<void>;
+}
+
+/** Records a reminder for everyone who has not answered and e-mails them when a mailer is configured. */
+export async function remindNonRespondents(
+	db: Db,
+	actor: Actor,
+	roundId: string,
+	mailer: Mailer | null,
+	appUrl = ''
+): Promise<{ reminded: number; emailed: number }> {
+	if (!isAdmin(actor)) throw forbidden();
+	const round = await getRound(db, actor, roundId);
+	assertAnswerable(round.status);
+	const missing = await nonRespondents(db, roundId);
+	let emailed = 0;
+	const closes = round.closesAt.toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+	for (const person of missing) {
+		let channel = 'page';
+		if (mailer) {
+			await mailer.send({
+				to: person.email,
+				subject: `Påminnelse: ${round.name} stänger ${closes}`,
+				text: `Hej ${person.name}!\n\nDu har inte svarat på mätomgången ${round.name} än. Det tar ett par minuter och hjälper din chef och förvaltningen att förbättra arbetssituationen.\n\nSvara senast ${closes}: ${appUrl}/rounds/${round.id}/answer\n\nVänliga hälsningar\nLägesbild`
+			});
+			channel = 'email';
+			emailed++;
+		}
+		await db.insert(reminders).values({ roundId, personId: person.personId, channel });
+	}
+	await audit(db, { actorId: actor.personId, action: 'round.remind', subjectType: 'round', subjectId: roundId, detail: { reminded: missing.length, emailed } });
+	return { reminded: missing.length, emailed };
+}
+
+export const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+
+/** Response counts per round, for admin overviews. */
+export async function roundProgress(db: Db, roundId: string) {
+	const [row] = await query<{ members: number; answered: number }>(
+		db,
+		sql`select count(*)::int as members, count(r.id)::int as answered
+		    from round_members m left join responses r on r.round_id = m.round_id and r.person_id = m.person_id
+		    where m.round_id = ${roundId}`
+	);
+	return row;
+}
+

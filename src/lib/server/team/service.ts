@@ -1,0 +1,93 @@
+/**
+ * The nearest manager's view (arbetsledare): own staff by name in a round — answers,
+ * motivations, the positive answer, who has not answered — and cases per employee. Every
+ * read is written to the audit log, since it is individual-level data.
+ */
+import { sql } from 'drizzle-orm';
+import type { ActivityArea, Title } from '$lib/domain';
+import type { Actor } from '../access/actor';
+import { namedScopes } from '../access/policy';
+import { audit } from '../audit/audit';
+import type { Db } from '../db';
+import { query } from '../db/client';
+import { pathIn } from '../db/paths';
+import { forbidden } from '../errors';
+import { getRound } from '../rounds/service';
+
+export interface TeamMember {
+	personId: string;
+	name: string;
+	title: Title;
+	activityArea: ActivityArea;
+	unitId: string;
+	unitName: string;
+	answered: boolean;
+	caseCount: number | null;
+	situationScore: number | null;
+	situationComment: string | null;
+	qualityScore: number | null;
+	qualityComment: string | null;
+	recommendScore: number | null;
+	recommendComment: string | null;
+	positiveText: string | null;
+	updatedAt: Date | null;
+	/** The latest individual action plan, if any. */
+	planId: string | null;
+	planStatus: string | null;
+	planFollowUpOn: string | null;
+}
+
+export async function teamView(db: Db, actor: Actor, roundId: string, ip: string | null = null) {
+	const scopes = namedScopes(actor);
+	if (scopes.length === 0) throw forbidden('Bara närmaste chef ser svar med namn.');
+	const round = await getRound(db, actor, roundId);
+	const members = await query<TeamMember>(
+		db,
+		sql`select p.id as "personId", p.name, m.title, m.activity_area as "activityArea",
+		       u.id as "unitId", u.name as "unitName", (r.id is not null) as answered,
+		       r.case_count as "caseCount",
+		       r.situation_score as "situationScore", r.situation_comment as "situationComment",
+		       r.quality_score as "qualityScore", r.quality_comment as "qualityComment",
+		       r.recommend_score as "recommendScore", r.recommend_comment as "recommendComment",
+		       r.positive_text as "positiveText", r.updated_at as "updatedAt",
+		       ap.id as "planId", ap.status as "planStatus", ap.follow_up_on::text as "planFollowUpOn"
+		    from round_members m
+		    join people p on p.id = m.person_id
+		    left join responses r on r.round_id = m.round_id and r.person_id = m.person_id
+		    join org_units u on u.id = coalesce(r.org_unit_id, m.org_unit_id)
+		    left join lateral (
+		      select a.id, a.status, a.follow_up_on from action_plans a
+		      where a.person_id = p.id order by a.offered_at desc limit 1) ap on true
+		    where m.round_id = ${roundId} and ${pathIn(sql`u.path`, scopes)}
+		    order by u.name, p.name`
+	);
+	await audit(db, {
+		actorId: actor.personId,
+		action: 'read.named_answers',
+		subjectType: 'round',
+		subjectId: roundId,
+		detail: { people: members.filter((m) => m.answered).length },
+		ip
+	});
+	const answered = members.filter((m) => m.answered);
+	const cases = answered.map((m) => m.caseCount!).sort((a, b) => a - b);
+	return {
+		round,
+		members,
+		summary: {
+			members: members.length,
+			answered: answered.length,
+			casesMean: cases.length ? cases.reduce((a, b) => a + b, 0) / cases.length : null,
+			casesMedian: median(cases),
+			casesTotal: cases.reduce((a, b) => a + b, 0),
+			/** Those at 1–2 on "bra arbetssituation": whom the plan says to offer an individual action plan. */
+			lowSituation: answered.filter((m) => (m.situationScore ?? 6) <= 2).length
+		}
+	};
+}
+
+export function median(sorted: number[]): number | null {
+	if (sorted.length === 0) return null;
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}

@@ -1,0 +1,24 @@
+import { requireActor } from '$lib/server/http';
+import { plansOfEmployee } from '$lib/server/action-plans/service';
+import { listRounds, myOpenRounds } from '$lib/server/rounds/service';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = requireActor(event);
+	const db = event.locals.db;
+	const rounds = await listRounds(db, actor);
+	return {
+		name: actor.name,
+		openRounds: (await myOpenRounds(db, actor)).map((r) => ({
+			id: r.round.id,
+			name: r.round.name,
+			closesAt: r.round.closesAt,
+			answeredAt: r.answeredAt,
+			remindedAt: r.remindedAt
+		})),
+		myPlans: (await plansOfEmployee(db, actor))
+			.filter((p) => p.plan.status === 'offered' || p.plan.status === 'active')
+			.map((p) => ({ id: p.plan.id, followUpOn: p.plan.followUpOn, managerName: p.managerName })),
+		latestRounds: rounds.slice(0, 3).map((r) => ({ id: r.id, name: r.name, status: r.status, closesAt: r.closesAt }))
+	};
+};

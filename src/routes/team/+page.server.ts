@@ -1,0 +1,31 @@
+import { redirect } from '@sveltejs/kit';
+import { offerPlan } from '$lib/server/action-plans/service';
+import { clientIp, formAction, orErrorPage, requireActor } from '$lib/server/http';
+import { listRounds } from '$lib/server/rounds/service';
+import { teamView } from '$lib/server/team/service';
+import { formToObject } from '$lib/server/validation';
+import { isoDay } from '$lib/format';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = requireActor(event);
+	const rounds = (await listRounds(event.locals.db, actor)).filter((r) => r.status !== 'draft');
+	const roundId = event.url.searchParams.get('round') ?? rounds[0]?.id;
+	if (!roundId) return { rounds: [], view: null, defaultFollowUp: '' };
+	const view = await orErrorPage(() => teamView(event.locals.db, actor, roundId, clientIp(event)));
+	return {
+		rounds: rounds.map((r) => ({ id: r.id, name: r.name, status: r.status })),
+		view: { round: { id: view.round.id, name: view.round.name, status: view.round.status, closesAt: view.round.closesAt }, members: view.members, summary: view.summary },
+		defaultFollowUp: isoDay(new Date(Date.now() + 42 * 86400_000))
+	};
+};
+
+export const actions: Actions = {
+	offerPlan: async (event) => {
+		const actor = requireActor(event);
+		const values = formToObject(await event.request.formData());
+		const result = await formAction(values, () => offerPlan(event.locals.db, actor, values));
+		if ('id' in result) redirect(303, `/action-plans/${result.id}?offered=1`);
+		return result;
+	}
+};
