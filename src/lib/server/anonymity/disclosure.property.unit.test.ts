@@ -176,10 +176,12 @@ function checkScenario(s: Scenario): void {
 			// The block invariant itself.
 			for (const size of blockSizes(d, r, cells, kind)) expect(size).toBeGreaterThanOrEqual(k);
 
-			// (a) no primary-suppressed cell and (b) no single respondent is in the span.
+			// (a) no primary-suppressed cell and (b) no single respondent is in the span. In fact no
+			// hidden cell at all: what is hidden cannot be computed either.
 			const { universe, computable } = spanOf(d, r, cells, kind);
 			for (const c of cells) {
 				if (c.members.size > 0 && c.members.size < k) expect(computable(c.members)).toBe(false);
+				if (c.members.size > 0 && !isShown(d, r.roundId, c, kind)) expect(computable(c.members)).toBe(false);
 			}
 			for (const id of universe) expect(computable(new Set([id]))).toBe(false);
 			if (kind === 'figures') for (const c of cells) computableNow.set(c.key, computable);

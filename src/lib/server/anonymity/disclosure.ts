@@ -25,10 +25,10 @@
  *  3. Differencing across rounds: the same cell in a later round whose members are a strict
  *     superset or subset of its members in an earlier round, differing by fewer than k people,
  *     would reveal the answers of the few who came or left (if the others answer much as
- *     before). If the earlier cell is known (shown, or computable: a union of blocks), the later
- *     one is hidden, and it is also kept from being a union of blocks — otherwise "avdelning
- *     minus the other enheter" would give it anyway. Earlier rounds are never revisited, so
- *     history stays stable when a round is added. A swap (one left, one joined) is allowed.
+ *     before). If the earlier cell was shown, the later one is hidden, and it is also kept from
+ *     being a union of blocks — otherwise "avdelning minus the other enheter" would give it
+ *     anyway. Earlier rounds are never revisited, so history stays stable when a round is
+ *     added. A swap (one left, one joined) is not a subset relation and is allowed.
  *  4. Free text is decided by the same rules with k = minTextGroup, and is only shown where
  *     the figures are shown too. (Hiding more cells only merges blocks, so that keeps rule 2.)
  *
@@ -261,40 +261,12 @@ function prepareRound(input: RoundInput, globalOf: ReadonlyMap<string, number>):
 
 // --- Decision for one round at one threshold -------------------------------------------------
 
-/**
- * The blocks of a round: respondents with the same signature (set of shown classes that
- * contain them) share a block id. Block 0 holds those in no shown class; it has no minimum.
- */
-class Partition {
-	readonly blockOf: Int32Array;
-	readonly size: number[];
-
-	constructor(persons: number) {
-		this.blockOf = new Int32Array(persons);
-		this.size = [persons];
-	}
-
-	/** Could a combination of shown cells equal exactly this set? Only if it is a union of blocks. */
-	isUnionOfBlocks(members: Int32Array): boolean {
-		const inSet = new Map<number, number>();
-		for (const p of members) {
-			const b = this.blockOf[p];
-			if (b === 0) return false; // in no shown cell: every combination is 0 for p
-			inSet.set(b, (inSet.get(b) ?? 0) + 1);
-		}
-		for (const [b, count] of inSet) if (this.size[b] !== count) return false;
-		return true;
-	}
-}
-
 interface RoundDecision {
 	prep: PreparedRound;
 	shown: Uint8Array;
 	reason: (SuppressionReason | null)[];
 	/** Per class, lazily: members as global indices, increasing. */
 	globalMembers: (Int32Array | undefined)[];
-	/** The final blocks, to tell which hidden classes could still be computed. */
-	partition: Partition;
 }
 
 function globalMembersOf(d: RoundDecision, classId: number): Int32Array {
@@ -323,14 +295,10 @@ function intersectionSize(a: Int32Array, b: Int32Array): number {
 	return n;
 }
 
-/** Could the class be known in its (decided) round: shown, or computable from what is shown? */
-function exposed(d: RoundDecision, classId: number): boolean {
-	return d.shown[classId] === 1 || d.partition.isUnionOfBlocks(d.prep.classMembers[classId]);
-}
-
 /**
  * Rule 3: is this class a small change (a strict superset or subset, by fewer than k people)
- * of the same cell in an earlier round where it could be known (shown, or computable)?
+ * of the same cell shown in an earlier round? (Only shown cells can be known: decideRound
+ * leaves no hidden class computable, see there.)
  */
 function changedSlightly(decision: RoundDecision, classId: number, earlier: readonly RoundDecision[], k: number): boolean {
 	const mine = globalMembersOf(decision, classId);
@@ -338,13 +306,13 @@ function changedSlightly(decision: RoundDecision, classId: number, earlier: read
 		const compared = new Set<number>();
 		for (const key of decision.prep.classCells[classId]) {
 			const cell = before.prep.cellByKey.get(key);
-			if (!cell || compared.has(cell.classId)) continue;
+			if (!cell || !before.shown[cell.classId] || compared.has(cell.classId)) continue;
 			compared.add(cell.classId);
 			const theirs = globalMembersOf(before, cell.classId);
 			const difference = Math.abs(mine.length - theirs.length);
 			if (difference === 0 || difference >= k) continue;
 			if (intersectionSize(mine, theirs) !== Math.min(mine.length, theirs.length)) continue;
-			if (exposed(before, cell.classId)) return true;
+			return true;
 		}
 	}
 	return false;
@@ -375,14 +343,17 @@ function showingOrder(prep: PreparedRound): number[] {
  * Showing a class only splits blocks, and a small piece never grows back by showing more, so a
  * class refused once would be refused at any later point too: one pass decides everything.
  * A class of n < k is always refused (it would be a block, or split one, below k).
+ *
+ * Consequence: no hidden class can be computed from the shown ones. At the end every hidden
+ * class is refused (or n < k, or guarded); if it were a union of blocks, showing it would split
+ * nothing and be accepted. So only shown cells matter for rule 3 in later rounds.
  */
 function decideRound(prep: PreparedRound, k: number, earlier: readonly RoundDecision[]): RoundDecision {
 	const classCount = prep.classMembers.length;
 	const persons = prep.personClasses.length;
 	const shown = new Uint8Array(classCount);
 	const reason: (SuppressionReason | null)[] = new Array(classCount).fill(null);
-	const partition = new Partition(persons);
-	const decision: RoundDecision = { prep, shown, reason, globalMembers: new Array(classCount), partition };
+	const decision: RoundDecision = { prep, shown, reason, globalMembers: new Array(classCount) };
 
 	// Rule 3, decided before anything is shown: classes that changed slightly since an earlier
 	// round are hidden, and must stay impossible to compute.
@@ -400,7 +371,10 @@ function decideRound(prep: PreparedRound, k: number, earlier: readonly RoundDeci
 	// Which guarded classes have members in a block (a superset is fine: they are only rechecked).
 	const guardedIn: Set<number>[] = [new Set(guarded.map((_, g) => g))];
 
-	const { blockOf, size } = partition;
+	// The blocks: respondents with the same signature share a block id. Block 0 holds those in
+	// no shown class; it has no minimum size.
+	const blockOf = new Int32Array(persons);
+	const size = [persons];
 	const count = new Int32Array(persons + 1);
 	const inClass = new Uint8Array(persons);
 	const pieceCount = new Map<number, number>();

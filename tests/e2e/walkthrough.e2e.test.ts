@@ -1,0 +1,141 @@
+/**
+ * The journey of the issue's "done when": a socialsekreterare answers the open round, their
+ * enhetschef sees the answer by name and offers an action plan, the avdelningschef sees the
+ * unit only in aggregate with small groups suppressed. axe-core checks every page on the way.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demo, expectAccessible, launch, login, logout, newPage } from './support';
+
+describe('the measurement round, end to end', () => {
+	let browser: Browser;
+	let page: Page;
+	beforeAll(async () => {
+		browser = await launch();
+		page = await newPage(browser);
+	});
+	afterAll(() => browser?.close());
+
+	it('the login page lists the demo accounts and is accessible', async () => {
+		await page.goto('/login');
+		await expect(page.getByRole('heading', { name: 'Logga in' }).isVisible()).resolves.toBe(true);
+		await expect(page.getByRole('cell', { name: demo.socialsekreterare }).isVisible()).resolves.toBe(true);
+		await expectAccessible(page);
+	});
+
+	it('a wrong password gets a generic Swedish message', async () => {
+		await page.getByLabel('E-postadress').fill(demo.socialsekreterare);
+		await page.getByLabel('Lösenord').fill('fel-lösenord');
+		await page.getByRole('button', { name: 'Logga in' }).click();
+		await page.getByRole('alert').waitFor();
+		expect(await page.getByRole('alert').textContent()).toContain('Fel e-postadress eller lösenord.');
+		expect(await page.getByLabel('E-postadress').inputValue()).toBe(demo.socialsekreterare);
+	});
+
+	it('the socialsekreterare sees the open round on the start page and who will see the answer', async () => {
+		await login(page, demo.socialsekreterare);
+		await expect(page.getByRole('heading', { name: /Hej Sara Lindqvist/ }).isVisible()).resolves.toBe(true);
+		await expectAccessible(page);
+		await page.getByRole('link', { name: 'Svara på mätomgången' }).click();
+		await page.waitForURL(/\/answer$/);
+		const who = await page.getByRole('region', { name: 'Vem ser dina svar?' }).textContent();
+		expect(who).toContain('Johan Bergström');
+		expect(who).toContain('med ditt namn');
+		expect(who).toContain('minst 5 svarande');
+		await expectAccessible(page);
+	});
+
+	it('bad input is refused with Swedish messages and nothing typed is lost', async () => {
+		await page.getByLabel(/Hur många öppna ärenden/).fill('-4');
+		await page.locator('label[for="situationScore-2"]').click();
+		await page.getByLabel('Motivering').first().fill('För många ärenden, hinner inte dokumentera.');
+		await page.getByRole('button', { name: 'Skicka svar' }).click();
+		const alert = page.getByRole('alert');
+		await alert.waitFor();
+		const text = await alert.textContent();
+		expect(text).toContain('Svaret är inte sparat.');
+		expect(text).toContain('Antal ärenden kan inte vara negativt.');
+		expect(text).toContain('Välj ett svar mellan 1 och 6 för "Jag känner att jag kan göra ett gott arbete."');
+		expect(await page.getByLabel('Motivering').first().inputValue()).toBe('För många ärenden, hinner inte dokumentera.');
+		expect(await page.locator('#situationScore-2').isChecked()).toBe(true);
+		await expectAccessible(page);
+	});
+
+	it('a complete answer is saved and can be changed while the round is open', async () => {
+		await page.getByLabel(/Hur många öppna ärenden/).fill('23');
+		await page.locator('label[for="qualityScore-3"]').click();
+		await page.locator('label[for="recommendScore-4"]').click();
+		await page.getByLabel(/Ditt svar/).fill('Handledningen på tisdagar och kollegorna i gruppen.');
+		await page.getByRole('button', { name: 'Skicka svar' }).click();
+		await page.getByRole('status').waitFor();
+		expect(await page.getByRole('status').textContent()).toContain('Tack! Ditt svar är sparat.');
+		await page.goto('/');
+		expect(await page.getByText('Du har svarat.').isVisible()).toBe(true);
+		await page.goto('/my/history');
+		expect(await page.getByRole('heading', { name: 'VB 2026' }).isVisible()).toBe(true);
+		await expectAccessible(page);
+	});
+
+	it('a socialsekreterare cannot open the manager’s or the reports pages', async () => {
+		expect((await page.goto('/team'))?.status()).toBe(403);
+		expect((await page.goto('/reports'))?.status()).toBe(404);
+		expect((await page.goto('/admin/rounds'))?.status()).toBe(404);
+		await page.goto('/');
+		await logout(page);
+	});
+
+	it('the enhetschef sees the answer by name, with the motivation and the positive answer', async () => {
+		await login(page, demo.enhetschef);
+		await page.goto('/team');
+		const row = page.getByRole('row', { name: /Sara Lindqvist/ });
+		await row.waitFor();
+		expect(await row.getByRole('cell').first().textContent()).toBe('23');
+		expect(await page.getByText('För många ärenden, hinner inte dokumentera.').isVisible()).toBe(true);
+		expect(await page.getByText('Handledningen på tisdagar och kollegorna i gruppen.').isVisible()).toBe(true);
+		expect(await page.getByRole('heading', { name: /Har inte svarat/ }).isVisible()).toBe(true);
+		await expectAccessible(page);
+	});
+
+	it('offers an individual action plan in one click and records goals', async () => {
+		await page.getByRole('row', { name: /Sara Lindqvist/ }).getByRole('button', { name: /Erbjud handlingsplan/ }).click();
+		await page.waitForURL(/\/action-plans\/[0-9a-f-]+\?offered=1/);
+		expect(await page.getByRole('heading', { name: 'Individuell handlingsplan för Sara Lindqvist' }).isVisible()).toBe(true);
+		await page.getByLabel(/^Mål/).fill('Högst 20 öppna ärenden till uppföljningen.');
+		await page.getByLabel('Status').selectOption('active');
+		await page.getByRole('button', { name: 'Spara planen' }).click();
+		await page.getByText('Planen är sparad.').waitFor();
+		await expectAccessible(page);
+		await logout(page);
+	});
+
+	it('the employee sees the plan; the avdelningschef cannot', async () => {
+		await login(page, demo.socialsekreterare);
+		await page.goto('/action-plans');
+		await page.getByRole('link', { name: /Handlingsplan med Maria Ekström/ }).click();
+		expect(await page.getByText('Högst 20 öppna ärenden till uppföljningen.').isVisible()).toBe(true);
+		const planUrl = page.url();
+		await logout(page);
+		await login(page, demo.avdelningschef);
+		expect((await page.goto(planUrl))?.status()).toBe(404);
+	});
+
+	it('the avdelningschef sees the avdelning only in aggregate, with the small enhet suppressed', async () => {
+		await page.goto('/reports');
+		expect(await page.getByRole('heading', { level: 1, name: 'Avdelningen för barn och unga' }).isVisible()).toBe(true);
+		const small = page.getByRole('row', { name: /Familjerättsenheten/ });
+		expect(await small.textContent()).toContain('Färre än 5 svarande');
+		expect(await page.getByText('Sara Lindqvist').count()).toBe(0);
+		expect((await page.goto('/team'))?.status()).toBe(403);
+		await page.goto('/reports');
+		await expectAccessible(page);
+	});
+
+	it('while the round is open, the avdelningschef sees only how many have answered', async () => {
+		await page.getByLabel('Mätomgång').selectOption({ label: 'VB 2026 (pågår)' });
+		await page.getByRole('button', { name: 'Visa' }).click();
+		await page.getByRole('heading', { name: 'VB 2026 pågår' }).waitFor();
+		expect(await page.getByText(/har svarat/).first().textContent()).toMatch(/\d+ av \d+ har svarat/);
+		expect(await page.locator('table.data').count()).toBe(0);
+		await expectAccessible(page);
+	});
+});
