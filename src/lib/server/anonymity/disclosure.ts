@@ -389,7 +389,7 @@ function decideRound(prep: PreparedRound, k: number, earlier: readonly RoundDeci
 		// Would a guarded class become a union of blocks?
 		const recheck = new Set<number>();
 		for (const b of touched) for (const g of guardedIn[b]) recheck.add(g);
-		return true;
+		if (recheck.size === 0) return true;
 		for (const p of members) inClass[p] = 1;
 		let ok = true;
 		for (const g of recheck) {
