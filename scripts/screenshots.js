@@ -9,7 +9,7 @@ const out = 'screenshots';
 mkdirSync(out, { recursive: true });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
 
-async function as(email, pages) {
+async function as(email, pages, openAnswer = false) {
 	const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
 	const page = await context.newPage();
 	if (email) {
@@ -21,6 +21,7 @@ async function as(email, pages) {
 	}
 	for (const [name, path] of pages) {
 		await page.goto(path);
+		if (openAnswer && name === 'answer') await page.getByRole('link', { name: /Svara på mätomgången/ }).click();
 		await page.screenshot({ path: `${out}/${name}.png`, fullPage: true });
 		console.log(`${out}/${name}.png`);
 	}
@@ -29,6 +30,7 @@ async function as(email, pages) {
 
 await as(null, [['login', '/login']]);
 await as('socialsekreterare@exempelstad.se', [['start-socialsekreterare', '/'], ['history', '/my/history']]);
+await as('bistandshandlaggare@exempelstad.se', [['answer', '/'], ['action-plans-employee', '/action-plans']], true);
 await as('enhetschef@exempelstad.se', [['team', '/team']]);
 await as('avdelningschef@exempelstad.se', [['reports-avdelning', '/reports']]);
 await as('central.styrgrupp@exempelstad.se', [['reports-kommun', '/reports']]);

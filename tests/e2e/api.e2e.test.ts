@@ -203,6 +203,27 @@ describe('the JSON API /api/v1', () => {
 	});
 
 	describe('GET|PUT /rounds/{id}/my-response (biståndshandläggare)', () => {
+		let respondentsBefore: number;
+
+		/** How many in her enhet have answered the open round, as the central styrgrupp sees it. */
+		async function respondentsInHerEnhet(): Promise<number> {
+			const units: UnitJson[] = (await api(tokens.central, '/org-units')).body.orgUnits;
+			// Every förvaltning has an enhet of that name; hers is in the demo förvaltning.
+			const byId = new Map(units.map((u) => [u.id, u]));
+			const inDemoForvaltning = (u: UnitJson | undefined): boolean =>
+				!!u && (u.name === 'Norrviks stadsdelsförvaltning' || inDemoForvaltning(u.parentId ? byId.get(u.parentId) : undefined));
+			const enhet = units.find((u) => u.name === 'Biståndsenheten äldre norr' && inDemoForvaltning(u))!;
+			expect(enhet).toBeDefined();
+			const res = await api(tokens.central, `/rounds/${openRound.id}/report?unit=${enhet.id}`);
+			expect(res.status).toBe(200);
+			expect(res.body.progress, 'the enhet is large enough to show progress').not.toBeNull();
+			return res.body.progress.respondents;
+		}
+
+		beforeAll(async () => {
+			respondentsBefore = await respondentsInHerEnhet();
+		});
+
 		it('has no answer yet, and takes part', async () => {
 			const res = await api(tokens.bistandshandlaggare, `/rounds/${openRound.id}/my-response`);
 			expect(res.status).toBe(200);
@@ -233,6 +254,7 @@ describe('the JSON API /api/v1', () => {
 
 			const after = await api(tokens.bistandshandlaggare, `/rounds/${openRound.id}/my-response`);
 			expect(after.body).toEqual({ participates: true, response: null });
+			expect(await respondentsInHerEnhet()).toBe(respondentsBefore);
 		});
 
 		it('a valid answer is saved: 200 with the answer', async () => {
@@ -244,6 +266,7 @@ describe('the JSON API /api/v1', () => {
 			expect(res.body.response).not.toHaveProperty('orgUnitId');
 			const got = await api(tokens.bistandshandlaggare, `/rounds/${openRound.id}/my-response`);
 			expect(got.body.response).toMatchObject(answer());
+			expect(await respondentsInHerEnhet()).toBe(respondentsBefore + 1);
 		});
 
 		it('a changed answer replaces the first one (one answer, updated)', async () => {
@@ -256,11 +279,8 @@ describe('the JSON API /api/v1', () => {
 			expect(got.body.response).toMatchObject({ caseCount: 104, situationScore: 2, situationComment: 'API-test: fler ärenden nu.', qualityScore: 5, positiveText: null });
 			expect(new Date(got.body.response.updatedAt).getTime()).toBeGreaterThanOrEqual(new Date(before.body.response.updatedAt).getTime());
 
-			// Exactly one answer from her in the round: the enhetschef's team view has nothing to
-			// say about her (another enhet), but the admin's progress in the API round list is not
-			// exposed; the history of her own answers is the page. Check via a second GET that the
-			// first answer is gone rather than kept alongside.
-			expect(got.body.response.caseCount).not.toBe(97);
+			// One answer, updated in place: her enhet has exactly one more respondent than before.
+			expect(await respondentsInHerEnhet()).toBe(respondentsBefore + 1);
 		});
 
 		it('a closed round cannot be answered: 409 with a Swedish message', async () => {
@@ -418,10 +438,16 @@ describe('the JSON API /api/v1', () => {
 			expect(unit.body.error.fields).toEqual({ unit: 'Ogiltig enhet.' });
 		});
 
-		it('a valid area filter narrows the report', async () => {
-			const res = await api(tokens.avdelningschef, `/rounds/${latestClosed.id}/report?area=barn_och_unga`);
-			expect(res.status).toBe(200);
-			expect(res.body.filters.area).toBe('barn_och_unga');
+		it('an area filter selects by verksamhetsområde: all of this avdelning is barn och unga, none of it äldreomsorg', async () => {
+			const all = (await api(tokens.avdelningschef, `/rounds/${latestClosed.id}/report`)).body;
+			const barn = await api(tokens.avdelningschef, `/rounds/${latestClosed.id}/report?area=barn_och_unga`);
+			expect(barn.status).toBe(200);
+			expect(barn.body.filters.area).toBe('barn_och_unga');
+			expect(barn.body.rows[0].cell.shown).toBe(true);
+			expect(barn.body.rows[0].cell.n).toBe(all.rows[0].cell.n);
+			const aldre = await api(tokens.avdelningschef, `/rounds/${latestClosed.id}/report?area=aldreomsorg`);
+			expect(aldre.status).toBe(200);
+			expect(aldre.body.rows[0].cell).toEqual({ shown: false, reason: 'empty', reasonText: 'Inga svar i den här gruppen.' });
 		});
 
 		it('while a round is open there are no figures, at most a response count', async () => {

@@ -16,7 +16,7 @@ const MAX_DEPTH = 3; // root = 0, so up to 4 levels
 
 // --- Random scenarios ---------------------------------------------------------------------------
 
-export const scenarioArbitrary = fc.record({
+const scenarioArbitrary = fc.record({
 	/** Unit i + 1 hangs under unit (parents[i] mod (i + 1)), capped at MAX_DEPTH. */
 	parents: fc.array(fc.nat(), { maxLength: 12, size: 'max' }),
 	people: fc.array(
@@ -39,7 +39,7 @@ export const scenarioArbitrary = fc.record({
 
 type Scenario = typeof scenarioArbitrary extends fc.Arbitrary<infer T> ? T : never;
 
-export function build(s: Scenario): { rounds: RoundInput[]; rules: { minGroup: number; minTextGroup: number } } {
+function build(s: Scenario): { rounds: RoundInput[]; rules: { minGroup: number; minTextGroup: number } } {
 	const unitCount = s.parents.length + 1;
 	const path: string[][] = [['u0']];
 	for (let i = 1; i < unitCount; i++) {

@@ -145,8 +145,11 @@ export function resolveRules(rules: Partial<AnonymityRules> = {}): AnonymityRule
 
 const ALL = '*';
 const SEP = '\u0000';
-const AREA_SET: ReadonlySet<string> = new Set(ACTIVITY_AREAS);
-const TITLE_SET: ReadonlySet<string> = new Set(CASEWORKER_TITLES);
+/** 0 stands for "all". */
+const AREA_CODE: ReadonlyMap<string, number> = new Map(ACTIVITY_AREAS.map((a, i) => [a, i + 1]));
+const TITLE_CODE: ReadonlyMap<string, number> = new Map(CASEWORKER_TITLES.map((t, i) => [t, i + 1]));
+const AREA_CODES = ACTIVITY_AREAS.length + 1;
+const TITLE_CODES = CASEWORKER_TITLES.length + 1;
 
 /** Code-unit order: the same on every machine and locale. */
 const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -196,27 +199,40 @@ function membersHash(members: readonly number[]): string {
 function prepareRound(input: RoundInput, globalOf: ReadonlyMap<string, number>): PreparedRound {
 	const respondents = [...input.respondents].sort((a, b) => compareStrings(a.personId, b.personId));
 	const globalIndex = new Int32Array(respondents.length);
-	const members = new Map<string, { unitId: string; area: ActivityArea | null; title: CaseworkerTitle | null; list: number[] }>();
+	// Cells are first collected under a numeric id (unit × area × title) to spare the garbage
+	// collector ~20 string keys per respondent; the string key is made once per cell.
+	const unitIndex = new Map<string, number>();
+	type Collected = { unitId: string; area: ActivityArea | null; title: CaseworkerTitle | null; list: number[] };
+	const byId = new Map<number, Collected>();
 
 	respondents.forEach((r, i) => {
 		if (i > 0 && respondents[i - 1].personId === r.personId) {
 			throw new Error(`Round ${input.roundId}: person ${r.personId} answers twice`);
 		}
-		if (!AREA_SET.has(r.activityArea)) throw new Error(`Unknown activity area: ${String(r.activityArea)}`);
-		if (!TITLE_SET.has(r.title)) throw new Error(`Title may not answer a round: ${String(r.title)}`);
+		const areaCode = AREA_CODE.get(r.activityArea);
+		const titleCode = TITLE_CODE.get(r.title);
+		if (areaCode === undefined) throw new Error(`Unknown activity area: ${String(r.activityArea)}`);
+		if (titleCode === undefined) throw new Error(`Title may not answer a round: ${String(r.title)}`);
 		if (r.unitPath.length === 0) throw new Error(`Round ${input.roundId}: person ${r.personId} has no unit`);
 		globalIndex[i] = globalOf.get(r.personId)!;
 		for (const unitId of new Set(r.unitPath)) {
-			for (const area of [null, r.activityArea]) {
-				for (const title of [null, r.title]) {
-					const key = cellKeyString(unitId, area, title);
-					let cell = members.get(key);
-					if (!cell) members.set(key, (cell = { unitId, area, title, list: [] }));
+			let u = unitIndex.get(unitId);
+			if (u === undefined) unitIndex.set(unitId, (u = unitIndex.size));
+			for (const a of [0, areaCode]) {
+				for (const t of [0, titleCode]) {
+					const id = (u * AREA_CODES + a) * TITLE_CODES + t;
+					let cell = byId.get(id);
+					if (!cell) {
+						const area = a === 0 ? null : r.activityArea;
+						const title = t === 0 ? null : r.title;
+						byId.set(id, (cell = { unitId, area, title, list: [] }));
+					}
 					cell.list.push(i); // persons are visited in increasing order, so lists stay sorted
 				}
 			}
 		}
 	});
+	const members = new Map([...byId.values()].map((cell) => [cellKeyString(cell.unitId, cell.area, cell.title), cell]));
 
 	// Group cells with identical member sets into classes.
 	const buckets = new Map<string, { list: number[]; cells: string[] }[]>();
@@ -300,7 +316,12 @@ function intersectionSize(a: Int32Array, b: Int32Array): number {
  * of the same cell shown in an earlier round? (Only shown cells can be known: decideRound
  * leaves no hidden class computable, see there.)
  */
-function changedSlightly(decision: RoundDecision, classId: number, earlier: readonly RoundDecision[], k: number): boolean {
+function changedSlightly(
+	decision: RoundDecision,
+	classId: number,
+	earlier: readonly RoundDecision[],
+	k: number
+): boolean {
 	const mine = globalMembersOf(decision, classId);
 	for (const before of earlier) {
 		const compared = new Set<number>();
@@ -373,6 +394,8 @@ function decideRound(prep: PreparedRound, k: number, earlier: readonly RoundDeci
 
 	// The blocks: respondents with the same signature share a block id. Block 0 holds those in
 	// no shown class; it has no minimum size.
+	// Only block 0 can ever be emptied (other blocks are split only into two non-empty parts), so
+	// there are at most persons + 1 block ids.
 	const blockOf = new Int32Array(persons);
 	const size = [persons];
 	const count = new Int32Array(persons + 1);

@@ -183,10 +183,9 @@ describe('parent minus shown children (secondary suppression)', () => {
 		for (const u of ['k', 'p', 'ca', 'cb']) expect(get(d, 'r1', all(u)).shown).toBe(true);
 	});
 
-	it('hides the smaller of two small-residual siblings only once (no needless cascade)', () => {
-		// Children 10 (with two shown arbetsgrupper of 5) and 7; 2 directly at the parent.
-		// Hiding an arbetsgrupp could not help (its people are still told apart by their
-		// enhet), so the sibling of 7 is hidden and nothing else.
+	it('hides only the one sibling needed (no cascade into the arbetsgrupper of the other)', () => {
+		// Enheter of 10 (with two arbetsgrupper of 5) and 7; 2 directly at the parent. Only the
+		// 7 has to go for the 2 to be covered; the arbetsgrupper split the 10 into 5 + 5.
 		const r = round(
 			'r1',
 			group('direct', 2, ['k', 'p']),
@@ -326,6 +325,40 @@ describe('the same group in two rounds', () => {
 		const before = computeDisclosure([r1]);
 		const after = computeDisclosure([r1, r2]);
 		expect(after.cells('r1')).toEqual(before.cells('r1'));
+	});
+});
+
+describe('priorities when not everything can be shown', () => {
+	it('a person working in another område than their enhet: the enhet total wins over område breakdowns', () => {
+		// x works in ekonomiskt bistånd in an enhet otherwise in barn och unga. Showing both u and
+		// (k, barn och unga) would give x as u − (u ∩ barn och unga) = u − (k, BoU) + (v, BoU).
+		const r = round('r1', group('u', 6, ['k', 'u'], BOU), group('x', 1, ['k', 'u'], EB), group('v', 8, ['k', 'v'], BOU), group('w', 5, ['k', 'w'], EB));
+		const d = computeDisclosure([r]);
+		for (const unit of ['k', 'u', 'v', 'w']) expect(get(d, 'r1', all(unit)).shown).toBe(true);
+		expect(d.get('r1', 'k', BOU, null)).toMatchObject({ shown: false, reason: 'protects_other_group', n: 14 });
+		expect(d.get('r1', 'k', EB, null)).toMatchObject({ shown: false, reason: 'protects_other_group', n: 6 });
+		expect(computable(d, r, ['x1'])).toBe(false);
+		expect(nobodyComputable(d, r)).toBe(true);
+	});
+
+	it('lists every non-empty cell of a round with its decision, in a stable order', () => {
+		const r = round('r1', group('a', 7, ['k', 'p', 'c7']), group('b', 6, ['k', 'p', 'c6']), group('c', 2, ['k', 'p', 'c2']));
+		const d = computeDisclosure([r]);
+		const cells = d.cells('r1');
+		expect(cells).toHaveLength(5 * 4); // 5 units × (all or BoU) × (all or socialsekreterare)
+		expect(cells.map((c) => `${c.unitId}/${c.area ?? '*'}/${c.title ?? '*'}`).slice(0, 4)).toEqual([
+			'c2/*/*',
+			'c2/*/socialsekreterare',
+			'c2/barn_och_unga/*',
+			'c2/barn_och_unga/socialsekreterare'
+		]);
+		expect(cells.find((c) => c.unitId === 'c6' && c.area === null && c.title === null)).toMatchObject({
+			roundId: 'r1',
+			shown: false,
+			n: 6,
+			reason: 'protects_other_group'
+		});
+		expect(d.cells('unknown')).toEqual([]);
 	});
 });
 
@@ -528,7 +561,13 @@ describe('scale', () => {
 			}
 		}
 		const blocks = new Map<string, number>();
-		for (const list of signature.values()) blocks.set(list.sort().join(';'), (blocks.get(list.join(';')) ?? 0) + 1);
+		for (const list of signature.values()) {
+			const id = list.sort().join(';');
+			blocks.set(id, (blocks.get(id) ?? 0) + 1);
+		}
 		for (const size of blocks.values()) expect(size).toBeGreaterThanOrEqual(5);
+		// And it is useful: most unit totals of 5 or more are shown in the first round.
+		const totals = d.cells(rounds[0].roundId).filter((c) => c.area === null && c.title === null && c.n >= 5);
+		expect(totals.filter((c) => c.shown).length / totals.length).toBeGreaterThan(0.9);
 	});
 });

@@ -1,7 +1,16 @@
 /**
  * Anonymity of reports: every figure and free-text answer shown above the nearest manager
- * passes through a Disclosure. Compute it once for the rounds in view, then pass each cell's
- * raw figures through discloseCell / discloseText.
+ * passes through a Disclosure.
+ *
+ * How to use it so that the guarantee holds:
+ *  - Compute it from ALL respondents of the whole organisation and ALL rounds up to the newest
+ *    one in view, in chronological order — never from a subset filtered by who asks or by the
+ *    view (decisions must be the same for every request, or views could be combined). A prefix
+ *    of the rounds gives the same decisions for those rounds, so history views are consistent.
+ *  - It depends on the data only, so cache it per data version (e.g. until a round's answers
+ *    change) rather than per request.
+ *  - Pass each cell's raw figures through discloseCell (and free text through discloseText);
+ *    show only what comes back. A hidden cell comes back without figures and without its count.
  */
 export {
 	ABSOLUTE_MIN_GROUP,

@@ -4,6 +4,7 @@
  * checks that every route file is described here.
  */
 import { z } from 'zod';
+import { noteInput, offerInput, planUpdateInput } from '../action-plans/service';
 import { loginInput } from '../auth/login';
 import { reportQuery } from '../reports/service';
 import { responseInput, roundInput } from '../rounds/rules';
@@ -31,6 +32,7 @@ const errors = (...codes: number[]) =>
 const ok = (description: string, s: object = { type: 'object' }) => ({ description, content: { 'application/json': { schema: s } } });
 
 const roundIdParam = { name: 'roundId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+const planIdParam = { name: 'planId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 
 const disclosedCell = {
 	description:
@@ -88,6 +90,9 @@ export function openApiDocument() {
 				ResponseInput: schema(responseInput),
 				RoundInput: schema(roundInput),
 				ReportQuery: schema(reportQuery),
+				OfferPlan: schema(offerInput),
+				UpdatePlan: schema(planUpdateInput),
+				Note: schema(noteInput),
 				CellFigures: {
 					type: 'object',
 					properties: {
@@ -161,6 +166,46 @@ export function openApiDocument() {
 			'/rounds/{roundId}/team': {
 				parameters: [roundIdParam],
 				get: { summary: "The nearest manager's view: own staff's answers by name (audited)", responses: { '200': ok('Team'), ...errors(401, 403, 404) } }
+			},
+			'/rounds/{roundId}/open': {
+				parameters: [roundIdParam],
+				post: { summary: 'Open a draft round and fix who is asked (administrators)', responses: { '200': ok('Opened'), ...errors(401, 403, 404, 409) } }
+			},
+			'/rounds/{roundId}/close': {
+				parameters: [roundIdParam],
+				post: { summary: 'Close an open round (administrators)', responses: { '200': ok('Closed'), ...errors(401, 403, 404, 409) } }
+			},
+			'/rounds/{roundId}/reminders': {
+				parameters: [roundIdParam],
+				post: { summary: 'Remind everyone who has not answered (administrators)', responses: { '200': ok('Counts of reminded and e-mailed'), ...errors(401, 403, 404, 409) } }
+			},
+			'/my-history': {
+				get: { summary: "The caller's own answers over all rounds", responses: { '200': ok('History'), ...errors(401) } }
+			},
+			'/action-plans': {
+				get: { summary: 'Individual action plans: those the caller follows up as manager, and their own', responses: { '200': ok('Plans'), ...errors(401) } },
+				post: {
+					summary: 'Offer an individual action plan to a member of own staff (nearest manager)',
+					requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/OfferPlan' } } } },
+					responses: { '201': ok('Offered'), ...errors(400, 401, 404) }
+				}
+			},
+			'/action-plans/{planId}': {
+				parameters: [planIdParam],
+				get: { summary: 'A plan with its notes (the employee and that manager only)', responses: { '200': ok('Plan'), ...errors(401, 404) } },
+				put: {
+					summary: 'Update status, follow-up date, goals, measures, outcome (the manager)',
+					requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/UpdatePlan' } } } },
+					responses: { '200': ok('Updated'), ...errors(400, 401, 403, 404) }
+				}
+			},
+			'/action-plans/{planId}/notes': {
+				parameters: [planIdParam],
+				post: {
+					summary: 'Add a follow-up note (the employee or the manager)',
+					requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Note' } } } },
+					responses: { '201': ok('Added'), ...errors(400, 401, 404) }
+				}
 			},
 			'/org-units': {
 				get: { summary: 'The part of the organisation tree the caller may see aggregates for', responses: { '200': ok('Units'), ...errors(401) } }

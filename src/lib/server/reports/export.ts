@@ -3,9 +3,8 @@ import { STATEMENTS, activityAreaLabel, statementText, titleLabel } from '$lib/d
 import type { ExportTable } from '../export/table-export';
 import type { Report } from './service';
 
-export function reportTable(report: Report): ExportTable {
+const figureColumns = (): ExportTable['columns'] => {
 	const columns: ExportTable['columns'] = [
-		{ key: 'unit', header: 'Enhet' },
 		{ key: 'respondents', header: 'Svarande', kind: 'number' },
 		{ key: 'responseRate', header: 'Svarsfrekvens', kind: 'percent' }
 	];
@@ -17,39 +16,52 @@ export function reportTable(report: Report): ExportTable {
 	columns.push({ key: 'casesMedian', header: 'Ärenden per medarbetare – median', kind: 'number' });
 	columns.push({ key: 'casesMean', header: 'Ärenden per medarbetare – medel', kind: 'number' });
 	columns.push({ key: 'note', header: 'Kommentar' });
+	return columns;
+};
 
-	const rows = report.rows.map((row) => {
-		const out: Record<string, string | number | null> = { unit: row.isTotal ? `Hela ${row.unit.name}` : row.unit.name };
-		if (!row.cell.shown) {
-			out.note = row.cell.reasonText;
-			return out;
-		}
-		const f = row.cell.figures;
-		out.respondents = f.respondents;
-		out.responseRate = pct(f.responseRate);
-		for (const s of STATEMENTS) {
-			out[`${s}Mean`] = round(f.statements[s].mean, 2);
-			out[`${s}Low`] = pct(f.statements[s].shareLow);
-			out[`${s}High`] = pct(f.statements[s].shareHigh);
-		}
-		out.casesMedian = f.casesMedian;
-		out.casesMean = round(f.casesMean, 1);
-		out.note = null;
-		return out;
-	});
-	const filters = [
+/** The figures of one disclosed cell as export columns; a hidden cell gets only its reason. */
+function figureCells(cell: Report['rows'][number]['cell']): Record<string, string | number | null> {
+	if (!cell.shown) return { note: cell.reasonText };
+	const f = cell.figures;
+	const out: Record<string, string | number | null> = { respondents: f.respondents, responseRate: pct(f.responseRate) };
+	for (const s of STATEMENTS) {
+		out[`${s}Mean`] = round(f.statements[s].mean, 2);
+		out[`${s}Low`] = pct(f.statements[s].shareLow);
+		out[`${s}High`] = pct(f.statements[s].shareHigh);
+	}
+	out.casesMedian = f.casesMedian;
+	out.casesMean = round(f.casesMean, 1);
+	out.note = null;
+	return out;
+}
+
+function filterNotes(report: Report): string[] {
+	return [
 		report.filters.area ? `Verksamhetsområde: ${activityAreaLabel[report.filters.area]}` : null,
 		report.filters.title ? `Yrkestitel: ${titleLabel[report.filters.title]}` : null
-	].filter(Boolean) as string[];
+	].filter((line): line is string => line !== null);
+}
+
+const anonymityNote = (report: Report) =>
+	`Siffror visas bara för grupper med minst ${report.rules.minGroup} svarande. Rader utan siffror skyddar anonymiteten; kommentaren säger varför.`;
+
+/** One round: the unit and its children. */
+export function reportTable(report: Report): ExportTable {
 	return {
 		title: `${report.unit.name} ${report.round?.name ?? ''}`.trim(),
-		columns,
-		rows,
-		notes: [
-			`Lägesbild: ${report.unit.name}, mätomgång ${report.round?.name ?? '–'}.`,
-			...filters,
-			`Siffror visas bara för grupper med minst ${report.rules.minGroup} svarande. Rader markerade "Dold" skyddar anonymiteten.`
-		]
+		columns: [{ key: 'unit', header: 'Enhet' }, ...figureColumns()],
+		rows: report.rows.map((row) => ({ unit: row.isTotal ? `Hela ${row.unit.name}` : row.unit.name, ...figureCells(row.cell) })),
+		notes: [`Lägesbild: ${report.unit.name}, mätomgång ${report.round?.name ?? '–'}.`, ...filterNotes(report), anonymityNote(report)]
+	};
+}
+
+/** The unit over all closed rounds. */
+export function trendTable(report: Report): ExportTable {
+	return {
+		title: `${report.unit.name} över tid`,
+		columns: [{ key: 'round', header: 'Mätomgång' }, ...figureColumns()],
+		rows: report.trend.map((point) => ({ round: point.roundName, ...figureCells(point.cell) })),
+		notes: [`Lägesbild: ${report.unit.name}, alla stängda mätomgångar.`, ...filterNotes(report), anonymityNote(report)]
 	};
 }
 

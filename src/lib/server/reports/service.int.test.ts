@@ -5,7 +5,7 @@ import { insertResponse, insertRound } from '../demo/factories';
 import { DomainError } from '../errors';
 import { buildOrgFixture, type OrgFixture } from '../testing/org-fixture';
 import { buildReport, type Report } from './service';
-import { reportTable } from './export';
+import { reportTable, trendTable } from './export';
 
 const kindOf = (p: Promise<unknown>) => p.then(() => 'ok', (e) => (e instanceof DomainError ? e.kind : String(e)));
 const row = (report: Report, name: string) => report.rows.find((r) => r.unit.name === name)!;
@@ -118,5 +118,10 @@ describe(`aggregate reports through the anonymity rule (${testBackend})`, () => 
 		const e3 = table.rows.find((r) => r.unit === 'Enhet 3')!;
 		expect(e3.respondents).toBeUndefined();
 		expect(e3.note).toMatch(/^Färre än 5 svarande/);
+		const total = table.rows.find((r) => r.unit === 'Hela Avdelningen för barn och unga')!;
+		expect(total).toMatchObject({ respondents: 19, responseRate: 100 });
+		const trend = trendTable(report);
+		expect(trend.rows.map((r) => r.round)).toEqual(['VB 2025']);
+		expect(trend.rows[0].respondents).toBe(19);
 	});
 });

@@ -12,6 +12,7 @@ import type { Db } from '../db';
 import { query } from '../db/client';
 import { pathIn } from '../db/paths';
 import { forbidden } from '../errors';
+import { median } from '../reports/figures';
 import { getRound } from '../rounds/service';
 
 export interface TeamMember {
@@ -84,10 +85,4 @@ export async function teamView(db: Db, actor: Actor, roundId: string, ip: string
 			lowSituation: answered.filter((m) => (m.situationScore ?? 6) <= 2).length
 		}
 	};
-}
-
-export function median(sorted: number[]): number | null {
-	if (sorted.length === 0) return null;
-	const mid = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }

@@ -1,0 +1,51 @@
+/** The OpenAPI document must describe every route and method that exists (drift check). */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openApiDocument } from './openapi';
+
+const apiRoot = path.resolve('src/routes/api/v1');
+
+function routes(dir = apiRoot): { path: string; methods: string[] }[] {
+	const out: { path: string; methods: string[] }[] = [];
+	for (const entry of readdirSync(dir, { withFileTypes: true })) {
+		const full = path.join(dir, entry.name);
+		if (entry.isDirectory()) out.push(...routes(full));
+		else if (entry.name === '+server.ts') {
+			const source = readFileSync(full, 'utf8');
+			const methods = [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1].toLowerCase());
+			const route = '/' + path.relative(apiRoot, dir).split(path.sep).map((s) => s.replace(/^\[(.+)\]$/, '{$1}')).join('/');
+			out.push({ path: route, methods });
+		}
+	}
+	return out;
+}
+
+describe('OpenAPI document', () => {
+	const doc = openApiDocument() as unknown as { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } };
+
+	it('is OpenAPI 3.1 with the request schemas generated from the validators', () => {
+		expect(doc.openapi).toBe('3.1.0');
+		expect(doc.components.schemas.ResponseInput).toMatchObject({ type: 'object', properties: { caseCount: expect.anything(), situationScore: expect.anything() } });
+		expect(JSON.parse(JSON.stringify(doc))).toEqual(doc);
+	});
+
+	it('describes every route and method under /api/v1', () => {
+		const found = routes();
+		expect(found.length).toBeGreaterThan(8);
+		for (const route of found) {
+			expect(doc.paths[route.path], `missing path ${route.path}`).toBeDefined();
+			for (const method of route.methods) expect(doc.paths[route.path][method], `${method.toUpperCase()} ${route.path}`).toBeDefined();
+		}
+	});
+
+	it('describes nothing that does not exist', () => {
+		const found = new Map(routes().map((r) => [r.path, r.methods]));
+		for (const [p, item] of Object.entries(doc.paths)) {
+			expect(found.has(p), `documented but missing: ${p}`).toBe(true);
+			for (const method of Object.keys(item).filter((k) => ['get', 'post', 'put', 'patch', 'delete'].includes(k))) {
+				expect(found.get(p), `${method} ${p}`).toContain(method);
+			}
+		}
+	});
+});

@@ -1,0 +1,20 @@
+import { json } from '@sveltejs/kit';
+import { offerPlan, plansOfEmployee, plansOfManager } from '$lib/server/action-plans/service';
+import { apiCall, requireApiActor } from '$lib/server/http';
+import type { RequestHandler } from './$types';
+
+/** The caller's plans: those they follow up as manager, and their own. */
+export const GET: RequestHandler = ({ locals }) =>
+	apiCall(async () => {
+		const actor = requireApiActor(locals);
+		return json({
+			managed: (await plansOfManager(locals.db, actor)).map(({ plan, employeeName }) => ({ ...plan, employeeName })),
+			own: (await plansOfEmployee(locals.db, actor)).map(({ plan, managerName }) => ({ ...plan, managerName }))
+		});
+	});
+
+export const POST: RequestHandler = ({ locals, request }) =>
+	apiCall(async () => {
+		const plan = await offerPlan(locals.db, requireApiActor(locals), await request.json().catch(() => ({})));
+		return json(plan, { status: 201 });
+	});
