@@ -206,7 +206,7 @@ function checkScenario(s: Scenario): void {
 
 describe('disclosure properties on random organisations', () => {
 	it('nothing smaller than minGroup can be computed from the shown cells, within or across rounds', () => {
-		fc.assert(fc.property(scenarioArbitrary, checkScenario), { numRuns: 200 });
+		fc.assert(fc.property(scenarioArbitrary, checkScenario), { numRuns: 4000 });
 	});
 
 	it('decisions depend on the data only: not on input order, and not on later rounds', () => {
@@ -227,7 +227,7 @@ describe('disclosure properties on random organisations', () => {
 					for (const r of rounds.slice(0, i)) expect(prefix.cells(r.roundId)).toEqual(d.cells(r.roundId));
 				}
 			}),
-			{ numRuns: 200 }
+			{ numRuns: 4000 }
 		);
 	});
 

@@ -349,3 +349,8 @@ export const settings = pgTable('settings', {
 	value: jsonb('value').notNull(),
 	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 });
+
+// Feature tables live in their own files, re-exported here so drizzle-kit and the typed client
+// see one schema.
+export * from './schema-plan';
+export * from './schema-indicators';

@@ -1,0 +1,2 @@
+/** Tables of the city's indicators (personalrörlighet, konsulter, VFU, …). */
+export {};
