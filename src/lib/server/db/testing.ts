@@ -5,11 +5,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
+import { inject } from 'vitest';
 import { openDatabase, type Database } from './client';
 
 export const testBackend = (process.env.TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
 export const serverUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-export const templateName = 'lagesbild_test_template';
 
 export function urlFor(database: string) {
 	const url = new URL(serverUrl);
@@ -19,10 +19,11 @@ export function urlFor(database: string) {
 
 export async function createTestDatabase(): Promise<Database> {
 	if (testBackend === 'pglite') return openDatabase({ dataDir: 'memory://' });
-	const name = `lagesbild_test_${randomBytes(6).toString('hex')}`;
+	const prefix = inject('testDatabasePrefix');
+	const name = `${prefix}${randomBytes(6).toString('hex')}`;
 	const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
 	try {
-		await admin.unsafe(`create database ${name} template ${templateName}`);
+		await admin.unsafe(`create database ${name} template ${prefix}template`);
 	} finally {
 		await admin.end();
 	}
