@@ -17,6 +17,7 @@ import {
 } from '$lib/domain';
 import { isCaseworker } from '../access/policy';
 import { query, sql, type Db } from '../db/client';
+import { snapshotRoundMembers } from '../rounds/service';
 import { orgUnits, people, responses, roleAssignments, roundMembers, rounds, roundUnits } from '../db/schema';
 
 export type OrgUnitRow = typeof orgUnits.$inferSelect;
@@ -234,24 +235,7 @@ export async function insertRound(db: Db, input: RoundInput = {}): Promise<Round
 	return round;
 }
 
-/**
- * Adds every active handläggare under the round's förvaltningar to round_members, the same
- * snapshot openRound takes.
- */
-export async function snapshotRoundMembers(db: Db, roundId: string): Promise<void> {
-	await db.execute(sql`
-		insert into round_members (round_id, person_id, org_unit_id, title, activity_area, gender)
-		select ${roundId}, p.id, p.org_unit_id, p.title, p.activity_area, p.gender
-		from people p
-		join org_units u on u.id = p.org_unit_id
-		where p.active
-		  and p.title in ('socialsekreterare', 'bistandshandlaggare')
-		  and p.activity_area is not null
-		  and exists (
-		    select 1 from round_units ru join org_units f on f.id = ru.org_unit_id
-		    where ru.round_id = ${roundId} and u.path like f.path || '%')
-		on conflict do nothing`);
-}
+export { snapshotRoundMembers };
 
 export interface ResponseInput {
 	roundId: string;

@@ -86,18 +86,7 @@ export async function openRound(db: Db, actor: Actor, roundId: string, now = new
 			.set({ status: 'open', openedAt: now })
 			.where(and(eq(rounds.id, roundId), eq(rounds.status, 'draft')))
 			.returning();
-		await tx.execute(sql`
-			insert into round_members (round_id, person_id, org_unit_id, title, activity_area, gender)
-			select ${roundId}, p.id, p.org_unit_id, p.title, p.activity_area, p.gender
-			from people p
-			join org_units u on u.id = p.org_unit_id
-			where p.active
-			  and p.title in ('socialsekreterare', 'bistandshandlaggare')
-			  and p.activity_area is not null
-			  and exists (
-			    select 1 from round_units ru join org_units f on f.id = ru.org_unit_id
-			    where ru.round_id = ${roundId} and u.path like f.path || '%')
-			on conflict do nothing`);
+		await snapshotRoundMembers(tx, roundId);
 		await audit(tx, { actorId: actor.personId, action: 'round.open', subjectType: 'round', subjectId: roundId });
 		return updated;
 	});
@@ -114,6 +103,25 @@ export async function closeRound(db: Db, actor: Actor, roundId: string, now = ne
 		.returning();
 	await audit(db, { actorId: actor.personId, action: 'round.close', subjectType: 'round', subjectId: roundId });
 	return updated;
+}
+
+/**
+ * Fixes who is asked to answer: every active handläggare under the round's förvaltningar.
+ * Managers and people without a verksamhetsområde are not asked.
+ */
+export async function snapshotRoundMembers(db: Db, roundId: string): Promise<void> {
+	await db.execute(sql`
+		insert into round_members (round_id, person_id, org_unit_id, title, activity_area, gender)
+		select ${roundId}, p.id, p.org_unit_id, p.title, p.activity_area, p.gender
+		from people p
+		join org_units u on u.id = p.org_unit_id
+		where p.active
+		  and p.title in ('socialsekreterare', 'bistandshandlaggare')
+		  and p.activity_area is not null
+		  and exists (
+		    select 1 from round_units ru join org_units f on f.id = ru.org_unit_id
+		    where ru.round_id = ${roundId} and u.path like f.path || '%')
+		on conflict do nothing`);
 }
 
 /** Whether the actor is asked to answer this round (member, or eligible and joined since it opened). */
