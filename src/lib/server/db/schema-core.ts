@@ -1,0 +1,351 @@
+/**
+ * The core tables: organisation, people, sessions, rounds, answers, action plans, audit.
+ * Feature files (schema-plan.ts, …) import from here; schema.ts joins them all.
+ */
+import { sql } from 'drizzle-orm';
+import {
+	bigserial,
+	boolean,
+	check,
+	date,
+	index,
+	integer,
+	jsonb,
+	pgEnum,
+	pgTable,
+	primaryKey,
+	smallint,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
+
+const id = () => uuid('id').primaryKey().defaultRandom();
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+// --- Organisation -----------------------------------------------------------
+
+/** kommun → förvaltning → avdelning → enhet → arbetsgrupp (optional level). */
+export const orgUnitKind = pgEnum('org_unit_kind', [
+	'kommun',
+	'forvaltning',
+	'avdelning',
+	'enhet',
+	'arbetsgrupp'
+]);
+
+/** verksamhetsområde */
+export const activityArea = pgEnum('activity_area', [
+	'barn_och_unga',
+	'ekonomiskt_bistand',
+	'socialpsykiatri',
+	'missbruk_beroende',
+	'funktionsnedsattning',
+	'aldreomsorg'
+]);
+
+/** yrkestitel: only socialsekreterare and biståndshandläggare answer rounds. */
+export const title = pgEnum('title', ['socialsekreterare', 'bistandshandlaggare', 'chef', 'ovrig']);
+
+export const gender = pgEnum('gender', ['kvinna', 'man', 'annat']);
+
+export const orgUnits = pgTable(
+	'org_units',
+	{
+		id: id(),
+		parentId: uuid('parent_id'),
+		kind: orgUnitKind('kind').notNull(),
+		name: text('name').notNull(),
+		/** Materialised path of ancestor ids, '/root/…/self/', so a subtree is one prefix match. */
+		path: text('path').notNull(),
+		depth: integer('depth').notNull(),
+		/** The verksamhetsområde an enhet works in (informational; people carry their own). */
+		activityArea: activityArea('activity_area'),
+		active: boolean('active').notNull().default(true),
+		createdAt: createdAt()
+	},
+	(t) => [
+		uniqueIndex('org_units_path_idx').on(t.path.op('text_pattern_ops')),
+		index('org_units_parent_idx').on(t.parentId)
+	]
+);
+
+export const people = pgTable(
+	'people',
+	{
+		id: id(),
+		/** anställningsnummer from HR; the stable key for imports and single sign-on. */
+		employeeId: text('employee_id'),
+		email: text('email').notNull(),
+		name: text('name').notNull(),
+		gender: gender('gender'),
+		orgUnitId: uuid('org_unit_id')
+			.notNull()
+			.references(() => orgUnits.id),
+		title: title('title').notNull(),
+		activityArea: activityArea('activity_area'),
+		passwordHash: text('password_hash'),
+		active: boolean('active').notNull().default(true),
+		createdAt: createdAt(),
+		deactivatedAt: timestamp('deactivated_at', { withTimezone: true })
+	},
+	(t) => [
+		uniqueIndex('people_email_idx').on(t.email),
+		uniqueIndex('people_employee_id_idx').on(t.employeeId),
+		index('people_org_unit_idx').on(t.orgUnitId)
+	]
+);
+
+/** What a person may do where. A manager of two units has two rows; an acting manager has dates. */
+export const role = pgEnum('role', [
+	'deputy_unit_manager', // biträdande enhetschef
+	'unit_manager', // enhetschef
+	'department_manager', // avdelningschef
+	'local_steering', // lokal styrgrupp (förvaltning)
+	'central_steering', // central styrgrupp / projektledare (kommun)
+	'admin' // systemadministratör
+]);
+
+export const roleAssignments = pgTable(
+	'role_assignments',
+	{
+		id: id(),
+		personId: uuid('person_id')
+			.notNull()
+			.references(() => people.id),
+		orgUnitId: uuid('org_unit_id')
+			.notNull()
+			.references(() => orgUnits.id),
+		role: role('role').notNull(),
+		/** vikarierande chef: an assignment limited to a period. Null means open-ended. */
+		validFrom: date('valid_from'),
+		validTo: date('valid_to'),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('role_assignments_person_idx').on(t.personId),
+		index('role_assignments_unit_idx').on(t.orgUnitId)
+	]
+);
+
+// --- Sessions -----------------------------------------------------------------
+
+export const sessions = pgTable(
+	'sessions',
+	{
+		/** sha256 of the token in the cookie, so a leaked table does not leak sessions. */
+		id: text('id').primaryKey(),
+		personId: uuid('person_id')
+			.notNull()
+			.references(() => people.id),
+		createdAt: createdAt(),
+		lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull()
+	},
+	(t) => [index('sessions_person_idx').on(t.personId)]
+);
+
+/** Failed logins, counted per account and per address for rate limiting across instances. */
+export const loginAttempts = pgTable(
+	'login_attempts',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		email: text('email').notNull(),
+		ip: text('ip').notNull(),
+		at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('login_attempts_email_idx').on(t.email, t.at), index('login_attempts_ip_idx').on(t.ip, t.at)]
+);
+
+// --- Rounds (mätomgångar) --------------------------------------------------------
+
+export const roundKind = pgEnum('round_kind', ['T1', 'T2', 'VB', 'custom']);
+export const roundStatus = pgEnum('round_status', ['draft', 'open', 'closed']);
+
+/** round = mätomgång */
+export const rounds = pgTable(
+	'rounds',
+	{
+		id: id(),
+		kind: roundKind('kind').notNull(),
+		year: integer('year').notNull(),
+		/** Shown name, e.g. "T2 2026"; free for custom rounds. */
+		name: text('name').notNull(),
+		opensAt: timestamp('opens_at', { withTimezone: true }).notNull(),
+		closesAt: timestamp('closes_at', { withTimezone: true }).notNull(),
+		status: roundStatus('status').notNull().default('draft'),
+		openedAt: timestamp('opened_at', { withTimezone: true }),
+		closedAt: timestamp('closed_at', { withTimezone: true }),
+		createdAt: createdAt()
+	},
+	(t) => [index('rounds_opens_idx').on(t.opensAt)]
+);
+
+/** The förvaltningar that take part in a round. */
+export const roundUnits = pgTable(
+	'round_units',
+	{
+		roundId: uuid('round_id')
+			.notNull()
+			.references(() => rounds.id, { onDelete: 'cascade' }),
+		orgUnitId: uuid('org_unit_id')
+			.notNull()
+			.references(() => orgUnits.id)
+	},
+	(t) => [primaryKey({ columns: [t.roundId, t.orgUnitId] })]
+);
+
+/**
+ * Who was asked to answer, snapshotted when the round opens (and when someone joins while it
+ * is open), so response rates and group sizes do not move when people later change unit.
+ */
+export const roundMembers = pgTable(
+	'round_members',
+	{
+		roundId: uuid('round_id')
+			.notNull()
+			.references(() => rounds.id, { onDelete: 'cascade' }),
+		personId: uuid('person_id')
+			.notNull()
+			.references(() => people.id),
+		orgUnitId: uuid('org_unit_id')
+			.notNull()
+			.references(() => orgUnits.id),
+		title: title('title').notNull(),
+		activityArea: activityArea('activity_area').notNull(),
+		gender: gender('gender')
+	},
+	(t) => [
+		primaryKey({ columns: [t.roundId, t.personId] }),
+		index('round_members_unit_idx').on(t.roundId, t.orgUnitId)
+	]
+);
+
+/**
+ * A person's answer in a round. The unit, title and area are copied from round_members so a
+ * move during the round does not carry the answer to the new manager.
+ */
+export const responses = pgTable(
+	'responses',
+	{
+		id: id(),
+		roundId: uuid('round_id')
+			.notNull()
+			.references(() => rounds.id, { onDelete: 'cascade' }),
+		personId: uuid('person_id')
+			.notNull()
+			.references(() => people.id),
+		orgUnitId: uuid('org_unit_id')
+			.notNull()
+			.references(() => orgUnits.id),
+		title: title('title').notNull(),
+		activityArea: activityArea('activity_area').notNull(),
+		/** antal egna öppna ärenden */
+		caseCount: integer('case_count').notNull(),
+		/** "Jag har en bra arbetssituation." 1–6 */
+		situationScore: smallint('situation_score').notNull(),
+		situationComment: text('situation_comment'),
+		/** "Jag känner att jag kan göra ett gott arbete." 1–6 */
+		qualityScore: smallint('quality_score').notNull(),
+		qualityComment: text('quality_comment'),
+		/** "Jag kan rekommendera min arbetsplats till andra." 1–6 */
+		recommendScore: smallint('recommend_score').notNull(),
+		recommendComment: text('recommend_comment'),
+		/** "Vad är positivt i min arbetssituation?" — goes with the name to the nearest manager. */
+		positiveText: text('positive_text'),
+		createdAt: createdAt(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		uniqueIndex('responses_round_person_idx').on(t.roundId, t.personId),
+		index('responses_round_unit_idx').on(t.roundId, t.orgUnitId),
+		check('responses_scores_range', sql`${t.situationScore} between 1 and 6 and ${t.qualityScore} between 1 and 6 and ${t.recommendScore} between 1 and 6`),
+		check('responses_case_count_range', sql`${t.caseCount} between 0 and 500`)
+	]
+);
+
+/** Reminders sent to people who had not answered. */
+export const reminders = pgTable(
+	'reminders',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		roundId: uuid('round_id')
+			.notNull()
+			.references(() => rounds.id, { onDelete: 'cascade' }),
+		personId: uuid('person_id')
+			.notNull()
+			.references(() => people.id),
+		channel: text('channel').notNull(), // 'email' | 'page'
+		sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('reminders_round_person_idx').on(t.roundId, t.personId)]
+);
+
+// --- Individual action plans (individuella handlingsplaner) ----------------------
+
+export const actionPlanStatus = pgEnum('action_plan_status', ['offered', 'active', 'declined', 'closed']);
+
+export const actionPlans = pgTable(
+	'action_plans',
+	{
+		id: id(),
+		personId: uuid('person_id')
+			.notNull()
+			.references(() => people.id),
+		managerId: uuid('manager_id')
+			.notNull()
+			.references(() => people.id),
+		/** The round whose answer led to the offer, when there is one. */
+		roundId: uuid('round_id').references(() => rounds.id),
+		status: actionPlanStatus('status').notNull().default('offered'),
+		offeredAt: timestamp('offered_at', { withTimezone: true }).notNull().defaultNow(),
+		followUpOn: date('follow_up_on').notNull(),
+		goals: text('goals').notNull().default(''),
+		measures: text('measures').notNull().default(''),
+		outcome: text('outcome'),
+		closedAt: timestamp('closed_at', { withTimezone: true }),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('action_plans_person_idx').on(t.personId), index('action_plans_manager_idx').on(t.managerId)]
+);
+
+export const actionPlanNotes = pgTable(
+	'action_plan_notes',
+	{
+		id: id(),
+		actionPlanId: uuid('action_plan_id')
+			.notNull()
+			.references(() => actionPlans.id, { onDelete: 'cascade' }),
+		authorId: uuid('author_id')
+			.notNull()
+			.references(() => people.id),
+		body: text('body').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('action_plan_notes_plan_idx').on(t.actionPlanId)]
+);
+
+// --- Audit and settings ---------------------------------------------------------------
+
+/** Append-only: the app never updates or deletes rows here. */
+export const auditLog = pgTable(
+	'audit_log',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+		actorId: uuid('actor_id'),
+		action: text('action').notNull(),
+		subjectType: text('subject_type'),
+		subjectId: text('subject_id'),
+		detail: jsonb('detail'),
+		ip: text('ip')
+	},
+	(t) => [index('audit_log_at_idx').on(t.at), index('audit_log_actor_idx').on(t.actorId)]
+);
+
+export const settings = pgTable('settings', {
+	key: text('key').primaryKey(),
+	value: jsonb('value').notNull(),
+	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+});
