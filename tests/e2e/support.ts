@@ -1,7 +1,7 @@
 /** Browser helpers for the end-to-end tests: Debian's Chromium through playwright-core, and axe-core. */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 
 export const baseURL = () => inject('baseURL');
@@ -69,4 +69,10 @@ export async function api(token: string | null, pathname: string, init: RequestI
 	const res = await fetch(`${baseURL()}/api/v1${pathname}`, { ...init, headers });
 	const text = await res.text();
 	return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+/** Waits (up to 10 s) for the element to be visible, and fails the test if it never is. */
+export async function expectVisible(locator: Locator) {
+	await locator.first().waitFor({ state: 'visible', timeout: 10_000 });
+	expect(await locator.first().isVisible()).toBe(true);
 }

@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demo, expectAccessible, launch, login, logout, newPage } from './support';
+import { demo, expectAccessible, expectVisible, launch, login, logout, newPage } from './support';
 
 describe('the measurement round, end to end', () => {
 	let browser: Browser;
@@ -18,8 +18,8 @@ describe('the measurement round, end to end', () => {
 
 	it('the login page lists the demo accounts and is accessible', async () => {
 		await page.goto('/login');
-		await expect(page.getByRole('heading', { name: 'Logga in' }).isVisible()).resolves.toBe(true);
-		await expect(page.getByRole('cell', { name: demo.socialsekreterare }).isVisible()).resolves.toBe(true);
+		await expectVisible(page.getByRole('heading', { name: 'Logga in' }));
+		await expectVisible(page.getByRole('cell', { name: demo.socialsekreterare }));
 		await expectAccessible(page);
 	});
 
@@ -34,7 +34,7 @@ describe('the measurement round, end to end', () => {
 
 	it('the socialsekreterare sees the open round on the start page and who will see the answer', async () => {
 		await login(page, demo.socialsekreterare);
-		await expect(page.getByRole('heading', { name: /Hej Sara Lindqvist/ }).isVisible()).resolves.toBe(true);
+		await expectVisible(page.getByRole('heading', { name: /Hej Sara Lindqvist/ }));
 		await expectAccessible(page);
 		await page.getByRole('link', { name: 'Svara på mätomgången' }).click();
 		await page.waitForURL(/\/answer$/);
@@ -70,9 +70,9 @@ describe('the measurement round, end to end', () => {
 		await page.getByRole('status').waitFor();
 		expect(await page.getByRole('status').textContent()).toContain('Tack! Ditt svar är sparat.');
 		await page.goto('/');
-		expect(await page.getByText('Du har svarat.').isVisible()).toBe(true);
+		await expectVisible(page.getByText('Du har svarat.'));
 		await page.goto('/my/history');
-		expect(await page.getByRole('heading', { name: 'VB 2026' }).isVisible()).toBe(true);
+		await expectVisible(page.getByRole('heading', { name: 'VB 2026' }));
 		await expectAccessible(page);
 	});
 
@@ -90,16 +90,16 @@ describe('the measurement round, end to end', () => {
 		const row = page.getByRole('row', { name: /Sara Lindqvist/ });
 		await row.waitFor();
 		expect(await row.getByRole('cell').first().textContent()).toBe('23');
-		expect(await page.getByText('För många ärenden, hinner inte dokumentera.').isVisible()).toBe(true);
-		expect(await page.getByText('Handledningen på tisdagar och kollegorna i gruppen.').isVisible()).toBe(true);
-		expect(await page.getByRole('heading', { name: /Har inte svarat/ }).isVisible()).toBe(true);
+		await expectVisible(page.getByText('För många ärenden, hinner inte dokumentera.'));
+		await expectVisible(page.getByText('Handledningen på tisdagar och kollegorna i gruppen.'));
+		await expectVisible(page.getByRole('heading', { name: /Har inte svarat/ }));
 		await expectAccessible(page);
 	});
 
 	it('offers an individual action plan in one click and records goals', async () => {
 		await page.getByRole('row', { name: /Sara Lindqvist/ }).getByRole('button', { name: /Erbjud handlingsplan/ }).click();
 		await page.waitForURL(/\/action-plans\/[0-9a-f-]+\?offered=1/);
-		expect(await page.getByRole('heading', { name: 'Individuell handlingsplan för Sara Lindqvist' }).isVisible()).toBe(true);
+		await expectVisible(page.getByRole('heading', { name: 'Individuell handlingsplan för Sara Lindqvist' }));
 		await page.getByLabel(/^Mål/).fill('Högst 20 öppna ärenden till uppföljningen.');
 		await page.getByLabel('Status').selectOption('active');
 		await page.getByRole('button', { name: 'Spara planen' }).click();
@@ -112,7 +112,7 @@ describe('the measurement round, end to end', () => {
 		await login(page, demo.socialsekreterare);
 		await page.goto('/action-plans');
 		await page.getByRole('link', { name: /Handlingsplan med Maria Ekström/ }).click();
-		expect(await page.getByText('Högst 20 öppna ärenden till uppföljningen.').isVisible()).toBe(true);
+		await expectVisible(page.getByText('Högst 20 öppna ärenden till uppföljningen.'));
 		const planUrl = page.url();
 		await logout(page);
 		await login(page, demo.avdelningschef);
@@ -121,7 +121,7 @@ describe('the measurement round, end to end', () => {
 
 	it('the avdelningschef sees the avdelning only in aggregate, with the small enhet suppressed', async () => {
 		await page.goto('/reports');
-		expect(await page.getByRole('heading', { level: 1, name: 'Avdelningen för barn och unga' }).isVisible()).toBe(true);
+		await expectVisible(page.getByRole('heading', { level: 1, name: 'Avdelningen för barn och unga' }));
 		const small = page.getByRole('row', { name: /Familjerättsenheten/ });
 		expect(await small.textContent()).toContain('Färre än 5 svarande');
 		expect(await page.getByText('Sara Lindqvist').count()).toBe(0);
