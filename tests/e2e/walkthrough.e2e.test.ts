@@ -138,4 +138,20 @@ describe('the measurement round, end to end', () => {
 		expect(await page.locator('table.data').count()).toBe(0);
 		await expectAccessible(page);
 	});
+
+	it('works without JavaScript: log in and change the answer with plain form posts', async () => {
+		const plain = await newPage(browser, { javaScript: false });
+		await login(plain, demo.socialsekreterare);
+		await plain.goto('/');
+		await plain.getByRole('link', { name: 'Visa eller ändra ditt svar' }).click();
+		expect(await plain.getByLabel(/Hur många öppna ärenden/).inputValue()).toBe('23');
+		await plain.getByLabel(/Hur många öppna ärenden/).fill('');
+		await plain.getByRole('button', { name: 'Spara ändringar' }).click();
+		await expectVisible(plain.getByText('Fyll i hur många öppna ärenden du har (0 om du inte har några).').first());
+		await plain.getByLabel(/Hur många öppna ärenden/).fill('21');
+		await plain.getByRole('button', { name: 'Spara ändringar' }).click();
+		await expectVisible(plain.getByRole('status'));
+		expect(await plain.getByLabel(/Hur många öppna ärenden/).inputValue()).toBe('21');
+		await plain.context().close();
+	});
 });
