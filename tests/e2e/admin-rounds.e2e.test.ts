@@ -220,7 +220,9 @@ describe('administering rounds (admin@exempelstad.se)', () => {
 			const res = await fetch('/admin/rounds?/create', { method: 'POST', body, headers: { accept: 'text/html' }, redirect: 'manual' });
 			return res.status;
 		}, name);
-		expect(status).toBeGreaterThanOrEqual(400);
+		// Same-origin, so it passes the CSRF check (that would be 403): the action refuses the
+		// non-admin and the page then answers "not found".
+		expect(status).toBe(404);
 		await other.context().close();
 
 		await page.goto('/admin/rounds');
@@ -232,8 +234,6 @@ describe('administering rounds (admin@exempelstad.se)', () => {
 		try {
 			await login(noJs, demo.admin);
 			await noJs.goto('/admin/rounds');
-			// Nothing on the page runs: no client-side router, no hydration.
-			expect(await noJs.evaluate(() => typeof (globalThis as { __sveltekit_dev?: unknown }).__sveltekit_dev)).toBe('undefined');
 
 			await noJs.getByLabel('Typ', { exact: true }).selectOption({ label: 'Extra mätning' });
 			await noJs.locator('#name').fill('');

@@ -79,8 +79,12 @@ export default async function setup(project: TestProject) {
 	}
 	project.provide('baseURL', baseURL);
 	return async () => {
+		// Graceful stop; if the app has not exited after 15 s, kill it so the run never hangs.
+		const exited = child.exitCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', r));
 		child.kill('SIGTERM');
-		await new Promise((r) => child.once('exit', r));
+		const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+		await exited;
+		clearTimeout(timer);
 		await cleanup();
 	};
 }

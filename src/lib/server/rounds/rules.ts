@@ -81,12 +81,19 @@ export const roundInput = z
 		closesAt: dateTime('Fyll i när mätomgången stänger.'),
 		unitIds: z.array(z.string().uuid('Ogiltig förvaltning.')).min(1, 'Välj minst en förvaltning som deltar.')
 	})
+	// Each check runs as soon as the fields it needs are valid, so every error shows at once.
 	.refine((r) => r.closesAt > r.opensAt, {
 		message: 'Stängningsdatum måste vara efter öppningsdatum.',
-		path: ['closesAt']
+		path: ['closesAt'],
+		when: (payload) => fieldsValid(payload.issues, ['opensAt', 'closesAt'])
 	})
 	.refine((r) => r.kind !== 'custom' || (r.name && r.name.length > 0), {
 		message: 'Ge den extra mätningen ett namn.',
-		path: ['name']
+		path: ['name'],
+		when: (payload) => fieldsValid(payload.issues, ['kind', 'name'])
 	});
+
+function fieldsValid(issues: readonly { path?: readonly PropertyKey[] }[] | undefined, fields: string[]) {
+	return !(issues ?? []).some((i) => fields.includes(String(i.path?.[0])));
+}
 export type RoundInput = z.infer<typeof roundInput>;

@@ -74,6 +74,10 @@ describe('a new round', () => {
 		expect(roundInput.safeParse({ ...base, unitIds: [] }).error!.issues[0].message).toMatch(/minst en förvaltning/);
 		expect(roundInput.safeParse({ ...base, kind: 'custom' }).error!.issues[0].message).toMatch(/namn/);
 	});
+	it('reports every error at once, the missing name too', () => {
+		const r = roundInput.safeParse({ kind: 'custom', year: '2027', opensAt: '', closesAt: '', unitIds: [] });
+		expect(r.error!.issues.map((i) => i.path[0]).sort()).toEqual(['closesAt', 'name', 'opensAt', 'unitIds']);
+	});
 	it('refuses missing dates with Swedish messages', () => {
 		expect(roundInput.safeParse({ ...base, opensAt: '' }).error!.issues[0].message).toMatch(/när mätomgången öppnar/);
 	});
