@@ -13,8 +13,14 @@ function routes(dir = apiRoot): { path: string; methods: string[] }[] {
 		if (entry.isDirectory()) out.push(...routes(full));
 		else if (entry.name === '+server.ts') {
 			const source = readFileSync(full, 'utf8');
-			const methods = [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1].toLowerCase());
-			const route = '/' + path.relative(apiRoot, dir).split(path.sep).map((s) => s.replace(/^\[(.+)\]$/, '{$1}')).join('/');
+			const methods = [...source.matchAll(/export\s+(?:const|(?:async\s+)?function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1].toLowerCase());
+			// Route groups "(x)" add no segment; [param] and [...rest] become {param}.
+			const segments = path
+				.relative(apiRoot, dir)
+				.split(path.sep)
+				.filter((s) => s && !/^\(.*\)$/.test(s))
+				.map((s) => s.replace(/^\[(?:\.\.\.)?([^\]=]+)(?:=[^\]]+)?\]$/, '{$1}'));
+			const route = '/' + segments.join('/');
 			out.push({ path: route, methods });
 		}
 	}
@@ -36,6 +42,21 @@ describe('OpenAPI document', () => {
 		for (const route of found) {
 			expect(doc.paths[route.path], `missing path ${route.path}`).toBeDefined();
 			for (const method of route.methods) expect(doc.paths[route.path][method], `${method.toUpperCase()} ${route.path}`).toBeDefined();
+		}
+	});
+
+	it('declares every path parameter and resolves every reference', () => {
+		for (const [p, item] of Object.entries(doc.paths)) {
+			for (const [, name] of p.matchAll(/\{([^}]+)\}/g)) {
+				const params = [item.parameters ?? [], ...Object.values(item).map((op) => (op as { parameters?: unknown[] })?.parameters ?? [])].flat() as { in: string; name: string; required?: boolean }[];
+				expect(params.some((x) => x.in === 'path' && x.name === name && x.required), `${p} declares {${name}}`).toBe(true);
+			}
+		}
+		const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/([^"]+)"/g)].map((m) => m[1]);
+		expect(refs.length).toBeGreaterThan(0);
+		for (const ref of new Set(refs)) {
+			const target = ref.split('/').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], doc);
+			expect(target, ref).toBeTypeOf('object');
 		}
 	});
 
