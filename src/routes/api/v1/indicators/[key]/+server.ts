@@ -1,0 +1,12 @@
+import { json } from '@sveltejs/kit';
+import { apiCall, requireApiActor } from '$lib/server/http';
+import { indicatorDetail } from '$lib/server/indicators/dashboard';
+import type { RequestHandler } from './$types';
+
+/** One indicator for a unit (?unit=): the series over time, splits, comparison, history. */
+export const GET: RequestHandler = ({ locals, params, url }) =>
+	apiCall(async () => {
+		const actor = requireApiActor(locals);
+		const query = Object.fromEntries([...url.searchParams].filter(([, v]) => v !== ''));
+		return json(await indicatorDetail(locals.db, actor, params.key, query));
+	});
