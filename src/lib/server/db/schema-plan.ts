@@ -1,2 +1,274 @@
-/** Tables of the action plan follow-up (handlingsplanens 13 områden) and incidents. */
-export {};
+/**
+ * Tables of the action plan follow-up (handlingsplanens områden, per förvaltning) and of
+ * otillåten påverkan, hot och våld (incidents). Re-exported from schema.ts.
+ *
+ * The built-in areas (the 13 of the plan and the three added 2019) are inserted by a data
+ * migration, so every database has them; a kommun may reword them, add areas and retire them.
+ */
+import { sql } from 'drizzle-orm';
+import { bigserial, boolean, check, date, doublePrecision, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { ACTIVITY_AREAS, STATEMENTS } from '../../domain';
+// Only lazy references (`() => table.id`) into schema.ts: it re-exports this file, so its values
+// are not initialised yet when this file is evaluated first. Enums of schema.ts are therefore
+// mirrored as checked text columns here.
+import { orgUnits, people } from './schema-core';
+
+const id = () => uuid('id').primaryKey().defaultRandom();
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+// --- The areas of the plan (utvecklingsområden) -------------------------------------------
+
+export const planAreas = pgTable(
+	'plan_areas',
+	{
+		id: id(),
+		/** Stable key of a built-in area (e.g. 'co_handling'); null for areas a kommun added. */
+		code: text('code'),
+		/** Order in lists; the built-in areas keep the plan's numbering 1–16. */
+		position: integer('position').notNull(),
+		title: text('title').notNull(),
+		description: text('description').notNull().default(''),
+		/** The year the area entered the plan (2016 for the original 13, 2019 for the three added). */
+		addedYear: integer('added_year').notNull(),
+		/** A retired area keeps its history but takes no new work. */
+		retiredAt: timestamp('retired_at', { withTimezone: true }),
+		createdAt: createdAt(),
+		updatedAt: updatedAt()
+	},
+	(t) => [uniqueIndex('plan_areas_code_idx').on(t.code)]
+);
+
+// --- Per förvaltning: the local steering group's work on each area ------------------------
+
+/** not started / under analysis / measures under way / established in ordinary work */
+export const planAreaStatus = pgEnum('plan_area_status', ['not_started', 'under_analysis', 'measures_under_way', 'established']);
+
+/** The current state of one area in one förvaltning. No row means "not started". */
+export const planAreaStates = pgTable(
+	'plan_area_states',
+	{
+		id: id(),
+		forvaltningId: uuid('forvaltning_id')
+			.notNull()
+			.references(() => orgUnits.id),
+		areaId: uuid('area_id')
+			.notNull()
+			.references(() => planAreas.id),
+		status: planAreaStatus('status').notNull().default('not_started'),
+		/** The steering group's short assessment of where the förvaltning stands. */
+		assessment: text('assessment').notNull().default(''),
+		updatedBy: uuid('updated_by').references(() => people.id),
+		updatedAt: updatedAt()
+	},
+	(t) => [uniqueIndex('plan_area_states_unit_area_idx').on(t.forvaltningId, t.areaId)]
+);
+
+/** What changed in a förvaltning's plan, for "what changed since the last report". Append-only. */
+export const planChangeKind = pgEnum('plan_change_kind', [
+	'status',
+	'assessment',
+	'subgoal_added',
+	'subgoal_status',
+	'activity_added',
+	'activity_done',
+	'follow_up'
+]);
+
+export const planChanges = pgTable(
+	'plan_changes',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		forvaltningId: uuid('forvaltning_id')
+			.notNull()
+			.references(() => orgUnits.id),
+		areaId: uuid('area_id')
+			.notNull()
+			.references(() => planAreas.id),
+		kind: planChangeKind('kind').notNull(),
+		fromStatus: planAreaStatus('from_status'),
+		toStatus: planAreaStatus('to_status'),
+		/** A short Swedish description, e.g. the sub-goal's text. */
+		summary: text('summary').notNull().default(''),
+		actorId: uuid('actor_id').references(() => people.id),
+		at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('plan_changes_at_idx').on(t.at), index('plan_changes_unit_idx').on(t.forvaltningId, t.areaId)]
+);
+
+/** Which survey figure a sub-goal follows. */
+export const planMetric = pgEnum('plan_metric', ['mean', 'share_high', 'share_low']);
+export const planSubgoalStatus = pgEnum('plan_subgoal_status', ['open', 'achieved', 'not_achieved']);
+
+/** delmål: a measurable sub-goal with a target date, optionally followed with survey data. */
+export const planSubgoals = pgTable(
+	'plan_subgoals',
+	{
+		id: id(),
+		forvaltningId: uuid('forvaltning_id')
+			.notNull()
+			.references(() => orgUnits.id),
+		areaId: uuid('area_id')
+			.notNull()
+			.references(() => planAreas.id),
+		title: text('title').notNull(),
+		targetDate: date('target_date').notNull(),
+		/** A statement of the survey ('situation' | 'quality' | 'recommend'); null when not linked. */
+		statement: text('statement', { enum: STATEMENTS }),
+		metric: planMetric('metric'),
+		/** Mean on the 1–6 scale, or a share in per cent, depending on the metric. */
+		targetValue: doublePrecision('target_value'),
+		status: planSubgoalStatus('status').notNull().default('open'),
+		createdBy: uuid('created_by').references(() => people.id),
+		createdAt: createdAt(),
+		updatedAt: updatedAt()
+	},
+	(t) => [
+		index('plan_subgoals_unit_area_idx').on(t.forvaltningId, t.areaId),
+		check('plan_subgoals_link', sql`(${t.statement} is null) = (${t.metric} is null) and (${t.metric} is null) = (${t.targetValue} is null)`),
+		check('plan_subgoals_statement', sql`${t.statement} is null or ${t.statement} in ('situation', 'quality', 'recommend')`)
+	]
+);
+
+export const planActivities = pgTable(
+	'plan_activities',
+	{
+		id: id(),
+		forvaltningId: uuid('forvaltning_id')
+			.notNull()
+			.references(() => orgUnits.id),
+		areaId: uuid('area_id')
+			.notNull()
+			.references(() => planAreas.id),
+		title: text('title').notNull(),
+		/** The responsible person, as the steering group writes it (may be outside Lägesbild). */
+		responsible: text('responsible').notNull(),
+		dueDate: date('due_date').notNull(),
+		doneOn: date('done_on'),
+		createdBy: uuid('created_by').references(() => people.id),
+		createdAt: createdAt(),
+		updatedAt: updatedAt()
+	},
+	(t) => [index('plan_activities_unit_area_idx').on(t.forvaltningId, t.areaId)]
+);
+
+/** The steering group's follow-up comment on an area at each T2 and VB. */
+export const planFollowUps = pgTable(
+	'plan_follow_ups',
+	{
+		id: id(),
+		forvaltningId: uuid('forvaltning_id')
+			.notNull()
+			.references(() => orgUnits.id),
+		areaId: uuid('area_id')
+			.notNull()
+			.references(() => planAreas.id),
+		/** T2 or VB (the reporting points of the plan). */
+		period: text('period', { enum: ['T2', 'VB'] }).notNull(),
+		year: integer('year').notNull(),
+		comment: text('comment').notNull(),
+		/** The area's status when the comment was written. */
+		status: planAreaStatus('status').notNull(),
+		writtenBy: uuid('written_by').references(() => people.id),
+		createdAt: createdAt(),
+		updatedAt: updatedAt()
+	},
+	(t) => [
+		uniqueIndex('plan_follow_ups_period_idx').on(t.forvaltningId, t.areaId, t.year, t.period),
+		check('plan_follow_ups_period', sql`${t.period} in ('T2', 'VB')`)
+	]
+);
+
+/** Staff suggestions on the plan, each answered by the steering group. */
+export const planSuggestions = pgTable(
+	'plan_suggestions',
+	{
+		id: id(),
+		forvaltningId: uuid('forvaltning_id')
+			.notNull()
+			.references(() => orgUnits.id),
+		/** Null: a suggestion on the plan as a whole. */
+		areaId: uuid('area_id').references(() => planAreas.id),
+		authorId: uuid('author_id')
+			.notNull()
+			.references(() => people.id),
+		body: text('body').notNull(),
+		answer: text('answer'),
+		answeredBy: uuid('answered_by').references(() => people.id),
+		answeredAt: timestamp('answered_at', { withTimezone: true }),
+		createdAt: createdAt()
+	},
+	(t) => [index('plan_suggestions_unit_idx').on(t.forvaltningId, t.createdAt)]
+);
+
+// --- Otillåten påverkan, hot och våld (incidents) ----------------------------------------------
+
+/** BRÅ's five forms of otillåten påverkan. */
+export const incidentForm = pgEnum('incident_form', ['trakasserier', 'hot', 'vald', 'skadegorelse', 'korruption']);
+export const incidentSupport = pgEnum('incident_support', ['yes', 'partly', 'no']);
+
+export const incidents = pgTable(
+	'incidents',
+	{
+		id: id(),
+		/** The employee it happened to. */
+		personId: uuid('person_id')
+			.notNull()
+			.references(() => people.id),
+		/** Who filled in the report: the employee, or their manager on their behalf. */
+		reportedBy: uuid('reported_by')
+			.notNull()
+			.references(() => people.id),
+		/** The employee's unit when it happened, so a later move does not carry it along. */
+		orgUnitId: uuid('org_unit_id')
+			.notNull()
+			.references(() => orgUnits.id),
+		form: incidentForm('form').notNull(),
+		occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+		/** The verksamhetsområde of the work in which it happened. */
+		activityArea: text('activity_area', { enum: ACTIVITY_AREAS }).notNull(),
+		/** Where or in what situation (hembesök, besöksrum, telefon, …). */
+		setting: text('setting').notNull().default(''),
+		description: text('description').notNull(),
+		policeReported: boolean('police_reported').notNull(),
+		/** For a threat: the employee takes it seriously (makes it a serious incident). */
+		threatTakenSeriously: boolean('threat_taken_seriously').notNull().default(false),
+		/** Later, by the employee: was the support enough? */
+		supportEnough: incidentSupport('support_enough'),
+		supportComment: text('support_comment'),
+		supportAnsweredAt: timestamp('support_answered_at', { withTimezone: true }),
+		/** The manager's measures. */
+		measures: text('measures').notNull().default(''),
+		measuresUpdatedAt: timestamp('measures_updated_at', { withTimezone: true }),
+		/** Serious incidents: when reported to Arbetsmiljöverket, and the work-injury report. */
+		authorityReportedOn: date('authority_reported_on'),
+		workInjuryReportedOn: date('work_injury_reported_on'),
+		createdAt: createdAt(),
+		updatedAt: updatedAt()
+	},
+	(t) => [
+		index('incidents_person_idx').on(t.personId),
+		index('incidents_unit_idx').on(t.orgUnitId),
+		index('incidents_occurred_idx').on(t.occurredAt),
+		check('incidents_activity_area', sql.raw(`activity_area in (${ACTIVITY_AREAS.map((a) => `'${a}'`).join(', ')})`))
+	]
+);
+
+/**
+ * People the kommun designates to read incident details (e.g. the HR or safety function) within
+ * a part of the organisation. Kept here, not as a role, so it grants nothing else.
+ */
+export const incidentReaders = pgTable(
+	'incident_readers',
+	{
+		id: id(),
+		personId: uuid('person_id')
+			.notNull()
+			.references(() => people.id),
+		orgUnitId: uuid('org_unit_id')
+			.notNull()
+			.references(() => orgUnits.id),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('incident_readers_person_unit_idx').on(t.personId, t.orgUnitId)]
+);

@@ -1,0 +1,78 @@
+/**
+ * The areas of the plan (utvecklingsområden). The 16 built-in ones come with every database
+ * (migration 0002_plan_areas); the kommun's administrators reword them, add areas and retire
+ * them. A retired area keeps everything recorded on it and takes no new work.
+ */
+import { asc, eq, isNull, sql } from 'drizzle-orm';
+import type { Actor } from '../access/actor';
+import { administersPlanAreas } from '../access/policy';
+import { audit } from '../audit/audit';
+import type { Db } from '../db';
+import { planAreas } from '../db/schema';
+import { conflict, notFound } from '../errors';
+import { isUuid } from '../rounds/service';
+import { parseInput } from '../validation';
+import { areaInput } from './rules';
+
+export type PlanArea = typeof planAreas.$inferSelect;
+
+/** All areas in the plan's order; retired ones only when asked for. */
+export async function listAreas(db: Db, options: { includeRetired?: boolean } = {}): Promise<PlanArea[]> {
+	return db
+		.select()
+		.from(planAreas)
+		.where(options.includeRetired ? undefined : isNull(planAreas.retiredAt))
+		.orderBy(asc(planAreas.position), asc(planAreas.title));
+}
+
+export async function getArea(db: Db, areaId: string): Promise<PlanArea> {
+	if (!isUuid(areaId)) throw notFound('Området');
+	const [area] = await db.select().from(planAreas).where(eq(planAreas.id, areaId));
+	if (!area) throw notFound('Området');
+	return area;
+}
+
+function requireAdmin(actor: Actor) {
+	// The page is not shown to others; the service answers as if it did not exist.
+	if (!administersPlanAreas(actor)) throw notFound('Sidan');
+}
+
+export async function createArea(db: Db, actor: Actor, input: unknown, now = new Date()): Promise<PlanArea> {
+	requireAdmin(actor);
+	const data = parseInput(areaInput, input);
+	const [{ next }] = await db.select({ next: sql<number>`coalesce(max(${planAreas.position}), 0)::int + 1` }).from(planAreas);
+	const [area] = await db
+		.insert(planAreas)
+		.values({ title: data.title, description: data.description, position: next, addedYear: now.getUTCFullYear() })
+		.returning();
+	await audit(db, { actorId: actor.personId, action: 'plan_area.create', subjectType: 'plan_area', subjectId: area.id });
+	return area;
+}
+
+export async function updateArea(db: Db, actor: Actor, areaId: string, input: unknown): Promise<PlanArea> {
+	requireAdmin(actor);
+	await getArea(db, areaId);
+	const data = parseInput(areaInput, input);
+	const [area] = await db
+		.update(planAreas)
+		.set({ title: data.title, description: data.description, updatedAt: new Date() })
+		.where(eq(planAreas.id, areaId))
+		.returning();
+	await audit(db, { actorId: actor.personId, action: 'plan_area.update', subjectType: 'plan_area', subjectId: areaId });
+	return area;
+}
+
+/** Retires an area (or brings it back). Nothing recorded on it is removed. */
+export async function setAreaRetired(db: Db, actor: Actor, areaId: string, retired: boolean, now = new Date()): Promise<PlanArea> {
+	requireAdmin(actor);
+	const current = await getArea(db, areaId);
+	if (retired && current.retiredAt) throw conflict('Området är redan avslutat.');
+	if (!retired && !current.retiredAt) throw conflict('Området är redan aktivt.');
+	const [area] = await db
+		.update(planAreas)
+		.set({ retiredAt: retired ? now : null, updatedAt: now })
+		.where(eq(planAreas.id, areaId))
+		.returning();
+	await audit(db, { actorId: actor.personId, action: retired ? 'plan_area.retire' : 'plan_area.restore', subjectType: 'plan_area', subjectId: areaId });
+	return area;
+}

@@ -1,0 +1,103 @@
+/**
+ * Individual action plans seen from above: reminders for the manager whose follow-up dates have
+ * passed, and counts — never names — of plans per status reported upward per unit.
+ *
+ * The counts pass the anonymity module like every other figure: each status is treated as a
+ * "round" whose respondents are the people with a plan in that status, and every unit's count
+ * is a cell decided by computeDisclosure over the whole organisation (so the decision never
+ * depends on who asks) and shown only through discloseCell. A count about fewer than
+ * ANONYMITY_MIN_GROUP people is not shown, nor one that would let a hidden count be computed
+ * from the others. Only unit totals are shown; the område/titel dimensions are not used, so
+ * every respondent carries the same placeholder values for them.
+ */
+import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { ACTION_PLAN_STATUSES, type ActionPlanStatus } from '$lib/domain';
+import type { Actor } from '../access/actor';
+import { aggregateScopes, todayIso, within } from '../access/policy';
+import { computeDisclosure, discloseCell, type DisclosedCell, type Respondent } from '../anonymity';
+import type { Db } from '../db';
+import { query } from '../db/client';
+import { actionPlans, orgUnits, people } from '../db/schema';
+import { env } from '../env';
+import { notFound } from '../errors';
+import { pathIds } from '../org/service';
+import { isUuid } from '../rounds/service';
+
+/** Plans the manager follows up whose follow-up date has passed, oldest first. */
+export async function overdueFollowUps(db: Db, actor: Actor, now = new Date()) {
+	return db
+		.select({ id: actionPlans.id, followUpOn: actionPlans.followUpOn, status: actionPlans.status, employeeName: people.name })
+		.from(actionPlans)
+		.innerJoin(people, eq(people.id, actionPlans.personId))
+		.where(
+			and(
+				eq(actionPlans.managerId, actor.personId),
+				inArray(actionPlans.status, ['offered', 'active']),
+				lt(actionPlans.followUpOn, todayIso(now))
+			)
+		)
+		.orderBy(asc(actionPlans.followUpOn));
+}
+
+const roundIdOf = (status: ActionPlanStatus) => `plans:${status}`;
+
+/** The same placeholder for everyone: only unit totals are shown. */
+const PLACEHOLDER = { activityArea: 'barn_och_unga', title: 'socialsekreterare' } as const;
+
+export interface CountRow {
+	unit: { id: string; name: string; kind: string };
+	isTotal: boolean;
+	cells: Record<ActionPlanStatus, DisclosedCell<{ plans: number }>>;
+}
+
+export async function planCounts(db: Db, actor: Actor, input: { unit?: string | null } = {}) {
+	const scopes = aggregateScopes(actor);
+	if (scopes.length === 0) throw notFound('Sidan');
+	const roots = await db.select().from(orgUnits).where(inArray(orgUnits.path, scopes)).orderBy(asc(orgUnits.name));
+	const unitId = input.unit || roots[0]?.id;
+	if (!unitId || !isUuid(unitId)) throw notFound('Enheten');
+	const [unit] = await db.select().from(orgUnits).where(eq(orgUnits.id, unitId));
+	if (!unit || !within(unit.path, scopes)) throw notFound('Enheten');
+	const children = await db
+		.select()
+		.from(orgUnits)
+		.where(and(eq(orgUnits.parentId, unit.id), eq(orgUnits.active, true)))
+		.orderBy(asc(orgUnits.name));
+
+	// Every plan in the organisation, with the person's unit: the disclosure must not depend on the caller.
+	const plans = await query<{ personId: string; status: ActionPlanStatus; path: string; plans: number }>(
+		db,
+		sql`select ap.person_id as "personId", ap.status, u.path, count(*)::int as plans
+		    from action_plans ap join people p on p.id = ap.person_id join org_units u on u.id = p.org_unit_id
+		    group by ap.person_id, ap.status, u.path
+		    order by ap.person_id`
+	);
+	const rules = { minGroup: env().ANONYMITY_MIN_GROUP, minTextGroup: env().ANONYMITY_MIN_TEXT_GROUP };
+	const disclosure = computeDisclosure(
+		ACTION_PLAN_STATUSES.map((status) => ({
+			roundId: roundIdOf(status),
+			respondents: plans
+				.filter((p) => p.status === status)
+				.map((p): Respondent => ({ personId: p.personId, unitPath: pathIds(p.path), ...PLACEHOLDER }))
+		})),
+		rules
+	);
+
+	const rows: CountRow[] = [unit, ...children].map((u) => ({
+		unit: { id: u.id, name: u.name, kind: u.kind },
+		isTotal: u.id === unit.id,
+		cells: Object.fromEntries(
+			ACTION_PLAN_STATUSES.map((status) => {
+				const count = plans.filter((p) => p.status === status && p.path.startsWith(u.path)).reduce((n, p) => n + p.plans, 0);
+				return [status, discloseCell(disclosure, { roundId: roundIdOf(status), unitId: u.id, area: null, title: null }, { plans: count })];
+			})
+		) as CountRow['cells']
+	}));
+
+	const ancestors = await db.select().from(orgUnits).where(inArray(orgUnits.id, pathIds(unit.path)));
+	const breadcrumbs = pathIds(unit.path)
+		.map((id) => ancestors.find((a) => a.id === id))
+		.filter((a): a is typeof unit => a !== undefined && within(a.path, scopes))
+		.map((a) => ({ id: a.id, name: a.name }));
+	return { unit: { id: unit.id, name: unit.name, kind: unit.kind }, breadcrumbs, rows, rules: { minGroup: rules.minGroup } };
+}

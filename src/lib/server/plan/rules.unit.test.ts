@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../errors';
+import { parseInput } from '../validation';
+import {
+	activityInput,
+	comparePeriods,
+	currentFollowUpPeriod,
+	describeChange,
+	followUpInput,
+	metricReached,
+	metricValue,
+	resolveSince,
+	subgoalInput,
+	subgoalProgress
+} from './rules';
+
+function fieldErrors(schema: Parameters<typeof parseInput>[0], input: unknown): Record<string, string> {
+	try {
+		parseInput(schema, input);
+	} catch (e) {
+		if (e instanceof DomainError) return e.fieldErrors;
+		throw e;
+	}
+	return {};
+}
+
+describe('a sub-goal (delmål)', () => {
+	it('needs a text and a real target date', () => {
+		const errors = fieldErrors(subgoalInput, { title: ' ', targetDate: '2027-02-30' });
+		expect(errors.title).toMatch(/Skriv delmålet/);
+		expect(errors.targetDate).toBe('Datumet finns inte. Kontrollera månad och dag.');
+	});
+
+	it('may stand alone, without a link to the survey', () => {
+		expect(parseInput(subgoalInput, { title: 'Alla nyanställda har en mentor', targetDate: '2027-06-30', statement: '', metric: '', targetValue: '' })).toEqual({
+			title: 'Alla nyanställda har en mentor',
+			targetDate: '2027-06-30',
+			status: 'open',
+			statement: null,
+			metric: null,
+			targetValue: null
+		});
+	});
+
+	it('linked to a statement needs a metric and a target on that metric’s scale', () => {
+		expect(fieldErrors(subgoalInput, { title: 'x', targetDate: '2027-06-30', statement: 'situation' })).toMatchObject({
+			metric: 'Välj vilket mått som följs.',
+			targetValue: 'Fyll i målvärdet.'
+		});
+		expect(fieldErrors(subgoalInput, { title: 'x', targetDate: '2027-06-30', statement: 'situation', metric: 'mean', targetValue: '7' }).targetValue).toBe(
+			'Ett medelvärde ligger mellan 1 och 6.'
+		);
+		expect(fieldErrors(subgoalInput, { title: 'x', targetDate: '2027-06-30', statement: 'situation', metric: 'share_high', targetValue: '120' }).targetValue).toBe(
+			'En andel anges i procent, mellan 0 och 100.'
+		);
+		expect(fieldErrors(subgoalInput, { title: 'x', targetDate: '2027-06-30', statement: 'situation', metric: 'mean', targetValue: 'fyra' }).targetValue).toMatch(/ska vara ett tal/);
+	});
+
+	it('accepts a Swedish decimal comma', () => {
+		const goal = parseInput(subgoalInput, { title: 'x', targetDate: '2027-06-30', statement: 'quality', metric: 'mean', targetValue: '4,2' });
+		expect(goal).toMatchObject({ statement: 'quality', metric: 'mean', targetValue: 4.2 });
+	});
+
+	it('refuses a metric without a statement', () => {
+		expect(fieldErrors(subgoalInput, { title: 'x', targetDate: '2027-06-30', metric: 'mean', targetValue: '4' }).statement).toMatch(/Välj vilket påstående/);
+	});
+});
+
+describe('activities and follow-ups', () => {
+	it('an activity needs what, who and when', () => {
+		expect(Object.keys(fieldErrors(activityInput, { title: '', responsible: '', dueDate: '' })).sort()).toEqual(['dueDate', 'responsible', 'title']);
+	});
+
+	it('a follow-up is written for T2 or VB of a year from 2016', () => {
+		const errors = fieldErrors(followUpInput, { period: 'T1', year: '2015', comment: '' });
+		expect(errors).toMatchObject({ period: 'Välj T2 eller VB.', year: 'Handlingsplanen följs upp från 2016.', comment: 'Skriv uppföljningen.' });
+	});
+
+	it('the period due: T2 in spring and autumn, VB at the turn of the year', () => {
+		expect(currentFollowUpPeriod(new Date('2026-01-20T12:00:00Z'))).toEqual({ period: 'VB', year: 2025 });
+		expect(currentFollowUpPeriod(new Date('2026-09-20T12:00:00Z'))).toEqual({ period: 'T2', year: 2026 });
+		expect(currentFollowUpPeriod(new Date('2026-12-01T12:00:00Z'))).toEqual({ period: 'VB', year: 2026 });
+	});
+
+	it('periods sort newest first, VB after T2 of the same year', () => {
+		const list = [
+			{ period: 'T2' as const, year: 2018 },
+			{ period: 'VB' as const, year: 2018 },
+			{ period: 'T2' as const, year: 2019 }
+		].sort(comparePeriods);
+		expect(list.map((p) => `${p.period} ${p.year}`)).toEqual(['T2 2019', 'VB 2018', 'T2 2018']);
+	});
+});
+
+describe('progress from survey figures', () => {
+	const figures = { mean: 4.24, shareLow: 0.1, shareHigh: 0.42 };
+
+	it('reads the metric on its own scale', () => {
+		expect(metricValue(figures, 'mean')).toBe(4.24);
+		expect(metricValue(figures, 'share_high')).toBeCloseTo(42);
+		expect(metricValue(figures, 'share_low')).toBeCloseTo(10);
+		expect(metricValue({ mean: null, shareLow: null, shareHigh: null }, 'share_high')).toBeNull();
+	});
+
+	it('lower is better for the share answering 1–2', () => {
+		expect(metricReached('share_low', 10, 12)).toBe(true);
+		expect(metricReached('share_low', 14, 12)).toBe(false);
+		expect(metricReached('mean', 4.2, 4.2)).toBe(true);
+		expect(metricReached('share_high', 41, 50)).toBe(false);
+	});
+
+	it('judges the newest shown round, skipping suppressed ones', () => {
+		const progress = subgoalProgress(
+			[
+				{ roundName: 'VB 2018', value: 3.9, reasonText: null },
+				{ roundName: 'T2 2019', value: 4.3, reasonText: null },
+				{ roundName: 'VB 2019', value: null, reasonText: 'Färre än 5 svarande' }
+			],
+			'mean',
+			4.2
+		);
+		expect(progress.latest).toEqual({ roundName: 'T2 2019', value: 4.3, reached: true });
+		expect(subgoalProgress([{ roundName: 'VB 2019', value: null, reasonText: 'x' }], 'mean', 4).latest).toBeNull();
+	});
+});
+
+describe('what changed', () => {
+	it('describes changes in Swedish', () => {
+		expect(describeChange({ kind: 'status', fromStatus: 'not_started', toStatus: 'measures_under_way', summary: '' })).toBe(
+			'Status ändrad från ”Ej påbörjat” till ”Åtgärder pågår”.'
+		);
+		expect(describeChange({ kind: 'subgoal_added', fromStatus: null, toStatus: null, summary: 'Alla har en mentor' })).toBe('Nytt delmål: Alla har en mentor');
+		expect(describeChange({ kind: 'follow_up', fromStatus: null, toStatus: null, summary: 'T2 2019' })).toBe('Uppföljning skriven (T2 2019).');
+	});
+
+	it('"since" defaults to the newest closed round and accepts a date', () => {
+		const closed = [
+			{ id: 'b', closedAt: new Date('2019-09-13T22:59:00Z') },
+			{ id: 'a', closedAt: new Date('2018-12-07T22:59:00Z') }
+		];
+		expect(resolveSince(undefined, closed)).toEqual({ value: 'round:b', at: closed[0].closedAt, invalid: false });
+		expect(resolveSince('round:a', closed).at).toEqual(closed[1].closedAt);
+		expect(resolveSince('2019-01-01', closed)).toEqual({ value: '2019-01-01', at: new Date('2019-01-01T00:00:00Z'), invalid: false });
+		expect(resolveSince('2019-02-30', closed).invalid).toBe(true);
+		expect(resolveSince('round:nope', closed).invalid).toBe(true);
+		expect(resolveSince(undefined, [])).toEqual({ value: '', at: null, invalid: false });
+	});
+});

@@ -1,0 +1,452 @@
+/**
+ * A förvaltning's work on the plan: per area a state (status + short assessment), measurable
+ * sub-goals (delmål) with target dates, activities with a responsible person and a due date,
+ * a follow-up comment at each T2 and VB, and suggestions from staff that the steering group
+ * answers. Access is asked of the policy module: read by everyone in the förvaltning (and the
+ * central steering group), changed only by its lokal styrgrupp.
+ *
+ * A sub-goal linked to a survey statement shows its progress from the förvaltning's aggregate
+ * in each closed round, taken from buildReport — so it passes the anonymity rule like every
+ * other figure, and only readers who may see the förvaltning's aggregates get it.
+ */
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { statementText, type PlanAreaStatus, type Statement } from '$lib/domain';
+import type { Actor } from '../access/actor';
+import { canEditPlan, canReadPlan, canSeeAggregate, canSuggestInPlan, todayIso } from '../access/policy';
+import { audit } from '../audit/audit';
+import type { Db } from '../db';
+import {
+	orgUnits,
+	people,
+	planActivities,
+	planAreaStates,
+	planChanges,
+	planFollowUps,
+	planSubgoals,
+	planSuggestions,
+	roleAssignments
+} from '../db/schema';
+import { conflict, forbidden, invalid, notFound } from '../errors';
+import { buildReport, type TrendPoint } from '../reports/service';
+import { isUuid } from '../rounds/service';
+import { parseInput } from '../validation';
+import { getArea, listAreas, type PlanArea } from './areas';
+import {
+	activityDoneInput,
+	activityInput,
+	answerInput,
+	areaStateInput,
+	comparePeriods,
+	currentFollowUpPeriod,
+	describeChange,
+	followUpInput,
+	metricValue,
+	subgoalInput,
+	subgoalProgress,
+	subgoalStatusSummary,
+	suggestionInput,
+	type PlanChangeKind,
+	type Progress
+} from './rules';
+
+export type Forvaltning = typeof orgUnits.$inferSelect;
+export type Subgoal = typeof planSubgoals.$inferSelect;
+export type Activity = typeof planActivities.$inferSelect;
+export type FollowUp = typeof planFollowUps.$inferSelect;
+
+const RETIRED_MESSAGE = 'Området är avslutat och tar inte emot nytt arbete. Det som redan finns sparat visas som historik.';
+
+// --- Access --------------------------------------------------------------------------------
+
+/** The förvaltning, if the actor may read its plan; "not found" otherwise. */
+export async function readableForvaltning(db: Db, actor: Actor, forvaltningId: string): Promise<Forvaltning> {
+	if (!isUuid(forvaltningId)) throw notFound('Förvaltningen');
+	const [unit] = await db.select().from(orgUnits).where(and(eq(orgUnits.id, forvaltningId), eq(orgUnits.kind, 'forvaltning')));
+	if (!unit || !canReadPlan(actor, unit.path)) throw notFound('Förvaltningen');
+	return unit;
+}
+
+async function editableForvaltning(db: Db, actor: Actor, forvaltningId: string): Promise<Forvaltning> {
+	const unit = await readableForvaltning(db, actor, forvaltningId);
+	if (!canEditPlan(actor, unit.path)) throw forbidden('Bara förvaltningens lokala styrgrupp kan ändra handlingsplanen.');
+	return unit;
+}
+
+async function activeArea(db: Db, areaId: string): Promise<PlanArea> {
+	const area = await getArea(db, areaId);
+	if (area.retiredAt) throw conflict(RETIRED_MESSAGE);
+	return area;
+}
+
+/** The förvaltningar whose plans the actor may read, by name. */
+export async function readableForvaltningar(db: Db, actor: Actor): Promise<{ id: string; name: string; editable: boolean }[]> {
+	const all = await db
+		.select()
+		.from(orgUnits)
+		.where(and(eq(orgUnits.kind, 'forvaltning'), eq(orgUnits.active, true)))
+		.orderBy(asc(orgUnits.name));
+	return all.filter((f) => canReadPlan(actor, f.path)).map((f) => ({ id: f.id, name: f.name, editable: canEditPlan(actor, f.path) }));
+}
+
+async function logChange(
+	db: Db,
+	change: { forvaltningId: string; areaId: string; kind: PlanChangeKind; actorId: string; summary?: string; fromStatus?: PlanAreaStatus | null; toStatus?: PlanAreaStatus | null },
+	at = new Date()
+) {
+	await db.insert(planChanges).values({
+		forvaltningId: change.forvaltningId,
+		areaId: change.areaId,
+		kind: change.kind,
+		summary: change.summary ?? '',
+		fromStatus: change.fromStatus ?? null,
+		toStatus: change.toStatus ?? null,
+		actorId: change.actorId,
+		at
+	});
+}
+
+// --- Reading ----------------------------------------------------------------------------------
+
+async function steeringGroup(db: Db, forvaltningId: string, now = new Date()) {
+	const today = todayIso(now);
+	return db
+		.select({ name: people.name })
+		.from(roleAssignments)
+		.innerJoin(people, eq(people.id, roleAssignments.personId))
+		.where(
+			and(
+				eq(roleAssignments.orgUnitId, forvaltningId),
+				eq(roleAssignments.role, 'local_steering'),
+				eq(people.active, true),
+				sql`(${roleAssignments.validFrom} is null or ${roleAssignments.validFrom} <= ${today}::date)`,
+				sql`(${roleAssignments.validTo} is null or ${roleAssignments.validTo} >= ${today}::date)`
+			)
+		)
+		.orderBy(asc(people.name));
+}
+
+export interface SuggestionView {
+	id: string;
+	areaId: string | null;
+	areaTitle: string | null;
+	body: string;
+	createdAt: Date;
+	/** The author's name, for the steering group only; others see "a member of staff". */
+	authorName: string | null;
+	mine: boolean;
+	answer: string | null;
+	answeredAt: Date | null;
+	answeredByName: string | null;
+}
+
+async function suggestions(db: Db, actor: Actor, f: Forvaltning, areaId: string | null | undefined): Promise<SuggestionView[]> {
+	const showNames = canEditPlan(actor, f.path);
+	const rows = await db
+		.select({ s: planSuggestions, authorName: people.name })
+		.from(planSuggestions)
+		.innerJoin(people, eq(people.id, planSuggestions.authorId))
+		.where(and(eq(planSuggestions.forvaltningId, f.id), areaId === undefined ? undefined : areaId === null ? sql`${planSuggestions.areaId} is null` : eq(planSuggestions.areaId, areaId)))
+		.orderBy(desc(planSuggestions.createdAt));
+	const areaIds = [...new Set(rows.map((r) => r.s.areaId).filter((id): id is string => id !== null))];
+	const answererIds = [...new Set(rows.map((r) => r.s.answeredBy).filter((id): id is string => id !== null))];
+	const areas = areaIds.length ? await listAreas(db, { includeRetired: true }) : [];
+	const answerers = answererIds.length ? await db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, answererIds)) : [];
+	return rows.map(({ s, authorName }) => ({
+		id: s.id,
+		areaId: s.areaId,
+		areaTitle: areas.find((a) => a.id === s.areaId)?.title ?? null,
+		body: s.body,
+		createdAt: s.createdAt,
+		authorName: showNames ? authorName : null,
+		mine: s.authorId === actor.personId,
+		answer: s.answer,
+		answeredAt: s.answeredAt,
+		answeredByName: answerers.find((a) => a.id === s.answeredBy)?.name ?? null
+	}));
+}
+
+export interface AreaRow {
+	area: PlanArea;
+	status: PlanAreaStatus;
+	assessment: string;
+	updatedAt: Date | null;
+	subgoals: { total: number; achieved: number };
+	activities: { total: number; done: number; overdue: number };
+	latestFollowUp: { period: 'T2' | 'VB'; year: number } | null;
+}
+
+/** The förvaltning's plan at a glance: every area with its status and counts, and the suggestions. */
+export async function getPlanOverview(db: Db, actor: Actor, forvaltningId: string, now = new Date()) {
+	const f = await readableForvaltning(db, actor, forvaltningId);
+	const today = todayIso(now);
+	const [areas, states, goals, acts, follows] = await Promise.all([
+		listAreas(db, { includeRetired: true }),
+		db.select().from(planAreaStates).where(eq(planAreaStates.forvaltningId, f.id)),
+		db.select({ areaId: planSubgoals.areaId, status: planSubgoals.status }).from(planSubgoals).where(eq(planSubgoals.forvaltningId, f.id)),
+		db.select({ areaId: planActivities.areaId, dueDate: planActivities.dueDate, doneOn: planActivities.doneOn }).from(planActivities).where(eq(planActivities.forvaltningId, f.id)),
+		db.select({ areaId: planFollowUps.areaId, period: planFollowUps.period, year: planFollowUps.year }).from(planFollowUps).where(eq(planFollowUps.forvaltningId, f.id))
+	]);
+	const rows: AreaRow[] = areas.map((area) => {
+		const state = states.find((s) => s.areaId === area.id);
+		const g = goals.filter((x) => x.areaId === area.id);
+		const a = acts.filter((x) => x.areaId === area.id);
+		const fu = follows.filter((x) => x.areaId === area.id).sort(comparePeriods);
+		return {
+			area,
+			status: state?.status ?? 'not_started',
+			assessment: state?.assessment ?? '',
+			updatedAt: state?.updatedAt ?? null,
+			subgoals: { total: g.length, achieved: g.filter((x) => x.status === 'achieved').length },
+			activities: { total: a.length, done: a.filter((x) => x.doneOn).length, overdue: a.filter((x) => !x.doneOn && x.dueDate < today).length },
+			latestFollowUp: fu[0] ? { period: fu[0].period, year: fu[0].year } : null
+		};
+	});
+	const hasHistory = (r: AreaRow) => r.updatedAt !== null || r.subgoals.total > 0 || r.activities.total > 0 || r.latestFollowUp !== null;
+	return {
+		forvaltning: { id: f.id, name: f.name },
+		steeringGroup: (await steeringGroup(db, f.id, now)).map((p) => p.name),
+		areas: rows.filter((r) => !r.area.retiredAt),
+		retiredAreas: rows.filter((r) => r.area.retiredAt && hasHistory(r)),
+		activeAreas: areas.filter((a) => !a.retiredAt).map((a) => ({ id: a.id, title: a.title })),
+		suggestions: await suggestions(db, actor, f, undefined),
+		permissions: { edit: canEditPlan(actor, f.path), suggest: canSuggestInPlan(actor, f.path) }
+	};
+}
+
+export interface SubgoalView extends Subgoal {
+	progress: Progress | null;
+}
+
+/**
+ * The förvaltning's figures in every closed round, through buildReport (and so through the
+ * anonymity rule). null when the reader may not see the förvaltning's aggregates.
+ */
+async function surveyTrend(db: Db, actor: Actor, f: Forvaltning): Promise<TrendPoint[] | null> {
+	if (!canSeeAggregate(actor, f.path)) return null;
+	const report = await buildReport(db, actor, { unit: f.id });
+	return report.trend;
+}
+
+function progressOf(goal: Subgoal, trend: TrendPoint[] | null): Progress | null {
+	if (!trend || !goal.statement || !goal.metric || goal.targetValue === null) return null;
+	const statement = goal.statement as Statement;
+	const metric = goal.metric;
+	return subgoalProgress(
+		trend.map((t) =>
+			t.cell.shown
+				? { roundName: t.roundName, value: metricValue(t.cell.figures.statements[statement], metric), reasonText: null }
+				: { roundName: t.roundName, value: null, reasonText: t.cell.reasonText }
+		),
+		metric,
+		goal.targetValue
+	);
+}
+
+/** One area of the förvaltning's plan with everything recorded on it. */
+export async function getAreaPlan(db: Db, actor: Actor, forvaltningId: string, areaId: string, now = new Date()) {
+	const f = await readableForvaltning(db, actor, forvaltningId);
+	const area = await getArea(db, areaId);
+	const [state] = await db
+		.select()
+		.from(planAreaStates)
+		.where(and(eq(planAreaStates.forvaltningId, f.id), eq(planAreaStates.areaId, area.id)));
+	const [goals, activities, followUps, changes] = await Promise.all([
+		db
+			.select()
+			.from(planSubgoals)
+			.where(and(eq(planSubgoals.forvaltningId, f.id), eq(planSubgoals.areaId, area.id)))
+			.orderBy(asc(planSubgoals.targetDate), asc(planSubgoals.createdAt)),
+		db
+			.select()
+			.from(planActivities)
+			.where(and(eq(planActivities.forvaltningId, f.id), eq(planActivities.areaId, area.id)))
+			.orderBy(asc(planActivities.dueDate), asc(planActivities.createdAt)),
+		db.select().from(planFollowUps).where(and(eq(planFollowUps.forvaltningId, f.id), eq(planFollowUps.areaId, area.id))),
+		db
+			.select()
+			.from(planChanges)
+			.where(and(eq(planChanges.forvaltningId, f.id), eq(planChanges.areaId, area.id)))
+			.orderBy(desc(planChanges.at), desc(planChanges.id))
+			.limit(30)
+	]);
+	const linked = goals.some((g) => g.statement);
+	const trend = linked ? await surveyTrend(db, actor, f) : null;
+	const edit = canEditPlan(actor, f.path) && !area.retiredAt;
+	return {
+		forvaltning: { id: f.id, name: f.name },
+		area,
+		state: { status: state?.status ?? ('not_started' as PlanAreaStatus), assessment: state?.assessment ?? '', updatedAt: state?.updatedAt ?? null },
+		subgoals: goals.map((g): SubgoalView => ({ ...g, progress: progressOf(g, trend) })),
+		/** Linked sub-goals exist but the reader may not see the förvaltning's figures. */
+		progressHidden: linked && trend === null,
+		activities,
+		followUps: [...followUps].sort(comparePeriods),
+		history: changes.map((c) => ({ at: c.at, text: describeChange(c) })),
+		suggestions: await suggestions(db, actor, f, area.id),
+		defaultPeriod: currentFollowUpPeriod(now),
+		today: todayIso(now),
+		permissions: { edit, suggest: canSuggestInPlan(actor, f.path) && !area.retiredAt },
+		statements: statementText
+	};
+}
+
+// --- Changing: the lokal styrgrupp -------------------------------------------------------------
+
+export async function saveAreaState(db: Db, actor: Actor, forvaltningId: string, areaId: string, input: unknown, now = new Date()) {
+	const f = await editableForvaltning(db, actor, forvaltningId);
+	const area = await activeArea(db, areaId);
+	const data = parseInput(areaStateInput, input);
+	return db.transaction(async (tx) => {
+		const [before] = await tx
+			.select()
+			.from(planAreaStates)
+			.where(and(eq(planAreaStates.forvaltningId, f.id), eq(planAreaStates.areaId, area.id)));
+		const [saved] = await tx
+			.insert(planAreaStates)
+			.values({ forvaltningId: f.id, areaId: area.id, status: data.status, assessment: data.assessment, updatedBy: actor.personId, updatedAt: now })
+			.onConflictDoUpdate({
+				target: [planAreaStates.forvaltningId, planAreaStates.areaId],
+				set: { status: data.status, assessment: data.assessment, updatedBy: actor.personId, updatedAt: now }
+			})
+			.returning();
+		const fromStatus = before?.status ?? 'not_started';
+		const base = { forvaltningId: f.id, areaId: area.id, actorId: actor.personId };
+		if (fromStatus !== data.status) await logChange(tx, { ...base, kind: 'status', fromStatus, toStatus: data.status }, now);
+		if ((before?.assessment ?? '') !== data.assessment) await logChange(tx, { ...base, kind: 'assessment' }, now);
+		await audit(tx, { actorId: actor.personId, action: 'plan.state', subjectType: 'plan_area_state', subjectId: saved.id, detail: { status: data.status } });
+		return saved;
+	});
+}
+
+export async function addSubgoal(db: Db, actor: Actor, forvaltningId: string, areaId: string, input: unknown, now = new Date()): Promise<Subgoal> {
+	const f = await editableForvaltning(db, actor, forvaltningId);
+	const area = await activeArea(db, areaId);
+	const data = parseInput(subgoalInput, input);
+	return db.transaction(async (tx) => {
+		const [goal] = await tx
+			.insert(planSubgoals)
+			.values({ forvaltningId: f.id, areaId: area.id, ...data, createdBy: actor.personId, createdAt: now, updatedAt: now })
+			.returning();
+		await logChange(tx, { forvaltningId: f.id, areaId: area.id, kind: 'subgoal_added', summary: data.title, actorId: actor.personId }, now);
+		return goal;
+	});
+}
+
+async function subgoalOf(db: Db, f: Forvaltning, area: PlanArea, subgoalId: string): Promise<Subgoal> {
+	if (!isUuid(subgoalId)) throw notFound('Delmålet');
+	const [goal] = await db
+		.select()
+		.from(planSubgoals)
+		.where(and(eq(planSubgoals.id, subgoalId), eq(planSubgoals.forvaltningId, f.id), eq(planSubgoals.areaId, area.id)));
+	if (!goal) throw notFound('Delmålet');
+	return goal;
+}
+
+export async function updateSubgoal(db: Db, actor: Actor, forvaltningId: string, areaId: string, subgoalId: string, input: unknown, now = new Date()): Promise<Subgoal> {
+	const f = await editableForvaltning(db, actor, forvaltningId);
+	const area = await activeArea(db, areaId);
+	const before = await subgoalOf(db, f, area, subgoalId);
+	const data = parseInput(subgoalInput, input);
+	return db.transaction(async (tx) => {
+		const [goal] = await tx.update(planSubgoals).set({ ...data, updatedAt: now }).where(eq(planSubgoals.id, before.id)).returning();
+		if (before.status !== data.status) {
+			await logChange(tx, { forvaltningId: f.id, areaId: area.id, kind: 'subgoal_status', summary: subgoalStatusSummary(data.title, data.status), actorId: actor.personId }, now);
+		}
+		return goal;
+	});
+}
+
+export async function addActivity(db: Db, actor: Actor, forvaltningId: string, areaId: string, input: unknown, now = new Date()): Promise<Activity> {
+	const f = await editableForvaltning(db, actor, forvaltningId);
+	const area = await activeArea(db, areaId);
+	const data = parseInput(activityInput, input);
+	return db.transaction(async (tx) => {
+		const [activity] = await tx
+			.insert(planActivities)
+			.values({ forvaltningId: f.id, areaId: area.id, ...data, createdBy: actor.personId, createdAt: now, updatedAt: now })
+			.returning();
+		await logChange(tx, { forvaltningId: f.id, areaId: area.id, kind: 'activity_added', summary: data.title, actorId: actor.personId }, now);
+		return activity;
+	});
+}
+
+/** Marks an activity done (today) or not done. */
+export async function setActivityDone(db: Db, actor: Actor, forvaltningId: string, areaId: string, activityId: string, input: unknown, now = new Date()): Promise<Activity> {
+	const f = await editableForvaltning(db, actor, forvaltningId);
+	const area = await activeArea(db, areaId);
+	if (!isUuid(activityId)) throw notFound('Aktiviteten');
+	const [before] = await db
+		.select()
+		.from(planActivities)
+		.where(and(eq(planActivities.id, activityId), eq(planActivities.forvaltningId, f.id), eq(planActivities.areaId, area.id)));
+	if (!before) throw notFound('Aktiviteten');
+	const { done } = parseInput(activityDoneInput, input);
+	return db.transaction(async (tx) => {
+		const [activity] = await tx
+			.update(planActivities)
+			.set({ doneOn: done ? (before.doneOn ?? todayIso(now)) : null, updatedAt: now })
+			.where(eq(planActivities.id, before.id))
+			.returning();
+		if (done && !before.doneOn) await logChange(tx, { forvaltningId: f.id, areaId: area.id, kind: 'activity_done', summary: before.title, actorId: actor.personId }, now);
+		return activity;
+	});
+}
+
+/** Writes (or rewrites) the follow-up of an area for one T2 or VB. */
+export async function saveFollowUp(db: Db, actor: Actor, forvaltningId: string, areaId: string, input: unknown, now = new Date()): Promise<FollowUp> {
+	const f = await editableForvaltning(db, actor, forvaltningId);
+	const area = await activeArea(db, areaId);
+	const data = parseInput(followUpInput, input);
+	return db.transaction(async (tx) => {
+		const [state] = await tx
+			.select({ status: planAreaStates.status })
+			.from(planAreaStates)
+			.where(and(eq(planAreaStates.forvaltningId, f.id), eq(planAreaStates.areaId, area.id)));
+		const status = state?.status ?? 'not_started';
+		const [saved] = await tx
+			.insert(planFollowUps)
+			.values({ forvaltningId: f.id, areaId: area.id, ...data, status, writtenBy: actor.personId, createdAt: now, updatedAt: now })
+			.onConflictDoUpdate({
+				target: [planFollowUps.forvaltningId, planFollowUps.areaId, planFollowUps.year, planFollowUps.period],
+				set: { comment: data.comment, status, writtenBy: actor.personId, updatedAt: now }
+			})
+			.returning();
+		await logChange(tx, { forvaltningId: f.id, areaId: area.id, kind: 'follow_up', summary: `${data.period} ${data.year}`, actorId: actor.personId }, now);
+		return saved;
+	});
+}
+
+// --- Suggestions -----------------------------------------------------------------------------------
+
+/** A suggestion from someone in the förvaltning, on the plan as a whole or on one area. */
+export async function addSuggestion(db: Db, actor: Actor, forvaltningId: string, input: unknown, now = new Date()) {
+	const f = await readableForvaltning(db, actor, forvaltningId);
+	if (!canSuggestInPlan(actor, f.path)) throw forbidden('Förslag lämnas av medarbetare och chefer i förvaltningen.');
+	const data = parseInput(suggestionInput, input);
+	if (data.areaId) {
+		const area = await getArea(db, data.areaId).catch(() => null);
+		if (!area || area.retiredAt) throw invalid('Ett fält behöver rättas.', { areaId: 'Välj ett område i listan.' });
+	}
+	const [saved] = await db
+		.insert(planSuggestions)
+		.values({ forvaltningId: f.id, areaId: data.areaId ?? null, authorId: actor.personId, body: data.body, createdAt: now })
+		.returning();
+	return saved;
+}
+
+export async function answerSuggestion(db: Db, actor: Actor, forvaltningId: string, suggestionId: string, input: unknown, now = new Date()) {
+	const f = await editableForvaltning(db, actor, forvaltningId);
+	if (!isUuid(suggestionId)) throw notFound('Förslaget');
+	const [suggestion] = await db
+		.select()
+		.from(planSuggestions)
+		.where(and(eq(planSuggestions.id, suggestionId), eq(planSuggestions.forvaltningId, f.id)));
+	if (!suggestion) throw notFound('Förslaget');
+	const data = parseInput(answerInput, input);
+	const [saved] = await db
+		.update(planSuggestions)
+		.set({ answer: data.answer, answeredBy: actor.personId, answeredAt: now })
+		.where(eq(planSuggestions.id, suggestion.id))
+		.returning();
+	return saved;
+}

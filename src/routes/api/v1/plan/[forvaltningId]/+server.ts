@@ -1,0 +1,7 @@
+import { json } from '@sveltejs/kit';
+import { apiCall, requireApiActor } from '$lib/server/http';
+import { getPlanOverview } from '$lib/server/plan/service';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = ({ locals, params }) =>
+	apiCall(async () => json(await getPlanOverview(locals.db, requireApiActor(locals), params.forvaltningId)));

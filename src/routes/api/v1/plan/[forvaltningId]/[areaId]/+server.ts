@@ -1,0 +1,11 @@
+import { json } from '@sveltejs/kit';
+import { apiCall, requireApiActor } from '$lib/server/http';
+import { getAreaPlan, saveAreaState } from '$lib/server/plan/service';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = ({ locals, params }) =>
+	apiCall(async () => json(await getAreaPlan(locals.db, requireApiActor(locals), params.forvaltningId, params.areaId)));
+
+/** The area's status and assessment (the förvaltning's lokal styrgrupp). */
+export const PUT: RequestHandler = ({ locals, params, request }) =>
+	apiCall(async () => json(await saveAreaState(locals.db, requireApiActor(locals), params.forvaltningId, params.areaId, await request.json().catch(() => ({})))));

@@ -1,0 +1,14 @@
+import { json } from '@sveltejs/kit';
+import { apiCall, requireApiActor } from '$lib/server/http';
+import { createArea, listAreas } from '$lib/server/plan/areas';
+import type { RequestHandler } from './$types';
+
+/** The areas of the plan; `?retired=1` includes retired ones. */
+export const GET: RequestHandler = ({ locals, url }) =>
+	apiCall(async () => {
+		requireApiActor(locals);
+		return json(await listAreas(locals.db, { includeRetired: url.searchParams.get('retired') === '1' }));
+	});
+
+export const POST: RequestHandler = ({ locals, request }) =>
+	apiCall(async () => json(await createArea(locals.db, requireApiActor(locals), await request.json().catch(() => ({}))), { status: 201 }));

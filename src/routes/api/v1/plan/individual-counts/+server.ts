@@ -1,0 +1,8 @@
+import { json } from '@sveltejs/kit';
+import { apiCall, requireApiActor } from '$lib/server/http';
+import { planCounts } from '$lib/server/plan/individual';
+import type { RequestHandler } from './$types';
+
+/** Counts of individual action plans per status for a unit and its children, through the anonymity rule. */
+export const GET: RequestHandler = ({ locals, url }) =>
+	apiCall(async () => json(await planCounts(locals.db, requireApiActor(locals), { unit: url.searchParams.get('unit') })));

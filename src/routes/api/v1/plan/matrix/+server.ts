@@ -1,0 +1,7 @@
+import { json } from '@sveltejs/kit';
+import { apiCall, requireApiActor } from '$lib/server/http';
+import { planMatrix } from '$lib/server/plan/matrix';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = ({ locals, url }) =>
+	apiCall(async () => json(await planMatrix(locals.db, requireApiActor(locals), Object.fromEntries(url.searchParams))));

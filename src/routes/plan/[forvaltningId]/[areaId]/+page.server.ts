@@ -1,0 +1,47 @@
+import { formAction, orErrorPage, requireActor } from '$lib/server/http';
+import {
+	addActivity,
+	addSubgoal,
+	addSuggestion,
+	answerSuggestion,
+	getAreaPlan,
+	saveAreaState,
+	saveFollowUp,
+	setActivityDone,
+	updateSubgoal
+} from '$lib/server/plan/service';
+import { formToObject } from '$lib/server/validation';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = requireActor(event);
+	return { plan: await orErrorPage(() => getAreaPlan(event.locals.db, actor, event.params.forvaltningId, event.params.areaId)) };
+};
+
+/** Every action: read the form, call one service function, say what was saved. */
+function action(saved: string, work: (event: RequestEvent, values: Record<string, unknown>) => Promise<unknown>) {
+	return async (event: RequestEvent) => {
+		requireActor(event);
+		const values = formToObject(await event.request.formData());
+		return formAction(values, async () => {
+			await work(event, values);
+			return { saved };
+		});
+	};
+}
+
+const ids = (event: RequestEvent) => [event.params.forvaltningId, event.params.areaId] as const;
+const idOf = (values: Record<string, unknown>) => String(values.id ?? '');
+
+export const actions: Actions = {
+	state: action('Läget är sparat.', (e, v) => saveAreaState(e.locals.db, e.locals.actor!, ...ids(e), v)),
+	subgoal: action('Delmålet är sparat.', (e, v) => addSubgoal(e.locals.db, e.locals.actor!, ...ids(e), v)),
+	subgoalUpdate: action('Delmålet är ändrat.', (e, v) => updateSubgoal(e.locals.db, e.locals.actor!, ...ids(e), idOf(v), v)),
+	activity: action('Aktiviteten är sparad.', (e, v) => addActivity(e.locals.db, e.locals.actor!, ...ids(e), v)),
+	activityDone: action('Aktiviteten är uppdaterad.', (e, v) => setActivityDone(e.locals.db, e.locals.actor!, ...ids(e), idOf(v), v)),
+	followUp: action('Uppföljningen är sparad.', (e, v) => saveFollowUp(e.locals.db, e.locals.actor!, ...ids(e), v)),
+	suggest: action('Tack! Ditt förslag är skickat till styrgruppen, som svarar här.', (e, v) =>
+		addSuggestion(e.locals.db, e.locals.actor!, e.params.forvaltningId, { ...v, areaId: e.params.areaId })
+	),
+	answer: action('Svaret är sparat och syns för medarbetarna.', (e, v) => answerSuggestion(e.locals.db, e.locals.actor!, e.params.forvaltningId, idOf(v), v))
+};

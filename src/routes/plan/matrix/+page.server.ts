@@ -1,0 +1,9 @@
+import { orErrorPage, requireActor } from '$lib/server/http';
+import { planMatrix } from '$lib/server/plan/matrix';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = requireActor(event);
+	const query = Object.fromEntries(event.url.searchParams);
+	return { matrix: await orErrorPage(() => planMatrix(event.locals.db, actor, query)) };
+};

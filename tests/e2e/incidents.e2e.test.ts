@@ -1,0 +1,193 @@
+/**
+ * Otillåten påverkan, hot och våld, end to end: an employee reports a threat she takes seriously
+ * (bad input first), her enhetschef is told at once that it must be reported to
+ * Arbetsmiljöverket and records that and the measures, the employee says whether the support was
+ * enough, the enhetschef exports for the work-injury reporting, the designated arbetsmiljö
+ * function reads it, and statistics upward show counts only, through the anonymity rule. axe-core
+ * checks every page; others' incidents answer "not found".
+ *
+ * Shared demo state: adds incidents for the demo socialsekreterare; nothing else uses them.
+ */
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, apiLogin, demo, expectAccessible, launch, login as loginAs, newPage } from './support';
+
+const READER = 'arbetsmiljo@exempelstad.se';
+const WHAT = 'Pappan sa i telefon att han vet var jag bor och att jag ska passa mig.';
+
+async function login(page: Page, email: string) {
+	await page.context().clearCookies();
+	await loginAs(page, email);
+}
+
+async function download(page: Page, linkName: string | RegExp) {
+	const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: linkName }).click()]);
+	return { name: file.suggestedFilename(), path: (await file.path())! };
+}
+
+const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+
+describe('incidents: otillåten påverkan, hot och våld', () => {
+	let browser: Browser;
+	let page: Page;
+	let incidentUrl: string;
+	beforeAll(async () => {
+		browser = await launch();
+		page = await newPage(browser);
+	});
+	afterAll(() => browser?.close());
+
+	it('an employee reports a threat; missing answers are asked for in Swedish and nothing typed is lost', async () => {
+		await login(page, demo.socialsekreterare);
+		await page.getByRole('link', { name: 'Hot och våld' }).first().click();
+		await page.waitForURL(/\/incidents$/);
+		expect(await page.getByText('Du har inga rapporterade händelser.').isVisible()).toBe(true);
+		await expectAccessible(page);
+		await page.getByRole('link', { name: 'Rapportera en händelse' }).click();
+		await page.waitForURL(/\/incidents\/new$/);
+		await expectAccessible(page);
+
+		await page.getByRole('radio', { name: 'Hot', exact: true }).check();
+		await page.getByLabel('Var eller i vilken situation?').fill('Telefon');
+		await page.getByRole('button', { name: 'Rapportera händelsen' }).click();
+		await page.getByRole('alert').waitFor();
+		expect(await page.getByRole('alert').textContent()).toContain('Händelsen är inte rapporterad.');
+		expect(await page.locator('#description-error').textContent()).toBe('Beskriv vad som hände.');
+		expect(await page.locator('#policeReported-error').textContent()).toBe('Svara om händelsen är polisanmäld.');
+		expect(await page.locator('#threatTakenSeriously-error').textContent()).toBe('Svara om medarbetaren tar hotet på allvar.');
+		expect(await page.getByRole('radio', { name: 'Hot', exact: true }).isChecked()).toBe(true);
+		expect(await page.getByLabel('Var eller i vilken situation?').inputValue()).toBe('Telefon');
+		await expectAccessible(page);
+
+		await page.getByRole('group', { name: /tar du .* hotet på allvar/ }).getByRole('radio', { name: 'Ja' }).check();
+		await page.locator('#occurredOn').fill(today());
+		await page.locator('#occurredTime').fill('09:15');
+		await page.getByLabel('Vad hände?').fill(WHAT);
+		await page.getByRole('group', { name: 'Är händelsen polisanmäld?' }).getByRole('radio', { name: 'Nej, inte än' }).check();
+		await page.getByRole('button', { name: 'Rapportera händelsen' }).click();
+		await page.waitForURL(/\/incidents\/[0-9a-f-]+\?reported=1$/);
+		incidentUrl = new URL(page.url()).pathname;
+		expect(await page.getByRole('status').textContent()).toContain('Händelsen är rapporterad.');
+		expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Hot mot dig');
+		await expectAccessible(page);
+	});
+
+	it('the enhetschef sees at once that it must be reported to Arbetsmiljöverket, and records it', async () => {
+		await login(page, demo.enhetschef);
+		expect(await page.getByText(/i din personal\s+är inte anmäld.* till Arbetsmiljöverket/).isVisible()).toBe(true);
+		await page.goto('/incidents');
+		expect(await page.getByRole('alert').textContent()).toMatch(/inte anmäld.* till\s+Arbetsmiljöverket/);
+		const row = page.getByRole('row', { name: /Sara Lindqvist/ });
+		expect(await row.textContent()).toContain('Allvarlig');
+		await expectAccessible(page);
+		await page.goto(incidentUrl);
+		const notice = page.getByRole('region', { name: 'Allvarlig händelse: anmäl till Arbetsmiljöverket' });
+		expect(await notice.textContent()).toContain('utan dröjsmål');
+		expect(await notice.textContent()).toContain('Inte anmäld än.');
+		await expectAccessible(page);
+
+		await page.getByLabel(/^Åtgärder/).fill('Samtal med Sara samma dag. Besök i ärendet bara två och två.');
+		await page.locator('#authorityReportedOn').fill('2099-01-01');
+		await page.getByRole('button', { name: 'Spara åtgärderna' }).click();
+		await page.locator('#authorityReportedOn-error').waitFor();
+		expect(await page.locator('#authorityReportedOn-error').textContent()).toBe('Datumet kan inte vara i framtiden.');
+		expect(await page.getByLabel(/^Åtgärder/).inputValue()).toBe('Samtal med Sara samma dag. Besök i ärendet bara två och två.');
+		await expectAccessible(page);
+		await page.locator('#authorityReportedOn').fill(today());
+		await page.getByRole('button', { name: 'Spara åtgärderna' }).click();
+		await page.getByRole('status').filter({ hasText: 'Åtgärderna är sparade.' }).waitFor();
+		expect(await notice.textContent()).toContain('Anmäld till Arbetsmiljöverket');
+	});
+
+	it('the enhetschef reports on behalf of a member of staff, and exports for the work-injury reporting', async () => {
+		await page.goto('/incidents/new');
+		const options = await page.getByLabel(/Vem hände det\?/).locator('option').allTextContents();
+		expect(options[0]).toBe('Mig själv (Maria Ekström)');
+		await page.getByLabel(/Vem hände det\?/).selectOption({ label: 'Sara Lindqvist' });
+		await page.getByRole('radio', { name: 'Skadegörelse' }).check();
+		await page.locator('#occurredOn').fill(today());
+		await page.getByLabel('Vad hände?').fill('Saras bil repades på parkeringen efter mötet.');
+		await page.getByRole('group', { name: 'Är händelsen polisanmäld?' }).getByRole('radio', { name: 'Ja' }).check();
+		await page.getByRole('button', { name: 'Rapportera händelsen' }).click();
+		await page.waitForURL(/\/incidents\/[0-9a-f-]+\?reported=1$/);
+		expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Skadegörelse mot Sara Lindqvist');
+
+		await page.goto('/incidents');
+		const file = await download(page, /Exportera \d{4} för arbetsskaderapportering/);
+		expect(file.name).toMatch(/\.csv$/);
+		const csv = readFileSync(file.path, 'utf8');
+		expect(csv).toContain('Typ av påverkan (BRÅ)');
+		expect(csv).toContain('Anmäld till Arbetsmiljöverket');
+		expect(csv).toContain(WHAT);
+		expect(csv).toContain('Sara Lindqvist');
+	});
+
+	it('the employee says whether the support was enough', async () => {
+		await login(page, demo.socialsekreterare);
+		await page.goto(incidentUrl);
+		expect(await page.getByText('Samtal med Sara samma dag.').isVisible()).toBe(true);
+		await page.getByRole('button', { name: 'Spara svaret' }).click();
+		await page.locator('#supportEnough-error').waitFor();
+		expect(await page.locator('#supportEnough-error').textContent()).toBe('Svara om stödet räckte.');
+		await page.getByRole('radio', { name: 'Delvis' }).check();
+		await page.getByLabel(/^Kommentar/).fill('Bra samtal, men jag hade behövt uppföljning efter en vecka.');
+		await page.getByRole('button', { name: 'Spara svaret' }).click();
+		await page.getByRole('status').filter({ hasText: 'Ditt svar är sparat.' }).waitFor();
+		await expectAccessible(page);
+		await page.goto('/incidents');
+		expect(await page.getByRole('listitem').filter({ hasText: 'Skadegörelse' }).count()).toBe(1);
+	});
+
+	it('colleagues and the avdelningschef get "not found"; the avdelningschef sees counts only', async () => {
+		await login(page, demo.bistandshandlaggare);
+		expect((await page.goto(incidentUrl))?.status()).toBe(404);
+		await expectAccessible(page);
+		expect((await page.goto('/incidents/export?format=csv'))?.status()).toBe(404);
+
+		await login(page, demo.avdelningschef);
+		expect((await page.goto(incidentUrl))?.status()).toBe(404);
+		await page.goto('/incidents/statistics');
+		expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Avdelningen för barn och unga');
+		expect(await page.getByText('Sara Lindqvist').count()).toBe(0);
+		await expectAccessible(page);
+	});
+
+	it('the central steering group sees statistics by förvaltning, form and verksamhetsområde, with small groups hidden', async () => {
+		await login(page, demo.central);
+		await page.goto('/incidents/statistics');
+		expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Exempelstad');
+		const total = page.getByRole('row', { name: /^Exempelstad/ });
+		expect(Number((await total.getByRole('cell').first().textContent())?.replace(/\s/g, ''))).toBeGreaterThan(50);
+		expect(await page.getByRole('row', { name: /Norrviks stadsdelsförvaltning/ }).count()).toBe(1);
+		expect(await page.getByText('Visas inte').count()).toBeGreaterThan(0);
+		expect(await page.getByText('Sara Lindqvist').count()).toBe(0);
+		await expectAccessible(page);
+		await page.getByLabel('Verksamhetsområde').selectOption({ label: 'Barn och unga' });
+		await page.getByRole('button', { name: 'Visa' }).click();
+		await page.waitForURL(/area=barn_och_unga/);
+		expect(await page.getByRole('heading', { name: /Händelser \d{4}, barn och unga/ }).isVisible()).toBe(true);
+		await expectAccessible(page);
+		// A year that has not ended is not there.
+		expect((await page.goto(`/incidents/statistics?year=${new Date().getFullYear()}`))?.status()).toBe(404);
+		await expectAccessible(page);
+	});
+
+	it('the arbetsmiljö function the kommun designated reads the details', async () => {
+		await login(page, READER);
+		await page.goto(incidentUrl);
+		expect(await page.getByText(WHAT).isVisible()).toBe(true);
+		expect(await page.getByRole('button', { name: 'Spara åtgärderna' }).count()).toBe(0);
+		await expectAccessible(page);
+	});
+
+	it('the API gives the statistics through the same rule, and nothing to those without aggregates', async () => {
+		const central = await api(await apiLogin(demo.central), '/incidents/statistics');
+		expect(central.status).toBe(200);
+		expect(central.body.rows.length).toBeGreaterThan(1);
+		expect(JSON.stringify(central.body)).not.toContain('Lindqvist');
+		const hidden = (central.body.rows as { byForm: Record<string, { shown: boolean }> }[]).flatMap((r) => Object.values(r.byForm)).find((c) => !c.shown);
+		expect(hidden).not.toHaveProperty('figures');
+		expect((await api(await apiLogin(demo.socialsekreterare), '/incidents/statistics')).status).toBe(404);
+	});
+});
