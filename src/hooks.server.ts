@@ -2,6 +2,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { loadActor } from '$lib/server/access/load-actor';
 import { permissionsOf } from '$lib/server/access/policy';
 import { clearSessionCookie, readSessionToken } from '$lib/server/auth/cookies';
+import { refuseCrossSiteApiCall } from '$lib/server/auth/csrf';
 import { validateSession } from '$lib/server/auth/sessions';
 import { getDb } from '$lib/server/db';
 import { log } from '$lib/server/log';
@@ -12,6 +13,9 @@ export const init: ServerInit = async () => {
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
+	// CSRF: cookie-authenticated state-changing API calls only from our own pages (auth/csrf.ts).
+	const crossSite = refuseCrossSiteApiCall(event.request, event.url, event.cookies);
+	if (crossSite) return crossSite;
 	const db = await getDb();
 	event.locals.db = db;
 	event.locals.actor = null;

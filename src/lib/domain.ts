@@ -3,9 +3,10 @@
  * Swedish labels, and the statements of the pulse survey. One name per concept.
  */
 
-export const ORG_UNIT_KINDS = ['kommun', 'forvaltning', 'avdelning', 'enhet', 'arbetsgrupp'] as const;
+export const ORG_UNIT_KINDS = ['region', 'kommun', 'forvaltning', 'avdelning', 'enhet', 'arbetsgrupp'] as const;
 export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
 export const orgUnitKindLabel: Record<OrgUnitKind, string> = {
+	region: 'Region',
 	kommun: 'Kommun',
 	forvaltning: 'Förvaltning',
 	avdelning: 'Avdelning',
@@ -111,4 +112,112 @@ export const actionPlanStatusLabel: Record<ActionPlanStatus, string> = {
 	active: 'Pågår',
 	declined: 'Avböjd',
 	closed: 'Avslutad'
+};
+
+// --- Action plan follow-up (handlingsplanen) and incidents (otillåten påverkan) ---------------
+
+/** How far a förvaltning has come with an area of the plan. */
+export const PLAN_AREA_STATUSES = ['not_started', 'under_analysis', 'measures_under_way', 'established'] as const;
+export type PlanAreaStatus = (typeof PLAN_AREA_STATUSES)[number];
+export const planAreaStatusLabel: Record<PlanAreaStatus, string> = {
+	not_started: 'Ej påbörjat',
+	under_analysis: 'Under analys',
+	measures_under_way: 'Åtgärder pågår',
+	established: 'Etablerat i ordinarie arbete'
+};
+
+/** Which survey figure a sub-goal (delmål) follows. */
+export const PLAN_METRICS = ['mean', 'share_high', 'share_low'] as const;
+export type PlanMetric = (typeof PLAN_METRICS)[number];
+export const planMetricLabel: Record<PlanMetric, string> = {
+	mean: 'Medelvärde (1–6)',
+	share_high: 'Andel som svarar 5–6 (%)',
+	share_low: 'Andel som svarar 1–2 (%)'
+};
+
+export const PLAN_SUBGOAL_STATUSES = ['open', 'achieved', 'not_achieved'] as const;
+export type PlanSubgoalStatus = (typeof PLAN_SUBGOAL_STATUSES)[number];
+export const planSubgoalStatusLabel: Record<PlanSubgoalStatus, string> = {
+	open: 'Pågår',
+	achieved: 'Uppnått',
+	not_achieved: 'Inte uppnått'
+};
+
+/** The plan is followed up at tertial 2 and at the verksamhetsberättelse. */
+export const PLAN_FOLLOW_UP_PERIODS = ['T2', 'VB'] as const;
+export type PlanFollowUpPeriod = (typeof PLAN_FOLLOW_UP_PERIODS)[number];
+
+/** BRÅ's five forms of otillåten påverkan. */
+export const INCIDENT_FORMS = ['trakasserier', 'hot', 'vald', 'skadegorelse', 'korruption'] as const;
+export type IncidentForm = (typeof INCIDENT_FORMS)[number];
+export const incidentFormLabel: Record<IncidentForm, string> = {
+	trakasserier: 'Trakasserier',
+	hot: 'Hot',
+	vald: 'Våld',
+	skadegorelse: 'Skadegörelse',
+	korruption: 'Korruption'
+};
+/** BRÅ's definitions, shown next to the choice. */
+export const incidentFormHint: Record<IncidentForm, string> = {
+	trakasserier: 'Förtal, ofredande, subtila hot och andra påtryckningar som inte är brott.',
+	hot: 'Olaga hot, hot mot tjänsteman, utpressning och liknande.',
+	vald: 'Misshandel, våld mot tjänsteman och liknande.',
+	skadegorelse: 'Skadegörelse, åverkan, mordbrand och liknande.',
+	korruption: 'Löfte eller erbjudande om muta eller annan otillbörlig belöning, otillbörliga relationer.'
+};
+
+export const INCIDENT_SUPPORT = ['yes', 'partly', 'no'] as const;
+export type IncidentSupport = (typeof INCIDENT_SUPPORT)[number];
+export const incidentSupportLabel: Record<IncidentSupport, string> = {
+	yes: 'Ja, stödet räckte',
+	partly: 'Delvis',
+	no: 'Nej, stödet räckte inte'
+};
+
+// --- Indicators and the report to the nämnd (T2/VB) -------------------------------------------
+
+/** count: whole numbers summed for the city · rate: numerator/denominator as per cent · percent · decimal. */
+export const INDICATOR_KINDS = ['count', 'rate', 'percent', 'decimal'] as const;
+export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
+export const indicatorKindLabel: Record<IndicatorKind, string> = {
+	count: 'Antal (heltal, summeras för hela staden)',
+	rate: 'Andel av ett antal (täljare och nämnare, visas i procent)',
+	percent: 'Procent (anges direkt)',
+	decimal: 'Annat tal'
+};
+
+export const INDICATOR_PERIOD_TYPES = ['year', 'count_day', 'semester', 'tertial'] as const;
+export type IndicatorPeriodType = (typeof INDICATOR_PERIOD_TYPES)[number];
+export const indicatorPeriodTypeLabel: Record<IndicatorPeriodType, string> = {
+	year: 'Per år',
+	count_day: 'Mätdag i april och november',
+	semester: 'Per termin (VT och HT)',
+	tertial: 'Per tertial (T1, T2 och VB)'
+};
+
+/** How a figure may be split besides its total. */
+export const INDICATOR_SPLITS = ['title', 'gender', 'level', 'area'] as const;
+export type IndicatorSplit = (typeof INDICATOR_SPLITS)[number];
+export const indicatorSplitLabel: Record<IndicatorSplit, string> = {
+	title: 'Yrkestitel',
+	gender: 'Kön',
+	level: 'Chefsnivå',
+	area: 'Verksamhetsområde'
+};
+
+/** Manager levels of the leadership programme. */
+export const MANAGER_LEVELS = ['avdelningschef', 'enhetschef', 'bitradande_enhetschef'] as const;
+export type ManagerLevel = (typeof MANAGER_LEVELS)[number];
+export const managerLevelLabel: Record<ManagerLevel, string> = {
+	avdelningschef: 'Avdelningschef',
+	enhetschef: 'Enhetschef',
+	bitradande_enhetschef: 'Biträdande enhetschef'
+};
+
+/** The two reports a year to the nämnd: tertial 2 and the verksamhetsberättelse. */
+export const BOARD_REPORT_KINDS = ['T2', 'VB'] as const;
+export type BoardReportKind = (typeof BOARD_REPORT_KINDS)[number];
+export const boardReportKindLabel: Record<BoardReportKind, string> = {
+	T2: 'Tertialrapport 2',
+	VB: 'Verksamhetsberättelse'
 };

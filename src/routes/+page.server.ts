@@ -1,6 +1,8 @@
 import { requireActor } from '$lib/server/http';
 import { plansOfEmployee } from '$lib/server/action-plans/service';
 import { listRounds, myOpenRounds } from '$lib/server/rounds/service';
+import { overdueFollowUps } from '$lib/server/plan/individual';
+import { unreportedSeriousCount } from '$lib/server/incidents/service';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -19,6 +21,8 @@ export const load: PageServerLoad = async (event) => {
 		myPlans: (await plansOfEmployee(db, actor))
 			.filter((p) => p.plan.status === 'offered' || p.plan.status === 'active')
 			.map((p) => ({ id: p.plan.id, followUpOn: p.plan.followUpOn, managerName: p.managerName })),
-		latestRounds: rounds.slice(0, 3).map((r) => ({ id: r.id, name: r.name, status: r.status, closesAt: r.closesAt }))
+		latestRounds: rounds.slice(0, 3).map((r) => ({ id: r.id, name: r.name, status: r.status, closesAt: r.closesAt })),
+		overduePlans: await overdueFollowUps(db, actor),
+		unreportedSerious: await unreportedSeriousCount(db, actor)
 	};
 };

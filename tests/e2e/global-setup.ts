@@ -46,6 +46,9 @@ export default async function setup(project: TestProject) {
 	const port = await freePort();
 	const baseURL = `http://localhost:${port}`;
 	const env: Record<string, string> = { ...(process.env as Record<string, string>), PORT: String(port), HOST: '127.0.0.1', ORIGIN: baseURL, LOG_LEVEL: 'warn', DEMO: 'on', NODE_ENV: 'production' };
+	// Single sign-on against a real OpenID provider that tests/e2e/oidc.e2e.test.ts starts on this port.
+	const oidc = { issuer: `http://127.0.0.1:${await freePort()}`, clientId: 'lagesbild-e2e', clientSecret: randomBytes(24).toString('hex') };
+	Object.assign(env, { OIDC_ISSUER: oidc.issuer, OIDC_CLIENT_ID: oidc.clientId, OIDC_CLIENT_SECRET: oidc.clientSecret });
 	delete env.DATABASE_URL;
 	let cleanup: () => Promise<void>;
 	if (process.env.TEST_DB === 'postgres') {
@@ -78,6 +81,7 @@ export default async function setup(project: TestProject) {
 		throw new Error(`${(e as Error).message}\n--- app output ---\n${output}`);
 	}
 	project.provide('baseURL', baseURL);
+	project.provide('oidc', oidc);
 	return async () => {
 		// Graceful stop; if the app has not exited after 15 s, kill it so the run never hangs.
 		const exited = child.exitCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', r));
@@ -92,5 +96,6 @@ export default async function setup(project: TestProject) {
 declare module 'vitest' {
 	export interface ProvidedContext {
 		baseURL: string;
+		oidc: { issuer: string; clientId: string; clientSecret: string };
 	}
 }

@@ -29,7 +29,34 @@ const schema = z.object({
 	/** Public address of the app, used in e-mails. */
 	ORIGIN: z.string().url().optional(),
 	/** Local accounts (email + password) on or off. */
-	LOCAL_LOGIN: z.enum(['on', 'off']).default('on')
+	LOCAL_LOGIN: z.enum(['on', 'off']).default('on'),
+	/** Scheduled work (closing rounds, reminders, clean-up) in this instance; see decision 0007. */
+	JOBS: z.enum(['on', 'off']).default('on'),
+	/** Days before a round closes that non-respondents get an automatic reminder; 0: none. */
+	REMINDER_DAYS_BEFORE_CLOSE: intFrom(3, 0, 60),
+	/** Close a round automatically when its closing time has passed. */
+	ROUNDS_AUTO_CLOSE: z.enum(['on', 'off']).default('on'),
+	// --- Identity: single sign-on (OpenID Connect) and retention; see README and decisions 0008, 0009.
+	/** The identity provider, e.g. https://login.kommun.se/realms/personal. Unset: no single sign-on. */
+	OIDC_ISSUER: z.string().url().optional(),
+	OIDC_CLIENT_ID: z.string().optional(),
+	/** Unset for a public client (PKCE only). */
+	OIDC_CLIENT_SECRET: z.string().optional(),
+	/** The claim (ID token or userinfo) that holds the anställningsnummer, matched to people.employee_id. */
+	OIDC_CLAIM: z.string().regex(/^[A-Za-z0-9_:.\-/]+$/).default('employee_id'),
+	OIDC_SCOPE: z.string().default('openid profile'),
+	/** The text of the button on the login page. */
+	OIDC_LABEL: z.string().max(80).default('Logga in med kommunens konto'),
+	/** Where the provider sends people back; default ORIGIN (or the request's origin) + /login/oidc/callback. */
+	OIDC_REDIRECT_URI: z.string().url().optional(),
+	/** Years that named answers are kept after their round closed; older rounds keep only aggregates. Unset: kept. */
+	RETENTION_YEARS: z.coerce.number().int().min(1).max(50).optional()
+}).superRefine((e, ctx) => {
+	if (e.OIDC_ISSUER && !e.OIDC_CLIENT_ID) ctx.addIssue({ code: 'custom', path: ['OIDC_CLIENT_ID'], message: 'is required when OIDC_ISSUER is set' });
+	if (e.OIDC_ISSUER && !/^https:|^http:\/\/(localhost|127\.0\.0\.1)(:|\/|$)/.test(e.OIDC_ISSUER)) {
+		ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'must be an https address (plain http only on localhost, for tests)' });
+	}
+	if (e.LOCAL_LOGIN === 'off' && !e.OIDC_ISSUER) ctx.addIssue({ code: 'custom', path: ['LOCAL_LOGIN'], message: 'is off, but no single sign-on is configured (OIDC_ISSUER): nobody could log in' });
 });
 
 export type Env = z.infer<typeof schema>;

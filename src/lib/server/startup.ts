@@ -7,6 +7,7 @@ import { database } from './db';
 import { orgUnits } from './db/schema';
 import { DEMO_LOGINS, seedDemo } from './demo/seed';
 import { env } from './env';
+import { installShutdown, startJobs } from './lifecycle';
 import { log } from './log';
 import { getSetting, setSetting } from './settings';
 
@@ -26,6 +27,9 @@ export async function startup(): Promise<void> {
 		}
 	}
 	if (await isDemo()) printDemoLogins();
+	// Scheduled work (pg-boss on PostgreSQL) and a graceful shutdown: see lifecycle.ts.
+	installShutdown();
+	await startJobs();
 }
 
 export async function isDemo(): Promise<boolean> {

@@ -1,7 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { login } from '$lib/server/auth/login';
-import { setSessionCookie } from '$lib/server/auth/cookies';
-import { createSession } from '$lib/server/auth/sessions';
+import { beginSession, loginMethods, safeNext } from '$lib/server/auth/login-method';
 import { audit } from '$lib/server/audit/audit';
 import { DEMO_LOGINS } from '$lib/server/demo/seed';
 import { env } from '$lib/server/env';
@@ -11,13 +10,13 @@ import { isDemo } from '$lib/server/startup';
 import { formToObject } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Only local paths, so the login cannot be used to send people elsewhere. */
-const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
-
 export const load: PageServerLoad = async ({ locals, url }) => {
-	if (locals.actor) redirect(303, safeNext(url.searchParams.get('next')));
+	const next = safeNext(url.searchParams.get('next'));
+	if (locals.actor) redirect(303, next);
 	return {
 		localLogin: env().LOCAL_LOGIN === 'on',
+		/** Single sign-on (OpenID Connect; SAML later): one button each. */
+		externalLogins: (await loginMethods()).map((m) => ({ id: m.id, label: m.label, href: `/login/${m.id}${next === '/' ? '' : `?next=${encodeURIComponent(next)}`}` })),
 		demoLogins: (await isDemo()) ? DEMO_LOGINS.map(({ label, email }) => ({ label, email })) : []
 	};
 };
@@ -29,9 +28,8 @@ export const actions: Actions = {
 		const result = await formAction(values, async () => {
 			try {
 				const { personId } = await login(event.locals.db, values, ip);
-				const token = await createSession(event.locals.db, personId);
-				setSessionCookie(event.cookies, event.url, token);
-				await audit(event.locals.db, { actorId: personId, action: 'login', ip });
+				// A new session (and session id) at every login; beginSession writes the audit entry.
+				await beginSession(event, personId);
 				return null;
 			} catch (e) {
 				if (e instanceof DomainError && (e.kind === 'unauthenticated' || e.kind === 'rate_limited')) {

@@ -9,7 +9,7 @@
  * - Aggregates for every assignment's subtree (passed through the anonymity module).
  * - Administration (rounds, people) for admins.
  */
-import { CASEWORKER_TITLES, type Role } from '$lib/domain';
+import { CASEWORKER_TITLES, type OrgUnitKind, type Role } from '$lib/domain';
 import type { Actor, Assignment } from './actor';
 
 const NAMED_ROLES: Role[] = ['unit_manager', 'deputy_unit_manager'];
@@ -80,7 +80,153 @@ export function permissionsOf(actor: Actor, now = new Date()) {
 		answersRounds: isCaseworker(actor),
 		managesStaff: isManager(actor, now),
 		seesReports: seesReports(actor, now),
-		administers: isAdmin(actor, now)
+		administers: isAdmin(actor, now),
+		readsPlan: readsPlan(actor, now),
+		seesPlanMatrix: seesPlanMatrix(actor, now),
+		seesIndicators: readsIndicators(actor, now),
+		entersIndicators: indicatorEntryScopes(actor, now).length > 0
 	};
 }
 export type Permissions = ReturnType<typeof permissionsOf>;
+
+// --- Action plan and incidents ---
+//
+// The plan of a förvaltning (handlingsplanens områden):
+// - read by everyone in it: people whose unit, or one of whose assignments, lies in the
+//   förvaltning; and by the central steering group and administrators, who see every plan in
+//   the subtree of their assignment (the kommun);
+// - changed only by its lokal styrgrupp (a local_steering assignment on the förvaltning itself);
+// - suggestions from people in the förvaltning; the city-wide matrix for central_steering and admin.
+// Incidents (otillåten påverkan, hot och våld): details for the employee, their nearest manager
+// (namedScopes) and the people the kommun designates for a part of the organisation.
+
+function placesOf(actor: Actor, now = new Date()): string[] {
+	return [actor.orgUnitPath, ...activeAssignments(actor, now).map((a) => a.orgUnitPath)];
+}
+
+/** Works in the förvaltning, or has an assignment in it. */
+export function isInForvaltning(actor: Actor, forvaltningPath: string, now = new Date()): boolean {
+	return placesOf(actor, now).some((p) => p.startsWith(forvaltningPath));
+}
+
+/** The subtrees whose förvaltningar the actor oversees: central_steering and admin assignments. */
+export function planMatrixScopes(actor: Actor, now = new Date()): string[] {
+	return minimalPaths(
+		activeAssignments(actor, now)
+			.filter((a) => a.role === 'central_steering' || a.role === 'admin')
+			.map((a) => a.orgUnitPath)
+	);
+}
+
+export function seesPlanMatrix(actor: Actor, now = new Date()): boolean {
+	return planMatrixScopes(actor, now).length > 0;
+}
+
+export function canReadPlan(actor: Actor, forvaltningPath: string, now = new Date()): boolean {
+	return within(forvaltningPath, planMatrixScopes(actor, now)) || isInForvaltning(actor, forvaltningPath, now);
+}
+
+export function canEditPlan(actor: Actor, forvaltningPath: string, now = new Date()): boolean {
+	return activeAssignments(actor, now).some((a) => a.role === 'local_steering' && a.orgUnitPath === forvaltningPath);
+}
+
+export function canSuggestInPlan(actor: Actor, forvaltningPath: string, now = new Date()): boolean {
+	return isInForvaltning(actor, forvaltningPath, now);
+}
+
+/** Wording, new areas and retiring areas: the kommun's administrators. */
+export function administersPlanAreas(actor: Actor, now = new Date()): boolean {
+	return isAdmin(actor, now);
+}
+
+const BELOW_KOMMUN: OrgUnitKind[] = ['forvaltning', 'avdelning', 'enhet', 'arbetsgrupp'];
+
+/**
+ * Whether to show the plan in the menu: handläggare and everyone assigned within a förvaltning
+ * (the page itself finds the förvaltning), and those who oversee them. Access is decided by
+ * canReadPlan; this only avoids a menu entry that leads nowhere.
+ */
+export function readsPlan(actor: Actor, now = new Date()): boolean {
+	return seesPlanMatrix(actor, now) || isCaseworker(actor) || activeAssignments(actor, now).some((a) => BELOW_KOMMUN.includes(a.orgUnitKind));
+}
+
+/**
+ * May see an incident's details: the employee, their nearest manager, or someone designated
+ * for a unit containing it (`designatedScopes`, loaded by the incidents service).
+ */
+export function canSeeIncident(
+	actor: Actor,
+	incident: { personId: string; unitPath: string },
+	designatedScopes: string[],
+	now = new Date()
+): boolean {
+	return incident.personId === actor.personId || canSeeNamed(actor, incident.unitPath, now) || within(incident.unitPath, designatedScopes);
+}
+
+/** Reports for oneself, or as nearest manager on behalf of someone in own unit. */
+export function canReportIncidentFor(actor: Actor, person: { personId: string; unitPath: string }, now = new Date()): boolean {
+	return person.personId === actor.personId || canSeeNamed(actor, person.unitPath, now);
+}
+
+/** Measures and the Arbetsmiljöverket record: the nearest manager. */
+export function canManageIncident(actor: Actor, incident: { unitPath: string }, now = new Date()): boolean {
+	return canSeeNamed(actor, incident.unitPath, now);
+}
+
+// --- Indicators ---
+//
+// Indicator figures (personalrörlighet, konsulter, VFU, …) are statistics per förvaltning and for
+// the whole kommun; no person is counted alone in them, so they need no anonymity rule.
+// - Read by everyone with aggregate access: the units in their scopes (the central steering group
+//   compares förvaltningar), and the units their scopes lie in (an enhetschef or the lokal
+//   styrgrupp sees their own förvaltning and the city as a reference, not other förvaltningar).
+// - Entered by the förvaltning's lokal styrgrupp (the reporter of its figures), and by the central
+//   steering group and administrators for every unit in their scopes (figures of the whole kommun
+//   only by them). The same people write the report's texts (T2/VB) for those units.
+// - Definitions (the administrators' own indicators, targets): administrators.
+
+const INDICATOR_ENTRY_ROLES: Role[] = ['local_steering', 'central_steering', 'admin'];
+
+export function readsIndicators(actor: Actor, now = new Date()): boolean {
+	return aggregateScopes(actor, now).length > 0;
+}
+
+/** May read the figures of the unit at `unitPath` (a förvaltning or a kommun). */
+export function canReadIndicators(actor: Actor, unitPath: string, now = new Date()): boolean {
+	const scopes = aggregateScopes(actor, now);
+	return within(unitPath, scopes) || scopes.some((scope) => scope.startsWith(unitPath));
+}
+
+/** Subtrees whose figures the actor enters. */
+export function indicatorEntryScopes(actor: Actor, now = new Date()): string[] {
+	return minimalPaths(activeAssignments(actor, now).filter((a) => INDICATOR_ENTRY_ROLES.includes(a.role)).map((a) => a.orgUnitPath));
+}
+
+export function canEnterIndicators(actor: Actor, unitPath: string, now = new Date()): boolean {
+	return within(unitPath, indicatorEntryScopes(actor, now));
+}
+
+export function canDefineIndicators(actor: Actor, now = new Date()): boolean {
+	return isAdmin(actor, now);
+}
+
+/** The report's texts for a unit: whoever enters its figures. */
+export const canWriteBoardReport = canEnterIndicators;
+
+// --- Identity ---
+//
+// Staff import, the people register (with the register extract under GDPR art. 15), retention
+// and the audit log: administrators only. To everyone else these pages and API routes answer
+// "not found", so they do not even learn what exists.
+
+export function mayImportStaff(actor: Actor, now = new Date()): boolean {
+	return isAdmin(actor, now);
+}
+
+export function mayAdministerPeople(actor: Actor, now = new Date()): boolean {
+	return isAdmin(actor, now);
+}
+
+export function mayReadAuditLog(actor: Actor, now = new Date()): boolean {
+	return isAdmin(actor, now);
+}

@@ -87,6 +87,24 @@ export interface RoundInput {
 	roundId: string;
 	/** Those who answered the round. */
 	respondents: readonly Respondent[];
+	/**
+	 * Cells that rule 3 held back when the round was decided with everyone's identity, kept by
+	 * retention (privacy/retention.ts), which cuts the link between a person's answers in
+	 * different rounds that rule 3 compares. They are held back again, so the decisions stay what
+	 * they were (docs/decisions/0008-retention.md). Holding back more never shows more.
+	 */
+	frozenGuards?: FrozenGuards;
+}
+
+/** A cell (without its round) that rule 3 held back, at each threshold. */
+export interface GuardCell {
+	unitId: string;
+	area: ActivityArea | null;
+	title: CaseworkerTitle | null;
+}
+export interface FrozenGuards {
+	figures: readonly GuardCell[];
+	text: readonly GuardCell[];
 }
 
 /** null means "all" for area and title. */
@@ -176,8 +194,8 @@ interface PreparedRound {
 	classKey: string[];
 	/** Per class: the keys of its cells (all with the same members). */
 	classCells: string[][];
-	/** Per local person: the classes that contain the person, increasing. */
-	personClasses: Int32Array[];
+	/** Number of respondents (local indices 0 … persons − 1). */
+	persons: number;
 }
 
 function sameMembers(a: readonly number[], b: readonly number[]): boolean {
@@ -252,7 +270,6 @@ function prepareRound(input: RoundInput, globalOf: ReadonlyMap<string, number>):
 	const classMembers: Int32Array[] = [];
 	const classKey: string[] = [];
 	const classCells: string[][] = [];
-	const perPerson: number[][] = respondents.map(() => []);
 	classes.forEach((c, classId) => {
 		classMembers.push(Int32Array.from(c.list));
 		classKey.push(c.cells[0]);
@@ -261,7 +278,6 @@ function prepareRound(input: RoundInput, globalOf: ReadonlyMap<string, number>):
 			const { unitId, area, title } = members.get(key)!;
 			cellByKey.set(key, { unitId, area, title, classId });
 		}
-		for (const p of c.list) perPerson[p].push(classId); // class ids visited in increasing order
 	});
 
 	return {
@@ -271,7 +287,7 @@ function prepareRound(input: RoundInput, globalOf: ReadonlyMap<string, number>):
 		classMembers,
 		classKey,
 		classCells,
-		personClasses: perPerson.map((l) => Int32Array.from(l))
+		persons: respondents.length
 	};
 }
 
@@ -281,19 +297,35 @@ interface RoundDecision {
 	prep: PreparedRound;
 	shown: Uint8Array;
 	reason: (SuppressionReason | null)[];
-	/** Per class, lazily: members as global indices, increasing. */
-	globalMembers: (Int32Array | undefined)[];
 }
 
-function globalMembersOf(d: RoundDecision, classId: number): Int32Array {
-	let g = d.globalMembers[classId];
+/** Per class, lazily: members as global indices, increasing. Shared by both thresholds. */
+function globalMembersOf(prep: PreparedRound, cache: (Int32Array | undefined)[], classId: number): Int32Array {
+	let g = cache[classId];
 	if (!g) {
-		const local = d.prep.classMembers[classId];
+		const local = prep.classMembers[classId];
 		g = new Int32Array(local.length);
-		for (let i = 0; i < local.length; i++) g[i] = d.prep.globalIndex[local[i]];
-		d.globalMembers[classId] = g;
+		for (let i = 0; i < local.length; i++) g[i] = prep.globalIndex[local[i]];
+		cache[classId] = g;
 	}
 	return g;
+}
+
+/**
+ * What later rounds need of a decided round for rule 3 at one threshold: the members (global
+ * indices) of its shown cells, by cell key. Hidden cells never matter (see decideRound), so
+ * nothing else of an earlier round is kept.
+ */
+type ShownCells = ReadonlyMap<string, Int32Array>;
+
+function shownCells(decision: RoundDecision, globals: (Int32Array | undefined)[]): ShownCells {
+	const shown = new Map<string, Int32Array>();
+	decision.prep.classCells.forEach((keys, c) => {
+		if (!decision.shown[c]) return;
+		const members = globalMembersOf(decision.prep, globals, c);
+		for (const key of keys) shown.set(key, members);
+	});
+	return shown;
 }
 
 function intersectionSize(a: Int32Array, b: Int32Array): number {
@@ -316,20 +348,13 @@ function intersectionSize(a: Int32Array, b: Int32Array): number {
  * of the same cell shown in an earlier round? (Only shown cells can be known: decideRound
  * leaves no hidden class computable, see there.)
  */
-function changedSlightly(
-	decision: RoundDecision,
-	classId: number,
-	earlier: readonly RoundDecision[],
-	k: number
-): boolean {
-	const mine = globalMembersOf(decision, classId);
+function changedSlightly(mine: Int32Array, keys: readonly string[], earlier: readonly ShownCells[], k: number): boolean {
 	for (const before of earlier) {
-		const compared = new Set<number>();
-		for (const key of decision.prep.classCells[classId]) {
-			const cell = before.prep.cellByKey.get(key);
-			if (!cell || !before.shown[cell.classId] || compared.has(cell.classId)) continue;
-			compared.add(cell.classId);
-			const theirs = globalMembersOf(before, cell.classId);
+		// Several keys of one class may find the same earlier class: comparing it again gives
+		// the same answer, so it changes nothing.
+		for (const key of keys) {
+			const theirs = before.get(key);
+			if (!theirs) continue;
 			const difference = Math.abs(mine.length - theirs.length);
 			if (difference === 0 || difference >= k) continue;
 			if (intersectionSize(mine, theirs) !== Math.min(mine.length, theirs.length)) continue;
@@ -369,12 +394,12 @@ function showingOrder(prep: PreparedRound): number[] {
  * class is refused (or n < k, or guarded); if it were a union of blocks, showing it would split
  * nothing and be accepted. So only shown cells matter for rule 3 in later rounds.
  */
-function decideRound(prep: PreparedRound, k: number, earlier: readonly RoundDecision[]): RoundDecision {
+function decideRound(prep: PreparedRound, k: number, earlier: readonly ShownCells[], globals: (Int32Array | undefined)[], frozen: ReadonlySet<string> = new Set()): RoundDecision {
 	const classCount = prep.classMembers.length;
-	const persons = prep.personClasses.length;
+	const persons = prep.persons;
 	const shown = new Uint8Array(classCount);
 	const reason: (SuppressionReason | null)[] = new Array(classCount).fill(null);
-	const decision: RoundDecision = { prep, shown, reason, globalMembers: new Array(classCount) };
+	const decision: RoundDecision = { prep, shown, reason };
 
 	// Rule 3, decided before anything is shown: classes that changed slightly since an earlier
 	// round are hidden, and must stay impossible to compute.
@@ -383,7 +408,7 @@ function decideRound(prep: PreparedRound, k: number, earlier: readonly RoundDeci
 	for (let c = 0; c < classCount; c++) {
 		const members = prep.classMembers[c];
 		if (members.length < k) reason[c] = 'too_few';
-		else if (earlier.length > 0 && changedSlightly(decision, c, earlier, k)) {
+		else if (prep.classCells[c].some((key) => frozen.has(key)) || (earlier.length > 0 && changedSlightly(globalMembersOf(prep, globals, c), prep.classCells[c], earlier, k))) {
 			reason[c] = 'changed_since_earlier_round';
 			for (const p of members) guardedOf[p].push(guarded.length);
 			guarded.push(members);
@@ -497,31 +522,9 @@ export function computeDisclosure(rounds: readonly RoundInput[], rules: Partial<
 
 	// Global person index = rank of the personId; the relative order of any two persons is
 	// the same whatever other rounds are included, so decisions do not depend on them.
-	const personIds = [...new Set(rounds.flatMap((r) => r.respondents.map((p) => p.personId)))].sort(compareStrings);
-	const globalOf = new Map(personIds.map((id, i) => [id, i]));
-
-	const figureHistory: RoundDecision[] = [];
-	const textHistory: RoundDecision[] = [];
-	const decided = new Map<string, { prep: PreparedRound; decisions: CellDecision[] }>();
-	for (const round of rounds) {
-		const prep = prepareRound(round, globalOf);
-		const figures = decideRound(prep, resolved.minGroup, figureHistory);
-		const text = decideRound(prep, resolved.minTextGroup, textHistory);
-		figureHistory.push(figures);
-		textHistory.push(text);
-		const decisions = prep.classMembers.map((members, c): CellDecision => {
-			const shown = figures.shown[c] === 1;
-			const textShown = shown && text.shown[c] === 1;
-			return Object.freeze({
-				shown,
-				textShown,
-				n: members.length,
-				reason: figures.reason[c],
-				textReason: textShown ? null : (text.reason[c] ?? figures.reason[c])
-			});
-		});
-		decided.set(round.roundId, { prep, decisions });
-	}
+	const decider = roundDecider(rounds.flatMap((r) => r.respondents.map((p) => p.personId)), resolved);
+	const decided = new Map<string, DecidedRound>();
+	for (const round of rounds) decided.set(round.roundId, decider.decide(round));
 
 	return Object.freeze({
 		rules: resolved,
@@ -533,16 +536,128 @@ export function computeDisclosure(rounds: readonly RoundInput[], rules: Partial<
 		},
 		cells(roundId: string): CellEntry[] {
 			const round = decided.get(roundId);
-			if (!round) return [];
-			return [...round.prep.cellByKey.entries()]
-				.sort(([a], [b]) => compareStrings(a, b))
-				.map(([, cell]) => ({
-					roundId,
-					unitId: cell.unitId,
-					area: cell.area,
-					title: cell.title,
-					...round.decisions[cell.classId]
-				}));
+			return round ? entriesOf(roundId, round) : [];
+		}
+	});
+}
+
+interface DecidedRound {
+	prep: PreparedRound;
+	decisions: CellDecision[];
+	/** The cells rule 3 held back, per threshold (what retention freezes). */
+	guards: FrozenGuards;
+}
+
+function entriesOf(roundId: string, round: DecidedRound): CellEntry[] {
+	return [...round.prep.cellByKey.entries()]
+		.sort(([a], [b]) => compareStrings(a, b))
+		.map(([, cell]) => ({
+			roundId,
+			unitId: cell.unitId,
+			area: cell.area,
+			title: cell.title,
+			...round.decisions[cell.classId]
+		}));
+}
+
+/**
+ * Decides rounds one after another in chronological order, keeping of each decided round only
+ * what rule 3 needs later (the members of its shown cells): what computeDisclosure does, for
+ * callers that handle one round at a time and need not keep them all (the stored decisions of
+ * reports, at national size). `persons` must include everyone who answers any of the rounds;
+ * more does no harm (only the order of person ids matters).
+ */
+export function decideRoundsInOrder(persons: Iterable<string>, rules: Partial<AnonymityRules> = {}): { decide(round: RoundInput): CellEntry[] } {
+	const decider = roundDecider(persons, resolveRules(rules));
+	const seen = new Set<string>();
+	return {
+		decide(round: RoundInput): CellEntry[] {
+			if (seen.has(round.roundId)) throw new Error('A round is given twice');
+			seen.add(round.roundId);
+			return entriesOf(round.roundId, decider.decide(round));
+		}
+	};
+}
+
+function roundDecider(persons: Iterable<string>, resolved: AnonymityRules) {
+	const personIds = [...new Set(persons)].sort(compareStrings);
+	const globalOf = new Map(personIds.map((id, i) => [id, i]));
+	const figureHistory: ShownCells[] = [];
+	const textHistory: ShownCells[] = [];
+	return {
+		decide(round: RoundInput): DecidedRound {
+			const prep = prepareRound(round, globalOf);
+			const globals: (Int32Array | undefined)[] = new Array(prep.classMembers.length);
+			const frozen = (cells: readonly GuardCell[] = []) => new Set(cells.map((g) => cellKeyString(g.unitId, g.area, g.title)));
+			const figures = decideRound(prep, resolved.minGroup, figureHistory, globals, frozen(round.frozenGuards?.figures));
+			const text = decideRound(prep, resolved.minTextGroup, textHistory, globals, frozen(round.frozenGuards?.text));
+			figureHistory.push(shownCells(figures, globals));
+			textHistory.push(shownCells(text, globals));
+			const decisions = prep.classMembers.map((members, c): CellDecision => {
+				const shown = figures.shown[c] === 1;
+				const textShown = shown && text.shown[c] === 1;
+				return Object.freeze({
+					shown,
+					textShown,
+					n: members.length,
+					reason: figures.reason[c],
+					textReason: textShown ? null : (text.reason[c] ?? figures.reason[c])
+				});
+			});
+			const guarded = (decision: RoundDecision): GuardCell[] =>
+				prep.classCells.flatMap((keys, c) => (decision.reason[c] === 'changed_since_earlier_round' ? keys.map((key) => prep.cellByKey.get(key)!) : [])).map(({ unitId, area, title }) => ({ unitId, area, title }));
+			return { prep, decisions, guards: { figures: guarded(figures), text: guarded(text) } };
+		}
+	};
+}
+
+/**
+ * decideRoundsInOrder, also telling which cells rule 3 held back in each round: retention stores
+ * them (frozenGuards) before it cuts the link between rounds that rule 3 needs.
+ */
+export function decideRoundsWithGuards(persons: Iterable<string>, rules: Partial<AnonymityRules> = {}): { decide(round: RoundInput): { entries: CellEntry[]; guards: FrozenGuards } } {
+	const decider = roundDecider(persons, resolveRules(rules));
+	return {
+		decide(round: RoundInput) {
+			const decided = decider.decide(round);
+			return { entries: entriesOf(round.roundId, decided), guards: decided.guards };
+		}
+	};
+}
+
+/**
+ * Identifies the decision procedure above. Stored decisions (see reports/disclosure-store.ts)
+ * record it and are recomputed when it changes: bump it with any change to what computeDisclosure
+ * decides.
+ */
+export const DISCLOSURE_ALGORITHM_VERSION = 1;
+
+/**
+ * A Disclosure over decisions taken earlier by computeDisclosure and stored (every non-empty cell
+ * of the given rounds, or the subset a request needs). A cell not among the entries is hidden as
+ * 'empty', so a missing entry can only hide, never show.
+ */
+export function disclosureFromEntries(
+	rules: AnonymityRules,
+	roundIds: readonly string[],
+	entries: readonly CellEntry[]
+): Disclosure {
+	const byKey = new Map<string, CellDecision>();
+	for (const e of entries) {
+		const { shown, textShown, n, reason, textReason } = e;
+		byKey.set(e.roundId + SEP + cellKeyString(e.unitId, e.area, e.title), Object.freeze({ shown, textShown: shown && textShown, n, reason, textReason }));
+	}
+	return Object.freeze({
+		rules: resolveRules(rules),
+		roundIds: Object.freeze([...roundIds]),
+		get(roundId: string, unitId: string, area: ActivityArea | null, title: CaseworkerTitle | null): CellDecision {
+			return byKey.get(roundId + SEP + cellKeyString(unitId, area ?? null, title ?? null)) ?? EMPTY;
+		},
+		cells(roundId: string): CellEntry[] {
+			return entries
+				.filter((e) => e.roundId === roundId)
+				.map((e) => ({ ...e, ...byKey.get(roundId + SEP + cellKeyString(e.unitId, e.area, e.title))! }))
+				.sort((a, b) => compareStrings(cellKeyString(a.unitId, a.area, a.title), cellKeyString(b.unitId, b.area, b.title)));
 		}
 	});
 }

@@ -16,7 +16,11 @@ export {
 	ABSOLUTE_MIN_GROUP,
 	DEFAULT_MIN_GROUP,
 	DEFAULT_MIN_TEXT_GROUP,
+	DISCLOSURE_ALGORITHM_VERSION,
 	computeDisclosure,
+	decideRoundsInOrder,
+	decideRoundsWithGuards,
+	disclosureFromEntries,
 	discloseCell,
 	discloseText,
 	resolveRules
@@ -29,6 +33,8 @@ export type {
 	DisclosedCell,
 	DisclosedText,
 	Disclosure,
+	FrozenGuards,
+	GuardCell,
 	Respondent,
 	RoundInput,
 	SuppressionReason

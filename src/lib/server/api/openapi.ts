@@ -6,8 +6,11 @@
 import { z } from 'zod';
 import { noteInput, offerInput, planUpdateInput } from '../action-plans/service';
 import { loginInput } from '../auth/login';
+import { applyInput, importOptions } from '../import/service';
+import { areaInput, areaStateInput, subgoalInput, suggestionInput } from '../plan/rules';
 import { reportQuery } from '../reports/service';
 import { responseInput, roundInput } from '../rounds/rules';
+import { entriesInput } from '../indicators/service';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 
@@ -32,7 +35,10 @@ const errors = (...codes: number[]) =>
 const ok = (description: string, s: object = { type: 'object' }) => ({ description, content: { 'application/json': { schema: s } } });
 
 const roundIdParam = { name: 'roundId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+const importIdParam = { name: 'importId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 const planIdParam = { name: 'planId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+const forvaltningIdParam = { name: 'forvaltningId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+const areaIdParam = { name: 'areaId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 
 const disclosedCell = {
 	description:
@@ -107,7 +113,8 @@ export function openApiDocument() {
 						}
 					}
 				},
-				DisclosedCell: disclosedCell
+				DisclosedCell: disclosedCell,
+				IndicatorEntries: schema(entriesInput)
 			}
 		},
 		security: [{ bearer: [] }, { cookie: [] }],
@@ -121,6 +128,96 @@ export function openApiDocument() {
 				},
 				delete: { summary: 'Log out', responses: { '204': { description: 'Logged out' }, ...errors(401) } }
 			},
+			// --- Identity: staff import, audit log, people (administrators; "not found" to everyone else) ---
+			'/import': {
+				get: { summary: 'The latest staff imports', responses: { '200': ok('Imports'), ...errors(401, 404) } },
+				post: {
+					summary: 'Import staff and organisation from HR: a dry run (dryRun=true) or the whole import in one transaction',
+					description:
+						'The file as the body (Content-Type text/csv — UTF-8 or Windows-1252 — or the XLSX type), options in the query; or JSON `{ rows: [{ Anställningsnummer, Namn, E-post, … }], scope, dryRun, fingerprint }` with the same column names as the file; or multipart/form-data with `file` (SvelteKit requires a same-origin Origin header for form posts). People are matched by anställningsnummer. `scope`: `all` (the whole kommun: everyone active not in the file leaves), `listed` (only the förvaltningar in the file) or a förvaltning id. With `fingerprint` from a dry run the import is applied only if the plan is still exactly that one. A file with problems is refused whole: 400 with `error.rows`, each with the line and column.',
+					parameters: [
+						{ name: 'dryRun', in: 'query', schema: { type: 'boolean' }, description: 'Only show what would change (and keep the plan for /import/{importId}/apply).' },
+						{ name: 'scope', in: 'query', schema: { type: 'string' }, description: '`all`, `listed` or a förvaltning id.' },
+						{ name: 'kommun', in: 'query', schema: { type: 'string', format: 'uuid' }, description: 'When there are several kommuner.' },
+						{ name: 'fingerprint', in: 'query', schema: { type: 'string' } },
+						{ name: 'fileName', in: 'query', schema: { type: 'string' } }
+					],
+					requestBody: {
+						required: true,
+						content: {
+							'text/csv': { schema: { type: 'string' } },
+							'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+							'application/json': { schema: { type: 'object', properties: { rows: { type: 'array', items: { type: 'object', additionalProperties: { type: ['string', 'number', 'null'] } } }, ...schema(importOptions).properties as object, dryRun: { type: 'boolean' }, fingerprint: { type: 'string' }, fileName: { type: 'string' } }, required: ['rows'] } },
+							'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, scope: { type: 'string' }, dryRun: { type: 'string' } }, required: ['file'] } }
+						}
+					},
+					responses: {
+						'200': ok('Dry run: the plan (new people, moves, changes, roles, leavers, new units) and its fingerprint'),
+						'201': ok('Applied'),
+						'400': { description: 'The file has problems; nothing was imported', content: { 'application/json': { schema: { type: 'object', properties: { error: { type: 'object', properties: { code: { const: 'invalid' }, message: { type: 'string' }, rows: { type: 'array', items: { type: 'object', properties: { line: { type: 'integer' }, column: { type: ['string', 'null'] }, message: { type: 'string' } } } }, rowCount: { type: 'integer' } } } } } } } },
+						...errors(401, 404, 409)
+					}
+				}
+			},
+			'/import/{importId}': {
+				parameters: [importIdParam],
+				get: { summary: 'A stored import; for a dry run not yet applied, its plan as it would be now', responses: { '200': ok('Import'), ...errors(401, 404) } }
+			},
+			'/import/{importId}/apply': {
+				parameters: [importIdParam],
+				post: {
+					summary: 'Apply a dry run in one transaction, if the plan is still the one with this fingerprint',
+					requestBody: { required: true, content: { 'application/json': { schema: schema(applyInput) } } },
+					responses: { '200': ok('Applied'), ...errors(400, 401, 404, 409) }
+				}
+			},
+			'/audit': {
+				get: {
+					summary: 'Search the audit log (administrators); with format=csv or xlsx every matching entry as a file (the export is itself logged)',
+					description: 'The log is append-only: the database refuses UPDATE, DELETE and TRUNCATE on it.',
+					parameters: [
+						{ name: 'who', in: 'query', schema: { type: 'string' }, description: 'Name, e-mail or anställningsnummer of who did it (or the e-mail tried in a failed login).' },
+						{ name: 'action', in: 'query', schema: { type: 'string' }, description: 'An action (e.g. `read.named_answers`) or a group ending in `*` (e.g. `read.*`).' },
+						{ name: 'from', in: 'query', schema: { type: 'string', format: 'date' }, description: 'From this day (Swedish time).' },
+						{ name: 'to', in: 'query', schema: { type: 'string', format: 'date' }, description: 'To and including this day.' },
+						{ name: 'subject', in: 'query', schema: { type: 'string' }, description: 'What it was about: an id, or the name of a person, round or unit.' },
+						{ name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 } },
+						{ name: 'format', in: 'query', schema: { type: 'string', enum: ['csv', 'xlsx'] } }
+					],
+					responses: {
+						'200': {
+							description: 'Entries, newest first, 50 a page; or the file',
+							content: {
+								'application/json': { schema: { type: 'object', properties: { total: { type: 'integer' }, page: { type: 'integer' }, pages: { type: 'integer' }, entries: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, at: { type: 'string', format: 'date-time' }, actorId: { type: ['string', 'null'] }, actorName: { type: ['string', 'null'] }, action: { type: 'string' }, actionLabel: { type: 'string' }, subjectType: { type: ['string', 'null'] }, subjectId: { type: ['string', 'null'] }, subjectLabel: { type: ['string', 'null'] }, detail: { type: ['object', 'null'] }, ip: { type: ['string', 'null'] } } } } } } },
+								'text/csv': { schema: { type: 'string' } }
+							}
+						},
+						...errors(400, 401, 404)
+					}
+				}
+			},
+			'/people': {
+				get: {
+					summary: 'Find people by name, e-mail or anställningsnummer (administrators)',
+					parameters: [{ name: 'q', in: 'query', schema: { type: 'string' } }],
+					responses: { '200': ok('Up to 50 people', { type: 'object', properties: { q: { type: ['string', 'null'] }, more: { type: 'boolean' }, people: { type: 'array', items: { type: 'object', properties: { id: { type: 'string', format: 'uuid' }, employeeId: { type: ['string', 'null'] }, name: { type: 'string' }, email: { type: 'string' }, unit: { type: 'string' }, title: { type: 'string' }, active: { type: 'boolean' } } } } } }), ...errors(400, 401, 404) }
+				}
+			},
+			'/people/{personId}/extract': {
+				parameters: [{ name: 'personId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+				get: {
+					summary: 'Register extract (GDPR art. 15): everything stored about one person, including rows of any table that refers to them; taking it is logged',
+					responses: { '200': ok('The extract'), ...errors(401, 404) }
+				}
+			},
+			'/people/retention': {
+				get: { summary: 'Retention of named answers: the setting (RETENTION_YEARS), rounds due and rounds retained', responses: { '200': ok('Status'), ...errors(401, 404) } },
+				post: {
+					summary: 'Retain the due rounds now (also runs on its own): answers are cut from the people who gave them, free text deleted, figures unchanged',
+					responses: { '200': ok('Rounds retained and answers pseudonymised', { type: 'object', properties: { rounds: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } } }, pseudonymised: { type: 'integer' } } }), ...errors(401, 404) }
+				}
+			},
+			// --- end of identity ---
 			'/rounds': {
 				get: { summary: 'Rounds (mätomgångar) the caller may see', responses: { '200': ok('Rounds'), ...errors(401) } },
 				post: {
@@ -207,8 +304,102 @@ export function openApiDocument() {
 					responses: { '201': ok('Added'), ...errors(400, 401, 404) }
 				}
 			},
+			// --- Action plan follow-up (handlingsplanens områden) and incidents ---
+			'/plan/areas': {
+				get: {
+					summary: 'The areas of the plan, in order (the 13 of the plan, the three added 2019, and the kommun’s own)',
+					parameters: [{ name: 'retired', in: 'query', schema: { type: 'string', enum: ['1'] }, description: 'Include retired areas.' }],
+					responses: { '200': ok('Areas', { type: 'array', items: { type: 'object' } }), ...errors(401) }
+				},
+				post: {
+					summary: 'Add an area (administrators)',
+					requestBody: { required: true, content: { 'application/json': { schema: schema(areaInput) } } },
+					responses: { '201': ok('Added'), ...errors(400, 401, 404) }
+				}
+			},
+			'/plan/matrix': {
+				get: {
+					summary: 'City-wide overview: förvaltningar × areas with status, and changes since a round closed or a date (central steering group, administrators)',
+					parameters: [
+						{ name: 'status', in: 'query', schema: { type: 'string', enum: ['not_started', 'under_analysis', 'measures_under_way', 'established'] } },
+						{ name: 'area', in: 'query', schema: { type: 'string', format: 'uuid' } },
+						{ name: 'since', in: 'query', schema: { type: 'string' }, description: '`round:<id>` (when that round closed) or a date yyyy-mm-dd; default the newest closed round.' },
+						{ name: 'sinceDate', in: 'query', schema: { type: 'string', format: 'date' }, description: 'A date; wins over `since`.' }
+					],
+					responses: { '200': ok('Matrix'), ...errors(400, 401, 404) }
+				}
+			},
+			'/plan/individual-counts': {
+				get: {
+					summary: 'Counts (never names) of individual action plans per status for a unit and its children, through the anonymity rule',
+					parameters: [{ name: 'unit', in: 'query', schema: { type: 'string', format: 'uuid' }, description: 'Org unit; default the top of the caller’s scope.' }],
+					responses: { '200': ok('Counts; a hidden count carries only its reason'), ...errors(401, 404) }
+				}
+			},
+			'/plan/{forvaltningId}': {
+				parameters: [forvaltningIdParam],
+				get: { summary: 'A förvaltning’s plan: every area with its status and counts, and staff suggestions (everyone in the förvaltning)', responses: { '200': ok('Plan'), ...errors(401, 404) } }
+			},
+			'/plan/{forvaltningId}/suggestions': {
+				parameters: [forvaltningIdParam],
+				post: {
+					summary: 'Leave a suggestion on the plan or one area (people in the förvaltning)',
+					requestBody: { required: true, content: { 'application/json': { schema: schema(suggestionInput) } } },
+					responses: { '201': ok('Added'), ...errors(400, 401, 403, 404) }
+				}
+			},
+			'/plan/{forvaltningId}/{areaId}': {
+				parameters: [forvaltningIdParam, areaIdParam],
+				get: {
+					summary: 'One area of a förvaltning’s plan: state, sub-goals with progress from the survey (through the anonymity rule), activities, follow-ups, suggestions, history',
+					responses: { '200': ok('Area plan'), ...errors(401, 404) }
+				},
+				put: {
+					summary: 'Set the area’s status and assessment (the förvaltning’s lokal styrgrupp)',
+					requestBody: { required: true, content: { 'application/json': { schema: schema(areaStateInput) } } },
+					responses: { '200': ok('Saved'), ...errors(400, 401, 403, 404, 409) }
+				}
+			},
+			'/plan/{forvaltningId}/{areaId}/subgoals': {
+				parameters: [forvaltningIdParam, areaIdParam],
+				post: {
+					summary: 'Add a measurable sub-goal (delmål), optionally followed with a survey statement (the lokal styrgrupp)',
+					requestBody: { required: true, content: { 'application/json': { schema: schema(subgoalInput) } } },
+					responses: { '201': ok('Added'), ...errors(400, 401, 403, 404, 409) }
+				}
+			},
+			'/incidents/statistics': {
+				get: {
+					summary: 'Incidents of otillåten påverkan, hot och våld: counts by unit, BRÅ form and year, through the anonymity rule (years that have ended)',
+					parameters: [
+						{ name: 'unit', in: 'query', schema: { type: 'string', format: 'uuid' }, description: 'Org unit; default the top of the caller’s scope.' },
+						{ name: 'year', in: 'query', schema: { type: 'integer' }, description: 'A year that has ended; default the newest.' },
+						{ name: 'area', in: 'query', schema: { type: 'string' }, description: 'verksamhetsområde' }
+					],
+					responses: { '200': ok('Statistics; a hidden cell carries only its reason'), ...errors(400, 401, 404) }
+				}
+			},
+			// --- end of action plan follow-up and incidents ---
 			'/org-units': {
 				get: { summary: 'The part of the organisation tree the caller may see aggregates for', responses: { '200': ok('Units'), ...errors(401) } }
+			},
+			// --- Indicators (personalrörlighet, konsulter, VFU, …) ---
+			'/indicators': {
+				get: { summary: 'The indicators, and the kommuner and förvaltningar whose figures the caller reads', responses: { '200': ok('Indicators and units'), ...errors(401, 404) } }
+			},
+			'/indicators/{key}': {
+				parameters: [
+					{ name: 'key', in: 'path', required: true, schema: { type: 'string' }, description: "The indicator's key (e.g. consultants) or id." },
+					{ name: 'unit', in: 'query', schema: { type: 'string', format: 'uuid' }, description: 'A kommun or förvaltning; default the caller’s own.' }
+				],
+				get: { summary: 'One indicator for a unit: the series over time with target, splits by title/gender, förvaltningar compared, change history', responses: { '200': ok('Indicator'), ...errors(400, 401, 404) } }
+			},
+			'/indicators/entries': {
+				put: {
+					summary: "Save a unit's figures for a report period (T2/VB of a year); an empty value removes a figure. Implausible jumps answer 409 with the warnings in `fields` until sent with confirm: true",
+					requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/IndicatorEntries' } } } },
+					responses: { '200': ok('Saved', { type: 'object', properties: { saved: { type: 'integer' }, warnings: { type: 'object' } } }), ...errors(400, 401, 404, 409) }
+				}
 			},
 			'/openapi.json': {
 				get: { summary: 'This document', security: [], responses: { '200': ok('OpenAPI document') } }

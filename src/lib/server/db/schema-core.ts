@@ -28,6 +28,8 @@ const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull(
 
 /** kommun → förvaltning → avdelning → enhet → arbetsgrupp (optional level). */
 export const orgUnitKind = pgEnum('org_unit_kind', [
+	/** Optional root above several kommuner: a region or a national body running Lägesbild. */
+	'region',
 	'kommun',
 	'forvaltning',
 	'avdelning',

@@ -7,3 +7,9 @@
 export * from './schema-core';
 export * from './schema-plan';
 export * from './schema-indicators';
+// --- Identity and import ---
+export * from './schema-identity';
+// --- Reports: stored anonymity decisions and figures of closed rounds ---
+export * from './schema-reports';
+// --- Scheduled work ---
+export * from './schema-jobs';

@@ -12,6 +12,8 @@ import { hashPassword } from '../auth/password';
 import { query, sql, type Db } from '../db/client';
 import { orgUnits, people, responses, roleAssignments, roundMembers, rounds, roundUnits } from '../db/schema';
 import { countRows, insertChunked, orgUnitRow, personRow, responseRow, roleRow, type UnitRef } from './factories';
+import { seedIndicators } from './seed-indicators';
+import { seedPlanDemo } from './seed-plan';
 import { randomGender, randomName, uniqueEmail, type PersonName } from './names';
 import { Random } from './random';
 import { AREA_MOTIVATIONS, NEGATIVE_MOTIVATIONS, POSITIVE_ANSWERS, POSITIVE_MOTIVATIONS } from './texts';
@@ -704,6 +706,8 @@ export async function seedDemo(db: Db, opts: DemoOptions = {}): Promise<DemoSumm
 		await insertChunked(tx, roundUnits, data.roundUnits);
 		await insertChunked(tx, roundMembers, data.members, 1000);
 		await insertChunked(tx, responses, data.responses);
+		await seedPlanDemo(tx, { now: opts.now ?? new Date(), seed: opts.seed ?? DEFAULT_SEED });
+		await seedIndicators(tx, { now: opts.now ?? new Date(), seed: opts.seed ?? DEFAULT_SEED });
 		return true;
 	});
 	return summary(seeded);

@@ -1,12 +1,13 @@
 /**
  * Aggregate reports for everyone above the nearest manager. The flow is always:
- * access check (policy) → atoms aggregated in SQL for the subtree → figures per cell →
- * anonymity module (discloseCell / discloseText) → page, export or API. No other path exists.
+ * access check (policy) → the stored decisions and figures of each cell (computed once per
+ * closed round from atoms aggregated in SQL, see disclosure-store.ts) → anonymity module
+ * (discloseCell / discloseText) → page, export or API. No other path exists.
  *
  * Aggregates are shown for closed rounds only: while a round is open, figures that change
  * with each new answer would let anyone watching see one person's answer arrive.
  */
-import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
 	ACTIVITY_AREAS,
@@ -18,15 +19,7 @@ import {
 } from '$lib/domain';
 import type { Actor } from '../access/actor';
 import { aggregateScopes, within } from '../access/policy';
-import {
-	computeDisclosure,
-	discloseCell,
-	discloseText,
-	type DisclosedCell,
-	type DisclosedText,
-	type Disclosure,
-	type Respondent
-} from '../anonymity';
+import { discloseCell, disclosureFromEntries, discloseText, type DisclosedCell, type DisclosedText } from '../anonymity';
 import type { Db } from '../db';
 import { query } from '../db/client';
 import { orgUnits, rounds } from '../db/schema';
@@ -35,7 +28,8 @@ import { notFound } from '../errors';
 import { pathIds } from '../org/service';
 import { isUuid } from '../rounds/service';
 import { parseInput } from '../validation';
-import { cellFigures, type Atom, type CellFigures, type MemberAtom } from './figures';
+import { currentBases, currentRules, entryOf, figuresOf, loadCells, refreshStoredDisclosure } from './disclosure-store';
+import { statementFigures, type CellFigures } from './figures';
 
 export const reportQuery = z.object({
 	unit: z.string().uuid('Ogiltig enhet.').optional(),
@@ -82,11 +76,32 @@ export interface Report {
 	rules: { minGroup: number; minTextGroup: number };
 }
 
-export async function buildReport(db: Db, actor: Actor, input: unknown): Promise<Report> {
+export interface ReportOptions {
+	/**
+	 * Whether to read the free-text motivations (default true). Exports of figures leave them
+	 * out: at the top of a large organisation they are tens of thousands of texts.
+	 */
+	texts?: boolean;
+}
+
+/** Returned from inside the read when the stored decisions are not current. */
+const STALE = Symbol('stale');
+
+export async function buildReport(db: Db, actor: Actor, input: unknown, options: ReportOptions = {}): Promise<Report> {
 	const q = parseInput(reportQuery, input);
 	const scopes = aggregateScopes(actor);
 	if (scopes.length === 0) throw notFound('Rapporten');
+	// One snapshot for the whole report: the tree, the rounds, the stored decisions and figures,
+	// and the texts agree with each other even while a round closes or the tree changes.
+	for (let attempt = 0; ; attempt++) {
+		const report = await db.transaction((tx) => assembleReport(tx, scopes, q, options), { isolationLevel: 'repeatable read', accessMode: 'read only' });
+		if (report !== STALE) return report;
+		if (attempt === 3) throw new Error('The stored anonymity decisions keep changing; try again.');
+		await refreshStoredDisclosure(db);
+	}
+}
 
+async function assembleReport(db: Db, scopes: string[], q: ReportQuery, options: ReportOptions): Promise<Report | typeof STALE> {
 	const scopeUnits = await db.select().from(orgUnits).where(inArray(orgUnits.path, scopes)).orderBy(asc(orgUnits.name));
 	const unitId = q.unit ?? scopeUnits[0]?.id;
 	if (!unitId || !isUuid(unitId)) throw notFound('Enheten');
@@ -103,30 +118,43 @@ export async function buildReport(db: Db, actor: Actor, input: unknown): Promise
 	const round = q.round ? allRounds.find((r) => r.id === q.round) : (closed[closed.length - 1] ?? allRounds[allRounds.length - 1]);
 	if (q.round && !round) throw notFound('Mätomgången');
 
+	// The decisions of all closed rounds, taken once for everyone and stored (disclosure-store.ts).
+	const closedInOrder = [...closed].sort((a, b) => a.opensAt.getTime() - b.opensAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((r) => r.id);
+	const bases = await currentBases(db, closedInOrder);
+	if (!bases) return STALE;
+
 	const area = q.area ?? null;
 	const title = q.title ?? null;
-	const disclosure = await closedRoundsDisclosure(db);
-
 	const children = await db
 		.select()
 		.from(orgUnits)
 		.where(sql`${orgUnits.parentId} = ${unit.id} and ${orgUnits.active}`)
 		.orderBy(asc(orgUnits.name));
-	const closedIds = closed.map((r) => r.id);
-	const atoms = await loadAtoms(db, closedIds, unit.path);
-	const memberAtoms = await loadMemberAtoms(db, closedIds, unit.path);
-
+	const roundClosed = round?.status === 'closed';
+	const stored = await loadCells(db, {
+		roundId: roundClosed ? round.id : null,
+		unitIds: [unit, ...children].map((u) => u.id),
+		trendUnitId: unit.id,
+		roundIds: closedInOrder,
+		area,
+		title
+	});
+	const rules = currentRules();
+	const disclosure = disclosureFromEntries(rules, closedInOrder, stored.map(entryOf));
+	const storedFigures = new Map(stored.filter((c) => c.shown).map((c) => [`${c.roundId}|${c.unitId}`, figuresOf(c)]));
 	const cellOf = (roundId: string, u: typeof unit) =>
-		discloseCell(disclosure, { roundId, unitId: u.id, area, title }, cellFigures(atoms, memberAtoms, roundId, { unitPath: u.path, area, title }));
+		discloseCell(disclosure, { roundId, unitId: u.id, area, title }, storedFigures.get(`${roundId}|${u.id}`) ?? NO_FIGURES);
 
 	let rows: ReportRow[] = [];
 	let texts: DisclosedText<TextGroups> | null = null;
 	let progress: Report['progress'] = null;
-	if (round?.status === 'closed') {
+	if (roundClosed) {
 		rows = [unit, ...children].map((u) => ({ unit: ref(u), isTotal: u.id === unit.id, cell: cellOf(round.id, u) }));
 		const textsKey = { roundId: round.id, unitId: unit.id, area, title };
 		const decision = disclosure.get(round.id, unit.id, area, title);
-		texts = discloseText(disclosure, textsKey, decision.textShown ? await loadTexts(db, round.id, unit.path, area, title, q.q ?? null) : emptyTexts());
+		const wanted = decision.textShown && options.texts !== false;
+		const cacheKey = [bases.get(round.id), unit.id, area, title, q.q ?? ''].join('|');
+		texts = discloseText(disclosure, textsKey, wanted ? await cachedTexts(cacheKey, () => loadTexts(db, round.id, unit.path, area, title, q.q ?? null)) : emptyTexts());
 	} else if (round?.status === 'open') {
 		const [counts] = await loadProgress(db, round.id, unit.path, area, title);
 		progress = counts.members >= env().ANONYMITY_MIN_GROUP ? counts : null;
@@ -157,104 +185,17 @@ export async function buildReport(db: Db, actor: Actor, input: unknown): Promise
 const ref = (u: { id: string; name: string; kind: string }): UnitRef => ({ id: u.id, name: u.name, kind: u.kind });
 const emptyTexts = (): TextGroups => ({ situation: [], quality: [], recommend: [], positive: [] });
 
-// --- The disclosure of all closed rounds, decided once for everyone ------------------------
+/** Stands in for the figures of a cell that is not shown: discloseCell never passes them on. */
+const NO_FIGURES: CellFigures = Object.freeze({
+	respondents: 0,
+	members: 0,
+	responseRate: null,
+	casesMean: null,
+	casesMedian: null,
+	statements: Object.fromEntries(STATEMENTS.map((s) => [s, statementFigures([0, 0, 0, 0, 0, 0])])) as CellFigures['statements']
+});
 
-let cache: { key: string; disclosure: Disclosure } | null = null;
-
-/**
- * Decisions are taken over every closed round of the whole organisation, in order, so that they
- * never depend on who asks or which view is shown. Closed rounds do not change, so the result is
- * kept until a round closes or the tree changes (derived data: any instance can rebuild it).
- */
-export async function closedRoundsDisclosure(db: Db): Promise<Disclosure> {
-	const [{ key }] = await query<{ key: string }>(
-		db,
-		sql`select coalesce((select string_agg(id::text || ':' || coalesce(closed_at::text, ''), ',' order by opens_at, id)
-		                      from rounds where status = 'closed'), '')
-		        || '|' || coalesce((select md5(string_agg(id::text || path, ',' order by id)) from org_units), '') as key`
-	);
-	const rules = { minGroup: env().ANONYMITY_MIN_GROUP, minTextGroup: env().ANONYMITY_MIN_TEXT_GROUP };
-	const fullKey = `${key}|${rules.minGroup}|${rules.minTextGroup}`;
-	if (cache?.key === fullKey) return cache.disclosure;
-	const rows = await query<{ roundId: string; personId: string; path: string; activityArea: ActivityArea; title: CaseworkerTitle }>(
-		db,
-		sql`select r.round_id as "roundId", r.person_id as "personId", u.path, r.activity_area as "activityArea", r.title
-		    from responses r
-		    join rounds ro on ro.id = r.round_id
-		    join org_units u on u.id = r.org_unit_id
-		    where ro.status = 'closed'
-		    order by ro.opens_at, ro.id`
-	);
-	const byRound = new Map<string, Respondent[]>();
-	for (const row of rows) {
-		let list = byRound.get(row.roundId);
-		if (!list) byRound.set(row.roundId, (list = []));
-		list.push({ personId: row.personId, unitPath: pathIds(row.path), activityArea: row.activityArea, title: row.title });
-	}
-	const closedInOrder = await db
-		.select({ id: rounds.id })
-		.from(rounds)
-		.where(eq(rounds.status, 'closed'))
-		.orderBy(asc(rounds.opensAt), asc(rounds.id));
-	const disclosure = computeDisclosure(
-		closedInOrder.map((r) => ({ roundId: r.id, respondents: byRound.get(r.id) ?? [] })),
-		rules
-	);
-	cache = { key: fullKey, disclosure };
-	return disclosure;
-}
-
-// --- SQL aggregation per atom (round × unit × area × title) -------------------------------
-
-function histogramColumns(): SQL {
-	const parts: SQL[] = [];
-	for (const s of STATEMENTS) {
-		const column = sql.raw(`r.${s}_score`);
-		for (let v = 1; v <= 6; v++) parts.push(sql`count(*) filter (where ${column} = ${sql.raw(String(v))})::int as ${sql.raw(`"${s}_${v}"`)}`);
-	}
-	return sql.join(parts, sql`, `);
-}
-
-async function loadAtoms(db: Db, roundIds: string[], unitPath: string): Promise<Atom[]> {
-	if (roundIds.length === 0) return [];
-	const rows = await query<Record<string, unknown>>(
-		db,
-		sql`select r.round_id as "roundId", u.path as "unitPath", r.activity_area as "activityArea", r.title,
-		       count(*)::int as respondents, array_agg(r.case_count) as "caseCounts", ${histogramColumns()}
-		    from responses r join org_units u on u.id = r.org_unit_id
-		    where r.round_id in (${sql.join(roundIds.map((id) => sql`${id}::uuid`), sql`, `)})
-		      and u.path like ${unitPath + '%'}
-		    group by 1, 2, 3, 4`
-	);
-	return rows.map((row) => ({
-		roundId: row.roundId as string,
-		unitPath: row.unitPath as string,
-		activityArea: row.activityArea as ActivityArea,
-		title: row.title as CaseworkerTitle,
-		respondents: row.respondents as number,
-		caseCounts: parseIntArray(row.caseCounts),
-		hist: Object.fromEntries(STATEMENTS.map((s) => [s, [1, 2, 3, 4, 5, 6].map((v) => row[`${s}_${v}`] as number)])) as Atom['hist']
-	}));
-}
-
-/** postgres-js returns int[] as an array; PGlite may too, but be safe with the text form. */
-function parseIntArray(value: unknown): number[] {
-	if (Array.isArray(value)) return value.map(Number);
-	if (typeof value === 'string') return value.replace(/[{}]/g, '').split(',').filter(Boolean).map(Number);
-	return [];
-}
-
-async function loadMemberAtoms(db: Db, roundIds: string[], unitPath: string): Promise<MemberAtom[]> {
-	if (roundIds.length === 0) return [];
-	return query<MemberAtom>(
-		db,
-		sql`select m.round_id as "roundId", u.path as "unitPath", m.activity_area as "activityArea", m.title, count(*)::int as members
-		    from round_members m join org_units u on u.id = m.org_unit_id
-		    where m.round_id in (${sql.join(roundIds.map((id) => sql`${id}::uuid`), sql`, `)})
-		      and u.path like ${unitPath + '%'}
-		    group by 1, 2, 3, 4`
-	);
-}
+// --- Live reads: progress of an open round, and the free text of a shown cell -------------
 
 const filterSql = (area: ActivityArea | null, title: CaseworkerTitle | null, alias: string) =>
 	sql`${area ? sql`and ${sql.raw(alias)}.activity_area = ${area}` : sql``} ${title ? sql`and ${sql.raw(alias)}.title = ${title}` : sql``}`;
@@ -267,6 +208,38 @@ async function loadProgress(db: Db, roundId: string, unitPath: string, area: Act
 		    left join responses r on r.round_id = m.round_id and r.person_id = m.person_id
 		    where m.round_id = ${roundId} and u.path like ${unitPath + '%'} ${filterSql(area, title, 'm')}`
 	);
+}
+
+/**
+ * Motivations of a closed round never change while its basis (tree version, rounds, rules) is
+ * the same, so the sorted groups are kept per basis, unit and filter: at the top of a large
+ * organisation they are tens of thousands of texts. Derived data, bounded, per process.
+ */
+const textCache = new Map<string, { groups: TextGroups; bytes: number }>();
+let textCacheBytes = 0;
+const TEXT_CACHE_MAX_BYTES = 32 * 1024 * 1024;
+
+async function cachedTexts(key: string, load: () => Promise<TextGroups>): Promise<TextGroups> {
+	const hit = textCache.get(key);
+	if (hit) {
+		textCache.delete(key); // most recently used last
+		textCache.set(key, hit);
+		return hit.groups;
+	}
+	const groups = await load();
+	// Shared by every request that hits the cache: nobody may change them.
+	for (const list of Object.values(groups)) Object.freeze(list);
+	Object.freeze(groups);
+	const bytes = Object.values(groups).reduce((sum, list) => sum + list.reduce((s, t) => s + 2 * t.length + 40, 0), 0);
+	if (bytes > TEXT_CACHE_MAX_BYTES / 4) return groups;
+	textCache.set(key, { groups, bytes });
+	textCacheBytes += bytes;
+	for (const [oldest, entry] of textCache) {
+		if (textCacheBytes <= TEXT_CACHE_MAX_BYTES) break;
+		textCache.delete(oldest);
+		textCacheBytes -= entry.bytes;
+	}
+	return groups;
 }
 
 /** Motivations without names, sorted alphabetically so their order says nothing about who wrote them. */
@@ -292,6 +265,9 @@ async function loadTexts(
 			if (text && (!needle || text.toLocaleLowerCase('sv-SE').includes(needle))) groups[key].push(text);
 		}
 	}
-	for (const key of Object.keys(groups) as (keyof TextGroups)[]) groups[key].sort((a, b) => a.localeCompare(b, 'sv-SE'));
+	for (const key of Object.keys(groups) as (keyof TextGroups)[]) groups[key].sort(swedish.compare);
 	return groups;
 }
+
+/** The order of localeCompare(…, 'sv-SE'), with one collator instead of one per comparison. */
+const swedish = new Intl.Collator('sv-SE');

@@ -130,14 +130,14 @@ async function participation(db: Db, actor: Actor, roundId: string) {
 		.select()
 		.from(roundMembers)
 		.where(and(eq(roundMembers.roundId, roundId), eq(roundMembers.personId, actor.personId)));
-	if (member) return member;
+	if (member) return { ...member, snapshotted: true };
 	if (!isCaseworker(actor) || !actor.activityArea) return null;
 	const [takesPart] = await query<{ ok: boolean }>(
 		db,
 		sql`select true as ok from round_units ru join org_units f on f.id = ru.org_unit_id
 		    where ru.round_id = ${roundId} and ${actor.orgUnitPath} like f.path || '%' limit 1`
 	);
-	return takesPart ? { roundId, personId: actor.personId, orgUnitId: actor.orgUnitId, title: actor.title, activityArea: actor.activityArea, gender: null } : null;
+	return takesPart ? { roundId, personId: actor.personId, orgUnitId: actor.orgUnitId, title: actor.title, activityArea: actor.activityArea, gender: null, snapshotted: false } : null;
 }
 
 export async function getMyResponse(db: Db, actor: Actor, roundId: string) {
@@ -155,19 +155,18 @@ export async function getMyResponse(db: Db, actor: Actor, roundId: string) {
  * unit it was first given in, so a move mid-round does not carry it to the new manager.
  */
 export async function saveMyResponse(db: Db, actor: Actor, roundId: string, input: unknown): Promise<Response> {
-	const round = await getRound(db, actor, roundId);
+	// The round's state only (getRound also loads its förvaltningar, which answering does not need):
+	// saving is the request every handläggare makes at once when a round opens.
+	if (!isUuid(roundId)) throw notFound('Mätomgången');
+	const [round] = await db.select({ status: rounds.status }).from(rounds).where(eq(rounds.id, roundId));
+	if (!round || (round.status === 'draft' && !isAdmin(actor))) throw notFound('Mätomgången');
 	assertAnswerable(round.status);
 	const data = parseInput(responseInput, input);
 	const member = await participation(db, actor, roundId);
 	if (!member) throw forbidden('Du ingår inte i den här mätomgången. Kontakta din chef om du tycker att du borde göra det.');
-	return db.transaction(async (tx) => {
-		// Joined after the round opened: add to the snapshot so response rates stay right.
-		const title = member.title === 'bistandshandlaggare' ? 'bistandshandlaggare' : 'socialsekreterare';
-		await tx
-			.insert(roundMembers)
-			.values({ roundId, personId: actor.personId, orgUnitId: member.orgUnitId, title, activityArea: member.activityArea!, gender: member.gender })
-			.onConflictDoNothing();
-		const [saved] = await tx
+	const title = member.title === 'bistandshandlaggare' ? 'bistandshandlaggare' : 'socialsekreterare';
+	const save = (tx: Db) =>
+		tx
 			.insert(responses)
 			.values({ roundId, personId: actor.personId, orgUnitId: member.orgUnitId, title, activityArea: member.activityArea!, ...data })
 			.onConflictDoUpdate({
@@ -175,7 +174,15 @@ export async function saveMyResponse(db: Db, actor: Actor, roundId: string, inpu
 				set: { ...data, updatedAt: new Date() }
 			})
 			.returning();
-		return saved;
+	// Already in the snapshot (the usual case): one statement, atomic on its own.
+	if (member.snapshotted) return (await save(db))[0];
+	return db.transaction(async (tx) => {
+		// Joined after the round opened: add to the snapshot so response rates stay right.
+		await tx
+			.insert(roundMembers)
+			.values({ roundId, personId: actor.personId, orgUnitId: member.orgUnitId, title, activityArea: member.activityArea!, gender: member.gender })
+			.onConflictDoNothing();
+		return (await save(tx))[0];
 	});
 }
 
@@ -239,6 +246,21 @@ export async function remindNonRespondents(
 	if (!isAdmin(actor)) throw forbidden();
 	const round = await getRound(db, actor, roundId);
 	assertAnswerable(round.status);
+	return sendReminders(db, round, mailer, appUrl, actor.personId);
+}
+
+/**
+ * Reminds everyone in the round who has not answered: a reminder on their start page, and an
+ * e-mail when a mailer is configured. `actorId` is null when the schedule sends it (jobs/).
+ */
+export async function sendReminders(
+	db: Db,
+	round: Pick<Round, 'id' | 'name' | 'closesAt'>,
+	mailer: Mailer | null,
+	appUrl: string,
+	actorId: string | null
+): Promise<{ reminded: number; emailed: number }> {
+	const roundId = round.id;
 	const missing = await nonRespondents(db, roundId);
 	let emailed = 0;
 	const closes = round.closesAt.toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
@@ -255,7 +277,7 @@ export async function remindNonRespondents(
 		}
 		await db.insert(reminders).values({ roundId, personId: person.personId, channel });
 	}
-	await audit(db, { actorId: actor.personId, action: 'round.remind', subjectType: 'round', subjectId: roundId, detail: { reminded: missing.length, emailed } });
+	await audit(db, { actorId, action: 'round.remind', subjectType: 'round', subjectId: roundId, detail: { reminded: missing.length, emailed, ...(actorId ? {} : { by: 'schedule' }) } });
 	return { reminded: missing.length, emailed };
 }
 

@@ -60,6 +60,8 @@ export async function teamView(db: Db, actor: Actor, roundId: string, ip: string
 		      select a.id, a.status, a.follow_up_on from action_plans a
 		      where a.person_id = p.id order by a.offered_at desc limit 1) ap on true
 		    where m.round_id = ${roundId} and ${pathIn(sql`u.path`, scopes)}
+		      -- a retained round (privacy/retention.ts) keeps aggregates only: nobody by name
+		      and not exists (select 1 from retained_rounds rr where rr.round_id = m.round_id)
 		    order by u.name, p.name`
 	);
 	await audit(db, {

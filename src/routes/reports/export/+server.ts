@@ -10,7 +10,8 @@ export const GET: RequestHandler = async (event) => {
 	const actor = requireActor(event);
 	const { format: formatParam, view, ...params } = Object.fromEntries([...event.url.searchParams].filter(([, v]) => v !== ''));
 	const format = formatParam === 'csv' ? 'csv' : 'xlsx';
-	const report = await orErrorPage(() => buildReport(event.locals.db, actor, params));
+	// Exports carry figures only, never the motivations: skip reading them.
+	const report = await orErrorPage(() => buildReport(event.locals.db, actor, params, { texts: false }));
 	const table = view === 'trend' ? trendTable(report) : reportTable(report);
 	await audit(event.locals.db, { actorId: actor.personId, action: 'export.report', subjectType: 'org_unit', subjectId: report.unit.id, detail: { format, view: view ?? 'round', round: report.round?.id }, ip: clientIp(event) });
 	return exportResponse(table, format, { filenameBase: `lagesbild ${table.title}` });

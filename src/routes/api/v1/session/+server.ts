@@ -19,7 +19,7 @@ export const POST: RequestHandler = (event) =>
 			return json({ token }, { status: 201 });
 		} catch (e) {
 			if (e instanceof DomainError && (e.kind === 'unauthenticated' || e.kind === 'rate_limited')) {
-				await audit(event.locals.db, { actorId: null, action: 'login.failed', detail: { via: 'api' }, ip });
+				await audit(event.locals.db, { actorId: null, action: 'login.failed', detail: { via: 'api', email: typeof body?.email === 'string' ? body.email.trim().toLowerCase().slice(0, 254) : null }, ip });
 			}
 			throw e;
 		}

@@ -1,0 +1,1 @@
+ALTER TYPE "public"."org_unit_kind" ADD VALUE 'region' BEFORE 'kommun';

@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// `npm run bench [-- --db=both|pglite|postgres --staff=40000 --rounds=20 …]`: builds the app when
+// its build is stale, type-checks and bundles the benchmark (TypeScript, with the app's $lib
+// imports) with esbuild, and runs it. See bench.ts for what it measures.
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildIfNeeded, root } from '../build-if-needed.js';
+
+process.chdir(root);
+// With --app=DIR the app of another checkout runs (built there); otherwise this one, built when stale.
+if (!process.argv.some((a) => a.startsWith('--app='))) buildIfNeeded();
+spawnSync('npx', ['svelte-kit', 'sync'], { cwd: root, stdio: 'inherit' });
+const typecheck = spawnSync('npx', ['tsc', '--noEmit', '-p', 'scripts/bench/tsconfig.json'], { cwd: root, stdio: 'inherit' });
+if (typecheck.status !== 0) process.exit(typecheck.status ?? 1);
+
+const lib = path.join(root, 'src/lib');
+const outfile = path.join(root, 'bench-data/bench.mjs');
+await build({
+	entryPoints: [path.join(root, 'scripts/bench/bench.ts')],
+	outfile,
+	bundle: true,
+	platform: 'node',
+	format: 'esm',
+	target: 'node20',
+	packages: 'external',
+	logLevel: 'warning',
+	plugins: [
+		{
+			name: 'sveltekit-lib-alias',
+			setup(b) {
+				b.onResolve({ filter: /^\$lib(\/|$)/ }, (args) =>
+					b.resolve('./' + args.path.replace(/^\$lib\/?/, ''), { resolveDir: lib, kind: args.kind })
+				);
+			}
+		}
+	]
+});
+await import(pathToFileURL(outfile).href);

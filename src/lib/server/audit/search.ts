@@ -1,0 +1,226 @@
+/**
+ * Searching and exporting the audit log (administrators): who, what, when, about whom or what,
+ * from where. The log itself is append-only — the database refuses UPDATE, DELETE and TRUNCATE
+ * (migration 0006_audit_append_only) — so this module only reads.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { roleLabel, type Role } from '$lib/domain';
+import type { Actor } from '../access/actor';
+import { mayReadAuditLog } from '../access/policy';
+import type { Db } from '../db';
+import { query } from '../db/client';
+import { notFound } from '../errors';
+import type { ExportTable } from '../export/table-export';
+import { parseInput } from '../validation';
+import { audit } from './audit';
+
+/** Swedish names of the actions the app writes; anything else is shown as it is. */
+export const actionLabel: Record<string, string> = {
+	login: 'Inloggning',
+	'login.failed': 'Misslyckad inloggning',
+	'login.unknown_user': 'Inloggning: okänd användare',
+	'read.named_answers': 'Läste svar med namn',
+	'read.action_plan': 'Läste handlingsplan',
+	'read.register_extract': 'Tog ut registerutdrag',
+	'export.named_answers': 'Exporterade svar med namn',
+	'export.report': 'Exporterade rapport',
+	'export.audit_log': 'Exporterade granskningsloggen',
+	'export.register_extract': 'Exporterade registerutdrag',
+	'action_plan.offer': 'Erbjöd handlingsplan',
+	'action_plan.update': 'Ändrade handlingsplan',
+	'round.create': 'Skapade mätomgång',
+	'round.open': 'Öppnade mätomgång',
+	'round.close': 'Stängde mätomgång',
+	'round.remind': 'Påminde om mätomgång',
+	'role.assign': 'Fick roll',
+	'role.end': 'Roll upphörde',
+	'person.move': 'Bytte enhet',
+	'person.deactivate': 'Avaktiverades',
+	'import.apply': 'Importerade personal',
+	'retention.apply': 'Gallrade svar'
+};
+
+/** Groups offered in the search besides single actions: `prefix.*`. */
+export const actionGroups: { value: string; label: string }[] = [
+	{ value: 'read.*', label: 'All läsning av personuppgifter' },
+	{ value: 'export.*', label: 'Alla exporter' },
+	{ value: 'login*', label: 'Alla inloggningar och misslyckade försök' },
+	{ value: 'role.*', label: 'Alla rolländringar' },
+	{ value: 'round.*', label: 'Allt om mätomgångar' }
+];
+
+const isoDate = z
+	.string()
+	.trim()
+	.regex(/^\d{4}-\d{2}-\d{2}$/, 'Skriv datumet som åååå-mm-dd.')
+	.refine((v) => !Number.isNaN(Date.parse(v)), 'Datumet finns inte.');
+const optional = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), s.optional());
+
+export const auditQuery = z
+	.object({
+		who: optional(z.string().trim().max(100, 'Högst 100 tecken.')),
+		action: optional(z.string().trim().max(100).regex(/^[a-z_.]+\*?$/, 'Välj en händelse i listan.')),
+		from: optional(isoDate),
+		to: optional(isoDate),
+		subject: optional(z.string().trim().max(100, 'Högst 100 tecken.')),
+		page: z.coerce.number({ error: 'Ogiltig sida.' }).int('Ogiltig sida.').min(1, 'Ogiltig sida.').max(1_000_000).default(1)
+	})
+	.refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'Slutdatumet kan inte vara före startdatumet.' });
+export type AuditQuery = z.infer<typeof auditQuery>;
+
+export interface AuditRow {
+	id: string;
+	at: Date;
+	actorId: string | null;
+	actorName: string | null;
+	actorEmployeeId: string | null;
+	action: string;
+	actionLabel: string;
+	subjectType: string | null;
+	subjectId: string | null;
+	subjectLabel: string | null;
+	detail: Record<string, unknown> | null;
+	/** The detail as "key: value, …" for people to read. */
+	detailText: string;
+	ip: string | null;
+}
+
+export const PAGE_SIZE = 50;
+export const MAX_EXPORT_ROWS = 100_000;
+
+/** Midnight in Stockholm on an ISO day, as an instant. */
+export function stockholmMidnight(day: string): Date {
+	const utc = new Date(`${day}T00:00:00Z`);
+	const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', hour: '2-digit', hourCycle: 'h23' }).formatToParts(utc);
+	const offsetHours = Number(parts.find((p) => p.type === 'hour')!.value); // 1 in winter, 2 in summer
+	return new Date(utc.getTime() - offsetHours * 3600_000);
+}
+
+const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+
+function where(q: AuditQuery): SQL {
+	const parts: SQL[] = [sql`true`];
+	if (q.who) {
+		const pattern = like(q.who);
+		parts.push(sql`(a.actor_id in (select id from people where name ilike ${pattern} or email ilike ${pattern} or employee_id = ${q.who})
+		               or (a.actor_id is null and a.detail->>'email' ilike ${pattern}))`);
+	}
+	if (q.action) {
+		parts.push(q.action.endsWith('*') ? sql`a.action like ${q.action.slice(0, -1).replace(/[\\%_]/g, (c) => '\\' + c) + '%'}` : sql`a.action = ${q.action}`);
+	}
+	if (q.from) parts.push(sql`a.at >= ${stockholmMidnight(q.from).toISOString()}::timestamptz`);
+	if (q.to) {
+		const next = new Date(Date.parse(`${q.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+		parts.push(sql`a.at < ${stockholmMidnight(next).toISOString()}::timestamptz`);
+	}
+	if (q.subject) {
+		const pattern = like(q.subject);
+		parts.push(sql`(a.subject_id = ${q.subject}
+		  or (a.subject_type = 'person' and a.subject_id in (select id::text from people where name ilike ${pattern} or email ilike ${pattern} or employee_id = ${q.subject}))
+		  or (a.subject_type = 'round' and a.subject_id in (select id::text from rounds where name ilike ${pattern}))
+		  or (a.subject_type = 'org_unit' and a.subject_id in (select id::text from org_units where name ilike ${pattern}))
+		  or (a.subject_type = 'action_plan' and a.subject_id in (select ap.id::text from action_plans ap join people p on p.id = ap.person_id where p.name ilike ${pattern})))`);
+	}
+	return sql.join(parts, sql` and `);
+}
+
+async function rows(db: Db, q: AuditQuery, limit: number, offset: number): Promise<AuditRow[]> {
+	const found = await query<Omit<AuditRow, 'actionLabel' | 'detailText'> & { at: Date | string }>(
+		db,
+		sql`select a.id::text as id, a.at, a.actor_id as "actorId", p.name as "actorName", p.employee_id as "actorEmployeeId",
+		       a.action, a.subject_type as "subjectType", a.subject_id as "subjectId", a.detail, a.ip,
+		       case a.subject_type
+		         when 'person' then (select name from people where id::text = a.subject_id)
+		         when 'round' then (select name from rounds where id::text = a.subject_id)
+		         when 'org_unit' then (select name from org_units where id::text = a.subject_id)
+		         when 'action_plan' then (select 'Handlingsplan för ' || pp.name from action_plans ap join people pp on pp.id = ap.person_id where ap.id::text = a.subject_id)
+		         when 'staff_import' then (select file_name from staff_imports where id::text = a.subject_id)
+		       end as "subjectLabel"
+		    from audit_log a left join people p on p.id = a.actor_id
+		    where ${where(q)}
+		    order by a.at desc, a.id desc
+		    limit ${limit} offset ${offset}`
+	);
+	return found.map((r) => {
+		const detail = typeof r.detail === 'string' ? (JSON.parse(r.detail) as Record<string, unknown>) : r.detail;
+		return { ...r, at: new Date(r.at), actionLabel: actionLabel[r.action] ?? r.action, detail, detailText: detailText(detail) };
+	});
+}
+
+export async function searchAudit(db: Db, actor: Actor, input: unknown) {
+	if (!mayReadAuditLog(actor)) throw notFound('Sidan');
+	const q = parseInput(auditQuery, input);
+	const [{ total }] = await query<{ total: number }>(db, sql`select count(*)::int as total from audit_log a where ${where(q)}`);
+	const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+	const page = Math.min(q.page, pages);
+	return { query: { ...q, page }, total, page, pages, pageSize: PAGE_SIZE, entries: await rows(db, q, PAGE_SIZE, (page - 1) * PAGE_SIZE) };
+}
+
+const detailKey: Record<string, string> = {
+	role: 'roll',
+	unit: 'enhet',
+	from: 'från',
+	to: 'till',
+	validFrom: 'gäller från',
+	validTo: 'gäller till',
+	email: 'e-post',
+	fileName: 'fil',
+	people: 'personer',
+	reminded: 'påminda',
+	emailed: 'e-post skickad',
+	rows: 'rader',
+	newPeople: 'nya',
+	moved: 'byter enhet',
+	changed: 'ändrade',
+	leavers: 'slutar',
+	rolesAdded: 'nya roller',
+	rolesEnded: 'roller som upphör',
+	newUnits: 'nya enheter',
+	unchanged: 'oförändrade'
+};
+
+/** "key: value, …" in Swedish where we know the words, without the ids that mean nothing to a reader. */
+export function detailText(detail: Record<string, unknown> | null): string {
+	if (!detail) return '';
+	return Object.entries(detail)
+		.filter(([k, v]) => !/Id$/.test(k) && v !== null && v !== undefined && v !== 0 && v !== '')
+		.map(([k, v]) => `${detailKey[k] ?? k}: ${k === 'role' && typeof v === 'string' ? (roleLabel[v as Role] ?? v).toLowerCase() : typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+		.join(', ');
+}
+
+/** The matching entries as a table for CSV or Excel; the export itself is logged. */
+export async function exportAudit(db: Db, actor: Actor, input: unknown, ip: string | null): Promise<ExportTable> {
+	if (!mayReadAuditLog(actor)) throw notFound('Sidan');
+	const q = parseInput(auditQuery, input);
+	const found = await rows(db, q, MAX_EXPORT_ROWS + 1, 0);
+	const { page: _page, ...filters } = q;
+	await audit(db, { actorId: actor.personId, action: 'export.audit_log', detail: { ...filters, rows: Math.min(found.length, MAX_EXPORT_ROWS) }, ip });
+	return {
+		title: 'Granskningslogg',
+		columns: [
+			{ key: 'at', header: 'Tid' },
+			{ key: 'who', header: 'Vem' },
+			{ key: 'employeeId', header: 'Anställningsnummer' },
+			{ key: 'action', header: 'Händelse' },
+			{ key: 'code', header: 'Kod' },
+			{ key: 'subject', header: 'Avser' },
+			{ key: 'subjectId', header: 'Avser (id)' },
+			{ key: 'detail', header: 'Detaljer' },
+			{ key: 'ip', header: 'Adress' }
+		],
+		rows: found.slice(0, MAX_EXPORT_ROWS).map((r) => ({
+			at: r.at.toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm' }),
+			who: r.actorName ?? (r.actorId ? r.actorId : '–'),
+			employeeId: r.actorEmployeeId,
+			action: r.actionLabel,
+			code: r.action,
+			subject: r.subjectLabel,
+			subjectId: r.subjectId,
+			detail: r.detailText,
+			ip: r.ip
+		})),
+		notes: found.length > MAX_EXPORT_ROWS ? [`Bara de ${MAX_EXPORT_ROWS} senaste raderna. Begränsa sökningen för att få resten.`] : []
+	};
+}
+

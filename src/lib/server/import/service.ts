@@ -1,0 +1,255 @@
+/**
+ * Staff and organisation import from HR: dry run, then apply in one transaction.
+ *
+ *   file or JSON rows → read-file.ts (CSV/XLSX, encodings) → rows.ts (every row checked, line
+ *   numbers) → plan.ts (what would change, against the database) → apply.ts (set-based SQL)
+ *
+ * The dry run stores the checked rows (staff_imports) so the administrator can apply without
+ * uploading again; apply recomputes the plan inside its transaction and refuses if it is not
+ * the one the administrator saw (fingerprint). Stored rows are dropped when applied, and
+ * unapplied previews after a day.
+ */
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { z } from 'zod';
+import type { Actor } from '../access/actor';
+import { mayImportStaff } from '../access/policy';
+import { audit } from '../audit/audit';
+import type { Db } from '../db';
+import { query } from '../db/client';
+import { orgUnits, people, staffImports } from '../db/schema';
+import { conflict, invalid, notFound } from '../errors';
+import { isUuid } from '../rounds/service';
+import { parseInput } from '../validation';
+import { applyOps } from './apply';
+import { planImport, type ImportPlan, type ImportScope, type ImportSummary } from './plan';
+import { readStaffFile } from './read-file';
+import { checkTable, jsonRows, mapColumns, type ExtraRoleRow, type RowError, type StaffRow } from './rows';
+
+export type { ImportPlan, ImportSummary, RowError };
+
+export type ImportSource = { kind: 'file'; fileName: string; bytes: Uint8Array } | { kind: 'rows'; rows: unknown[]; fileName?: string };
+
+export const importOptions = z.object({
+	scope: z
+		.string({ error: 'Välj vad filen omfattar.' })
+		.trim()
+		.refine((v) => v === 'all' || v === 'listed' || isUuid(v), 'Välj vad filen omfattar.')
+		.default('all'),
+	kommun: z.string().uuid('Välj en kommun i listan.').optional()
+});
+
+export const applyInput = z.object({
+	fingerprint: z.string({ error: 'Förhandsgranskningen saknas. Ladda upp filen igen.' }).regex(/^[0-9a-f]{32}$/, 'Förhandsgranskningen saknas. Ladda upp filen igen.')
+});
+
+/** What a dry run found: either a plan (nothing wrong) or the problems, with line numbers. */
+export interface PreviewResult {
+	importId: string | null;
+	plan: ImportPlan | null;
+	errors: RowError[];
+	ignoredColumns: string[];
+	format: 'csv' | 'xlsx' | 'json';
+	encoding: string | null;
+	rowCount: number;
+}
+
+export const MAX_ERRORS_SHOWN = 1000;
+const PREVIEW_HOURS = 24;
+/** One import at a time, across app instances. */
+const IMPORT_LOCK = 727102;
+
+interface StoredRows {
+	rows: StaffRow[];
+	extraRoles: ExtraRoleRow[];
+}
+
+/** Rows are kept gzipped between dry run and apply: a hundred thousand rows are a few megabytes, not tens. */
+const packRows = (stored: StoredRows) => ({ gz: gzipSync(JSON.stringify(stored)).toString('base64') });
+const unpackRows = (value: unknown): StoredRows => JSON.parse(gunzipSync(Buffer.from((value as { gz: string }).gz, 'base64')).toString('utf8'));
+
+async function kommunOf(db: Db, kommunId: string | undefined) {
+	const kommuner = await db.select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.kind, 'kommun'));
+	if (kommunId) {
+		const found = kommuner.find((k) => k.id === kommunId);
+		if (!found) throw invalid('Ett fält behöver rättas.', { kommun: 'Välj en kommun i listan.' });
+		return found;
+	}
+	if (kommuner.length === 1) return kommuner[0];
+	if (kommuner.length === 0) throw invalid('Det finns ingen kommun i Lägesbild att importera till.', { kommun: 'Det finns ingen kommun.' });
+	throw invalid('Ett fält behöver rättas.', { kommun: 'Välj vilken kommun filen gäller.' });
+}
+
+async function readSource(source: ImportSource) {
+	if (source.kind === 'file') {
+		const table = await readStaffFile(source.bytes, source.fileName);
+		return { checked: checkTable(mapColumns(table)), format: table.format, encoding: table.encoding, rowCount: table.rows.length };
+	}
+	return { checked: checkTable(jsonRows(source.rows)), format: 'json' as const, encoding: null, rowCount: source.rows.length };
+}
+
+const byLine = (a: RowError, b: RowError) => a.line - b.line;
+
+/** The dry run. Nothing in the organisation changes; a preview is stored when there is nothing wrong. */
+export async function previewImport(db: Db, actor: Actor, source: ImportSource, options: unknown, now = new Date()): Promise<PreviewResult> {
+	if (!mayImportStaff(actor)) throw notFound('Sidan');
+	const opts = parseInput(importOptions, options);
+	const kommun = await kommunOf(db, opts.kommun);
+	const { checked, format, encoding, rowCount } = await readSource(source);
+	const base = { ignoredColumns: checked.ignoredColumns, format, encoding, rowCount };
+	const planned = await planImport(db, { rows: checked.rows, extraRoles: checked.extraRoles, kommun, scope: opts.scope, actorId: actor.personId }, now);
+	const errors = [...checked.errors, ...planned.errors].sort(byLine);
+	if (errors.length > 0) return { importId: null, plan: null, errors, ...base };
+
+	await purgeStalePreviews(db, now);
+	const [row] = await db
+		.insert(staffImports)
+		.values({
+			createdBy: actor.personId,
+			createdAt: now,
+			fileName: fileNameOf(source),
+			format,
+			kommunId: kommun.id,
+			scope: opts.scope,
+			fingerprint: planned.plan.fingerprint,
+			rows: packRows({ rows: checked.rows, extraRoles: checked.extraRoles }),
+			summary: planned.plan.summary
+		})
+		.returning({ id: staffImports.id });
+	return { importId: row.id, plan: planned.plan, errors: [], ...base };
+}
+
+/** Dry runs never applied are dropped after a day: they hold the HR file's personal data. */
+export async function purgeStalePreviews(db: Db, now = new Date()): Promise<void> {
+	await db.delete(staffImports).where(and(eq(staffImports.status, 'preview'), lt(staffImports.createdAt, new Date(now.getTime() - PREVIEW_HOURS * 3600_000))));
+}
+
+const fileNameOf = (source: ImportSource) => (source.kind === 'file' ? source.fileName : (source.fileName ?? 'API')).slice(0, 200) || 'fil';
+
+export interface StoredImport {
+	id: string;
+	fileName: string;
+	format: string;
+	createdAt: Date;
+	createdByName: string;
+	status: 'preview' | 'applied';
+	appliedAt: Date | null;
+	summary: ImportSummary;
+	/** The plan as it is now (previews only), and whether it still is the one first shown. */
+	plan: ImportPlan | null;
+	planChanged: boolean;
+	/** Errors that appeared since the preview (e.g. an e-mail address taken in the meantime). */
+	errors: RowError[];
+}
+
+/** A stored import: for a preview, its plan recomputed against the database as it is now. */
+export async function getImport(db: Db, actor: Actor, importId: string, now = new Date()): Promise<StoredImport> {
+	if (!mayImportStaff(actor) || !isUuid(importId)) throw notFound('Importen');
+	const [row] = await db
+		.select({ imp: staffImports, createdByName: people.name, kommunName: orgUnits.name, kommunPath: orgUnits.path })
+		.from(staffImports)
+		.innerJoin(people, eq(people.id, staffImports.createdBy))
+		.innerJoin(orgUnits, eq(orgUnits.id, staffImports.kommunId))
+		.where(eq(staffImports.id, importId));
+	if (!row) throw notFound('Importen');
+	const { imp } = row;
+	const result: StoredImport = {
+		id: imp.id,
+		fileName: imp.fileName,
+		format: imp.format,
+		createdAt: imp.createdAt,
+		createdByName: row.createdByName,
+		status: imp.status as 'preview' | 'applied',
+		appliedAt: imp.appliedAt,
+		summary: imp.summary as ImportSummary,
+		plan: null,
+		planChanged: false,
+		errors: []
+	};
+	if (imp.status === 'preview' && imp.rows) {
+		const planned = await planImport(db, { ...unpackRows(imp.rows), kommun: { id: imp.kommunId, name: row.kommunName, path: row.kommunPath }, scope: imp.scope as ImportScope, actorId: actor.personId }, now);
+		result.plan = planned.plan;
+		result.errors = planned.errors;
+		result.planChanged = planned.plan.fingerprint !== imp.fingerprint;
+	}
+	return result;
+}
+
+/** Applies a stored preview, if the plan is still the one the administrator saw. */
+export async function applyImport(db: Db, actor: Actor, importId: string, input: unknown, ip: string | null, now = new Date()): Promise<{ importId: string; plan: ImportPlan }> {
+	if (!mayImportStaff(actor) || !isUuid(importId)) throw notFound('Importen');
+	const { fingerprint } = parseInput(applyInput, input);
+	return db.transaction(async (tx) => {
+		await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`);
+		const [imp] = await tx.select().from(staffImports).where(eq(staffImports.id, importId));
+		if (!imp) throw notFound('Importen');
+		if (imp.status === 'applied') throw conflict('Importen är redan genomförd.');
+		if (!imp.rows || imp.createdAt.getTime() < now.getTime() - PREVIEW_HOURS * 3600_000) throw conflict('Förhandsgranskningen är för gammal. Ladda upp filen igen.');
+		const [kommun] = await tx.select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, imp.kommunId));
+		const planned = await planImport(tx, { ...unpackRows(imp.rows), kommun, scope: imp.scope as ImportScope, actorId: actor.personId }, now);
+		if (planned.errors.length > 0) throw conflict(`Importen går inte längre att genomföra: ${planned.errors[0].message} Ladda upp en rättad fil.`);
+		if (planned.plan.fingerprint !== fingerprint) throw conflict('Personalen i Lägesbild har ändrats sedan förhandsgranskningen. Granska ändringarna igen innan du genomför importen.');
+		await applyOps(tx, planned.ops, { actorId: actor.personId, importId, ip, now, unitLabel: planned.unitLabel });
+		await tx.update(staffImports).set({ status: 'applied', appliedAt: now, rows: null, summary: planned.plan.summary }).where(eq(staffImports.id, importId));
+		await audit(tx, { actorId: actor.personId, action: 'import.apply', subjectType: 'staff_import', subjectId: importId, detail: { fileName: imp.fileName, ...planned.plan.summary }, ip });
+		return { importId, plan: planned.plan };
+	});
+}
+
+/**
+ * The API's one-step import: checks, plans and applies in one transaction. With `fingerprint`
+ * (from an earlier dry run) it applies only if the plan is still exactly that one.
+ */
+export async function importNow(
+	db: Db,
+	actor: Actor,
+	source: ImportSource,
+	options: unknown,
+	ip: string | null,
+	now = new Date()
+): Promise<PreviewResult & { applied: boolean }> {
+	if (!mayImportStaff(actor)) throw notFound('Sidan');
+	const opts = parseInput(importOptions.extend({ fingerprint: applyInput.shape.fingerprint.optional() }), options);
+	const kommun = await kommunOf(db, opts.kommun);
+	const { checked, format, encoding, rowCount } = await readSource(source);
+	const base = { ignoredColumns: checked.ignoredColumns, format, encoding, rowCount };
+	return db.transaction(async (tx) => {
+		await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`);
+		const planned = await planImport(tx, { rows: checked.rows, extraRoles: checked.extraRoles, kommun, scope: opts.scope, actorId: actor.personId }, now);
+		const errors = [...checked.errors, ...planned.errors].sort(byLine);
+		if (errors.length > 0) return { importId: null, plan: null, errors, applied: false, ...base };
+		if (opts.fingerprint && opts.fingerprint !== planned.plan.fingerprint) {
+			throw conflict('Personalen i Lägesbild har ändrats sedan den förhandsgranskning du hänvisar till. Gör en ny förhandsgranskning.');
+		}
+		const [row] = await tx
+			.insert(staffImports)
+			.values({ createdBy: actor.personId, createdAt: now, fileName: fileNameOf(source), format, kommunId: kommun.id, scope: opts.scope, fingerprint: planned.plan.fingerprint, rows: null, summary: planned.plan.summary, status: 'applied', appliedAt: now })
+			.returning({ id: staffImports.id });
+		await applyOps(tx, planned.ops, { actorId: actor.personId, importId: row.id, ip, now, unitLabel: planned.unitLabel });
+		await audit(tx, { actorId: actor.personId, action: 'import.apply', subjectType: 'staff_import', subjectId: row.id, detail: { fileName: fileNameOf(source), via: 'api', ...planned.plan.summary }, ip });
+		return { importId: row.id, plan: planned.plan, errors: [], applied: true, ...base };
+	});
+}
+
+/** The latest imports, newest first. */
+export async function listImports(db: Db, actor: Actor, limit = 20) {
+	if (!mayImportStaff(actor)) throw notFound('Sidan');
+	return db
+		.select({ id: staffImports.id, fileName: staffImports.fileName, format: staffImports.format, status: staffImports.status, createdAt: staffImports.createdAt, appliedAt: staffImports.appliedAt, summary: staffImports.summary, createdByName: people.name })
+		.from(staffImports)
+		.innerJoin(people, eq(people.id, staffImports.createdBy))
+		.orderBy(desc(staffImports.createdAt))
+		.limit(limit);
+}
+
+/** What the import form offers: the kommuner and their förvaltningar. */
+export async function importChoices(db: Db, actor: Actor) {
+	if (!mayImportStaff(actor)) throw notFound('Sidan');
+	const kommuner = await db.select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.kind, 'kommun')).orderBy(orgUnits.name);
+	const forvaltningar = await query<{ id: string; name: string; kommunId: string }>(
+		db,
+		sql`select f.id, f.name, f.parent_id as "kommunId" from org_units f join org_units k on k.id = f.parent_id
+		    where f.kind = 'forvaltning' and k.kind = 'kommun' order by f.name`
+	);
+	return { kommuner: kommuner.map(({ id, name }) => ({ id, name })), forvaltningar };
+}

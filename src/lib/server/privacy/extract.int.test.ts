@@ -1,0 +1,71 @@
+/** The register extract and the people register: everything about one person, for administrators only. */
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addNote, offerPlan } from '../action-plans/service';
+import type { Database } from '../db/client';
+import { actionPlans, auditLog, incidentReaders, loginAttempts, people } from '../db/schema';
+import { createTestDatabase, testBackend } from '../db/testing';
+import { insertResponse, insertRound } from '../demo/factories';
+import { createSession } from '../auth/sessions';
+import { buildOrgFixture, type OrgFixture } from '../testing/org-fixture';
+import { registerExtract } from './extract';
+import { getPerson, searchPeople } from './people';
+
+describe(`register extract (${testBackend})`, () => {
+	let database: Database;
+	let org: OrgFixture;
+	beforeAll(async () => {
+		database = await createTestDatabase();
+		const db = database.db;
+		org = await buildOrgFixture(db);
+		const sara = org.people.g1[0];
+		await db.update(people).set({ employeeId: 'A-17' }).where(eq(people.id, sara.id));
+		const round = await insertRound(db, { name: 'T2 2026', status: 'open', unitIds: [org.units.f.id] });
+		await insertResponse(db, { roundId: round.id, personId: sara.id, situationScore: 2, situationComment: 'För många ärenden.', positiveText: 'Kollegorna.' });
+		const plan = await offerPlan(db, await org.actor(org.people.managerE1), { personId: sara.id, followUpOn: '2099-01-15' });
+		await db.update(actionPlans).set({ goals: 'Färre ärenden', measures: 'Fördela om' }).where(eq(actionPlans.id, plan.id));
+		await addNote(db, await org.actor(sara), plan.id, { body: 'Det har blivit bättre.' });
+		await createSession(db, sara.id);
+		await db.insert(loginAttempts).values({ email: sara.email, ip: '10.9.9.9' });
+		await db.insert(incidentReaders).values({ personId: sara.id, orgUnitId: org.units.e1.id });
+	});
+	afterAll(() => database.close());
+
+	it('finds people by name, e-mail or anställningsnummer', async () => {
+		const admin = await org.actor(org.people.admin);
+		expect((await searchPeople(database.db, admin, { q: 'G1 person 1' })).people.map((p) => p.name)).toEqual(['G1 person 1']);
+		expect((await searchPeople(database.db, admin, { q: 'A-17' })).people[0]).toMatchObject({ name: 'G1 person 1', employeeId: 'A-17', unit: 'Norrviks förvaltning / Avdelningen för barn och unga / Enhet 1 / Grupp 1', titleLabel: 'Socialsekreterare' });
+		expect((await searchPeople(database.db, admin, { q: '' })).people).toEqual([]);
+	});
+
+	it('gathers everything about the person, the other tables included, and logs that it did', async () => {
+		const admin = await org.actor(org.people.admin);
+		const sara = org.people.g1[0];
+		const extract = await registerExtract(database.db, admin, sara.id, '10.1.2.3');
+		expect(extract.person).toMatchObject({ name: 'G1 person 1', employeeId: 'A-17', title: 'Socialsekreterare', active: true, localPassword: false });
+		expect(extract.rounds).toEqual([{ round: 'T2 2026', status: 'open', unit: 'Norrviks förvaltning / Avdelningen för barn och unga / Enhet 1 / Grupp 1', title: 'Socialsekreterare', activityArea: 'Barn och unga' }]);
+		expect(extract.answers[0]).toMatchObject({ round: 'T2 2026', situationScore: 2, situationComment: 'För många ärenden.', positiveText: 'Kollegorna.' });
+		expect(extract.actionPlans[0]).toMatchObject({ manager: 'Chef E1', goals: 'Färre ärenden', notes: [{ by: 'G1 person 1', text: 'Det har blivit bättre.' }] });
+		expect(extract.sessions).toHaveLength(1);
+		expect(extract.failedLogins).toEqual([{ at: expect.any(String), ip: '10.9.9.9' }]);
+		expect(extract.other).toEqual([{ table: 'incident_readers', column: 'person_id', rows: [expect.objectContaining({ person_id: sara.id, org_unit_id: org.units.e1.id })] }]);
+		expect(JSON.stringify(extract)).not.toMatch(/password_hash|"id":"[0-9a-f]{64}"/);
+
+		const manager = await registerExtract(database.db, admin, org.people.managerE1.id);
+		expect(manager.plansAsManager).toEqual([{ employee: 'G1 person 1', round: null, status: 'offered', offeredAt: expect.any(String), notesWritten: 0 }]);
+		expect(JSON.stringify(manager)).not.toContain('Färre ärenden');
+
+		const logged = await database.db.select().from(auditLog).where(and(eq(auditLog.action, 'read.register_extract'), eq(auditLog.subjectId, sara.id)));
+		expect(logged[0]).toMatchObject({ actorId: admin.personId, subjectType: 'person', ip: '10.1.2.3' });
+	});
+
+	it('is for administrators only, and does not exist for anyone else', async () => {
+		for (const p of [org.people.managerE1, org.people.central, org.people.g1[0]]) {
+			const actor = await org.actor(p);
+			await expect(registerExtract(database.db, actor, org.people.g1[0].id)).rejects.toMatchObject({ kind: 'not_found' });
+			await expect(searchPeople(database.db, actor, { q: 'G1' })).rejects.toMatchObject({ kind: 'not_found' });
+			await expect(getPerson(database.db, actor, org.people.g1[0].id)).rejects.toMatchObject({ kind: 'not_found' });
+		}
+		await expect(getPerson(database.db, await org.actor(org.people.admin), 'not-a-uuid')).rejects.toMatchObject({ kind: 'not_found' });
+	});
+});

@@ -1,0 +1,37 @@
+import { error } from '@sveltejs/kit';
+import { mayAdministerPeople } from '$lib/server/access/policy';
+import { DomainError } from '$lib/server/errors';
+import { clientIp, formAction, requireActor } from '$lib/server/http';
+import { searchPeople } from '$lib/server/privacy/people';
+import { retentionStatus, runRetention } from '$lib/server/privacy/retention';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = requireActor(event);
+	if (!mayAdministerPeople(actor)) error(404, 'Sidan finns inte.');
+	const q = event.url.searchParams.get('q') ?? '';
+	let found: Awaited<ReturnType<typeof searchPeople>> | null = null;
+	let fieldErrors: Record<string, string> = {};
+	try {
+		found = await searchPeople(event.locals.db, actor, { q });
+	} catch (e) {
+		if (!(e instanceof DomainError && e.kind === 'invalid')) throw e;
+		fieldErrors = e.fieldErrors;
+	}
+	return { q, found, fieldErrors, retention: await retentionStatus(event.locals.db, actor) };
+};
+
+export const actions: Actions = {
+	retention: async (event) => {
+		const actor = requireActor(event);
+		return formAction({}, async () => {
+			const result = await runRetention(event.locals.db, actor, new Date(), undefined, clientIp(event));
+			return {
+				done:
+					result.rounds.length === 0
+						? 'Ingen mätomgång behövde gallras.'
+						: `Gallrat: ${result.rounds.map((r) => r.name).join(', ')}. ${result.pseudonymised} svar och deltaganden går inte längre att koppla till någon person.`
+			};
+		});
+	}
+};

@@ -1,0 +1,335 @@
+/**
+ * Every page and every API route, as every demo role and without logging in, checked against
+ * the access table. The table below is written from the rules in src/lib/server/access/policy.ts
+ * and its table test (policy.unit.test.ts), in the words of that table: who sees named data (the
+ * nearest managers), who sees aggregates (every assignment's subtree), who administers, and the
+ * rules of each feature (the plan of a förvaltning, incidents, indicators).
+ *
+ * What is checked for each route and role:
+ *  - allowed: an answer below 400 (a page, a file, or a redirect to where the page lives);
+ *  - not allowed: exactly the status in the table — 404 for anything the caller may not see
+ *    (pages of administrators, objects outside the caller's scope), so its existence is not
+ *    revealed; 403 only where the thing is visible but the action is not the caller's;
+ *  - not logged in: pages send to the login page, the API answers 401.
+ * Requests that would change something are sent to allowed roles only with a body that is
+ * refused as invalid (400), so the walk changes nothing; refused roles get a valid body, and
+ * must still be refused. The walk fails when a route exists that the table does not describe.
+ *
+ * Shared demo state: reads, plus one stored import preview (never applied).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { api, apiLogin, baseURL, demo } from './support';
+
+type Role = keyof typeof demo;
+type Who = Role | 'anonymous';
+const ROLES = Object.keys(demo) as Role[];
+
+// --- The access table, in the vocabulary of policy.unit.test.ts -------------------------------
+/** Everyone logged in. */
+const EVERYONE: Role[] = ROLES;
+/** handläggare: answer rounds, see their own answers and plans. */
+const CASEWORKERS: Role[] = ['socialsekreterare', 'bistandshandlaggare'];
+/** Named data: the nearest managers (biträdande enhetschef on an arbetsgrupp, enhetschef on an enhet). */
+const NAMED: Role[] = ['deputy', 'enhetschef'];
+/** Aggregates: everyone with an assignment (its subtree). */
+const AGGREGATE: Role[] = ['deputy', 'enhetschef', 'avdelningschef', 'styrgrupp', 'central', 'admin'];
+/** Indicator figures are entered by the lokal styrgrupp, the central steering group and administrators. */
+const ENTERS_INDICATORS: Role[] = ['styrgrupp', 'central', 'admin'];
+/** The city-wide view of the plan: central steering group and administrators. */
+const CITY_WIDE: Role[] = ['central', 'admin'];
+const ADMIN: Role[] = ['admin'];
+/** Everyone working in (or assigned to) the demo chain's förvaltning, Norrvik: they read its plan. */
+const IN_NORRVIK: Role[] = ['socialsekreterare', 'bistandshandlaggare', 'deputy', 'enhetschef', 'avdelningschef', 'styrgrupp'];
+
+interface Ids {
+	openRound: string;
+	closedRound: string;
+	norrvik: string;
+	otherForvaltning: string;
+	avdelning: string;
+	otherAvdelning: string;
+	area: string;
+	indicator: string;
+	/** An individual action plan of someone in the enhetschef's enhet (no demo login), followed up by her. */
+	plan: string;
+	/** An incident in the enhetschef's enhet, outside the arbetsgrupp, not the demo handläggare's own. */
+	incident: string;
+	person: string;
+	sara: string;
+	importPreview: string;
+}
+
+interface Entry {
+	/** The route as in the route folders, e.g. '/plan/[forvaltningId]' or 'API POST /rounds'. */
+	route: string;
+	/** The request path for these ids; several entries may describe one route (in and out of scope). */
+	path: (ids: Ids) => string;
+	allowed: Role[];
+	/** Status for logged-in roles that are not allowed. */
+	denied?: 403 | 404;
+	/** No login needed: every caller is allowed. */
+	public?: boolean;
+	/** For a state-changing API call: the body for refused roles (valid) and allowed roles (invalid, so nothing changes). */
+	body?: { refused: unknown; allowed: unknown | 'skip' };
+	note?: string;
+}
+
+const page = (route: string, allowed: Role[], extra: Partial<Entry> = {}, p?: (ids: Ids) => string): Entry => ({ route, path: p ?? (() => route), allowed, ...extra });
+const get = (route: string, allowed: Role[], extra: Partial<Entry> = {}, p?: (ids: Ids) => string): Entry => ({ route: `API GET ${route}`, path: p ?? (() => `/api/v1${route}`), allowed, ...extra });
+const change = (method: string, route: string, allowed: Role[], body: Entry['body'], p: (ids: Ids) => string, extra: Partial<Entry> = {}): Entry => ({ route: `API ${method} ${route}`, path: p, allowed, body, ...extra });
+const v1 = (p: string) => `/api/v1${p}`;
+
+const table: Entry[] = [
+	// Public
+	page('/login', EVERYONE, { public: true }),
+	page('/login/oidc', EVERYONE, { public: true, note: 'to the identity provider, or a Swedish page when it does not answer' }),
+	page('/login/oidc/callback', EVERYONE, { public: true, note: 'without a flow: the Swedish "could not finish" page' }),
+	page('/healthz', EVERYONE, { public: true }),
+	page('/readyz', EVERYONE, { public: true }),
+	get('/openapi.json', EVERYONE, { public: true }),
+
+	// Everyone's own pages
+	page('/', EVERYONE),
+	page('/my/history', EVERYONE),
+	page('/rounds/[roundId]/answer', EVERYONE, {}, (ids) => `/rounds/${ids.openRound}/answer`),
+	page('/action-plans', EVERYONE),
+	page('/incidents', EVERYONE),
+	page('/incidents/new', EVERYONE),
+	page('/plan', EVERYONE),
+
+	// Named data: the nearest managers only
+	page('/team', NAMED, { denied: 403, note: 'the page exists for everyone; what it shows is refused' }),
+	page('/team/export', NAMED, { denied: 403 }, (ids) => `/team/export?round=${ids.closedRound}&format=csv`),
+	page('/action-plans/[planId]', ['enhetschef'], {}, (ids) => `/action-plans/${ids.plan}`),
+	page('/incidents/[incidentId]', ['enhetschef'], {}, (ids) => `/incidents/${ids.incident}`),
+	page('/incidents/export', NAMED),
+
+	// Aggregates
+	page('/reports', AGGREGATE),
+	page('/reports', ['avdelningschef', 'styrgrupp', 'central', 'admin'], { note: 'an avdelning: only from above it' }, (ids) => `/reports?unit=${ids.avdelning}`),
+	page('/reports', ['styrgrupp', 'central', 'admin'], { note: 'another avdelning of Norrvik' }, (ids) => `/reports?unit=${ids.otherAvdelning}`),
+	page('/reports', CITY_WIDE, { note: 'another förvaltning' }, (ids) => `/reports?unit=${ids.otherForvaltning}`),
+	page('/reports/export', AGGREGATE, {}, (ids) => `/reports/export?round=${ids.closedRound}&format=csv`),
+	page('/incidents/statistics', AGGREGATE),
+	page('/indicators', AGGREGATE),
+	page('/indicators/[key]', AGGREGATE, {}, (ids) => `/indicators/${ids.indicator}`),
+	page('/indicators/report', AGGREGATE),
+	page('/indicators/report/docx', AGGREGATE),
+	page('/indicators/report/pdf', AGGREGATE),
+	page('/plan/individual', AGGREGATE),
+
+	// The plan of a förvaltning: read by the people in it, and city-wide
+	page('/plan/[forvaltningId]', [...IN_NORRVIK, ...CITY_WIDE], {}, (ids) => `/plan/${ids.norrvik}`),
+	page('/plan/[forvaltningId]', CITY_WIDE, { note: 'another förvaltning' }, (ids) => `/plan/${ids.otherForvaltning}`),
+	page('/plan/[forvaltningId]/[areaId]', [...IN_NORRVIK, ...CITY_WIDE], {}, (ids) => `/plan/${ids.norrvik}/${ids.area}`),
+	page('/plan/[forvaltningId]/[areaId]', CITY_WIDE, { note: 'another förvaltning' }, (ids) => `/plan/${ids.otherForvaltning}/${ids.area}`),
+	page('/plan/matrix', CITY_WIDE),
+
+	// Entering indicators
+	page('/indicators/entry', ENTERS_INDICATORS),
+	page('/indicators/import', ENTERS_INDICATORS),
+	page('/indicators/import/template', ENTERS_INDICATORS),
+
+	// Administrators
+	page('/admin/rounds', ADMIN),
+	page('/admin/rounds/[roundId]', ADMIN, {}, (ids) => `/admin/rounds/${ids.openRound}`),
+	page('/admin/import', ADMIN),
+	page('/admin/import/[importId]', ADMIN, {}, (ids) => `/admin/import/${ids.importPreview}`),
+	page('/admin/audit', ADMIN),
+	page('/admin/audit/export', ADMIN),
+	page('/admin/people', ADMIN),
+	page('/admin/people/[personId]', ADMIN, {}, (ids) => `/admin/people/${ids.person}`),
+	page('/admin/people/[personId]/extract', ADMIN, {}, (ids) => `/admin/people/${ids.person}/extract`),
+	page('/admin/people/[personId]/extract.json', ADMIN, {}, (ids) => `/admin/people/${ids.person}/extract.json`),
+	page('/indicators/admin', ADMIN),
+	page('/indicators/admin/[key]', ADMIN, {}, (ids) => `/indicators/admin/${ids.indicator}`),
+	page('/plan/areas', ADMIN),
+
+	// --- The API ---
+	change('POST', '/session', EVERYONE, { refused: {}, allowed: 'skip' }, () => v1('/session'), { public: true, note: 'logging in: tested in api.e2e and below' }),
+	change('DELETE', '/session', EVERYONE, { refused: {}, allowed: 'skip' }, () => v1('/session'), { note: 'logging out ends the walk’s sessions: tested below' }),
+	get('/my-history', EVERYONE),
+	get('/org-units', EVERYONE),
+	get('/rounds', EVERYONE),
+	change('POST', '/rounds', ADMIN, { refused: { kind: 'T2', year: 2031, opensAt: '2031-09-01', closesAt: '2031-09-15', unitIds: [] }, allowed: {} }, () => v1('/rounds'), { denied: 403 }),
+	get('/rounds/{roundId}/my-response', EVERYONE, {}, (ids) => v1(`/rounds/${ids.openRound}/my-response`)),
+	change('PUT', '/rounds/{roundId}/my-response', CASEWORKERS, { refused: { caseCount: 1, situationScore: 4, qualityScore: 4, recommendScore: 4 }, allowed: { caseCount: -1 } }, (ids) => v1(`/rounds/${ids.openRound}/my-response`), { denied: 403, note: 'only those asked to answer' }),
+	get('/rounds/{roundId}/report', AGGREGATE, {}, (ids) => v1(`/rounds/${ids.closedRound}/report`)),
+	get('/rounds/{roundId}/report', CITY_WIDE, { note: 'another förvaltning' }, (ids) => v1(`/rounds/${ids.closedRound}/report?unit=${ids.otherForvaltning}`)),
+	get('/rounds/{roundId}/team', NAMED, { denied: 403 }, (ids) => v1(`/rounds/${ids.closedRound}/team`)),
+	change('POST', '/rounds/{roundId}/open', ADMIN, { refused: {}, allowed: 'skip' }, (ids) => v1(`/rounds/${ids.openRound}/open`), { denied: 403 }),
+	change('POST', '/rounds/{roundId}/close', ADMIN, { refused: {}, allowed: 'skip' }, (ids) => v1(`/rounds/${ids.openRound}/close`), { denied: 403 }),
+	change('POST', '/rounds/{roundId}/reminders', ADMIN, { refused: {}, allowed: 'skip' }, (ids) => v1(`/rounds/${ids.openRound}/reminders`), { denied: 403 }),
+	get('/action-plans', EVERYONE),
+	change('POST', '/action-plans', NAMED, { refused: { personId: '{sara}', followUpOn: '2099-01-01' }, allowed: { personId: '{sara}', followUpOn: '2000-01-01' } }, () => v1('/action-plans'), { note: 'offer to someone in one’s own unit' }),
+	get('/action-plans/{planId}', ['enhetschef'], {}, (ids) => v1(`/action-plans/${ids.plan}`)),
+	change('PUT', '/action-plans/{planId}', ['enhetschef'], { refused: { status: 'active', followUpOn: '2099-01-01', goals: 'x', measures: 'x' }, allowed: { status: 'nonsense' } }, (ids) => v1(`/action-plans/${ids.plan}`)),
+	change('POST', '/action-plans/{planId}/notes', ['enhetschef'], { refused: { body: 'Från genomgången av behörigheter.' }, allowed: { body: '' } }, (ids) => v1(`/action-plans/${ids.plan}/notes`)),
+	get('/plan/areas', EVERYONE),
+	change('POST', '/plan/areas', ADMIN, { refused: { title: 'Behörighetsprov' }, allowed: { title: '' } }, () => v1('/plan/areas')),
+	get('/plan/matrix', CITY_WIDE),
+	get('/plan/individual-counts', AGGREGATE),
+	get('/plan/{forvaltningId}', [...IN_NORRVIK, ...CITY_WIDE], {}, (ids) => v1(`/plan/${ids.norrvik}`)),
+	get('/plan/{forvaltningId}', CITY_WIDE, { note: 'another förvaltning' }, (ids) => v1(`/plan/${ids.otherForvaltning}`)),
+	get('/plan/{forvaltningId}/{areaId}', [...IN_NORRVIK, ...CITY_WIDE], {}, (ids) => v1(`/plan/${ids.norrvik}/${ids.area}`)),
+	change('PUT', '/plan/{forvaltningId}/{areaId}', ['styrgrupp'], { refused: { status: 'under_analysis', assessment: '' }, allowed: { status: 'nonsense' } }, (ids) => v1(`/plan/${ids.norrvik}/${ids.area}`), { denied: 403, note: 'the lokal styrgrupp of that förvaltning changes its plan; others who read it are refused' }),
+	change('POST', '/plan/{forvaltningId}/{areaId}/subgoals', ['styrgrupp'], { refused: { title: 'Behörighetsprov', targetDate: '2099-01-01' }, allowed: { title: '' } }, (ids) => v1(`/plan/${ids.norrvik}/${ids.area}/subgoals`), { denied: 403 }),
+	change('POST', '/plan/{forvaltningId}/suggestions', IN_NORRVIK, { refused: { body: 'Behörighetsprov' }, allowed: { body: '' } }, (ids) => v1(`/plan/${ids.norrvik}/suggestions`), { denied: 403 }),
+	get('/incidents/statistics', AGGREGATE),
+	get('/indicators', AGGREGATE),
+	get('/indicators/{key}', AGGREGATE, {}, (ids) => v1(`/indicators/${ids.indicator}`)),
+	change('PUT', '/indicators/entries', ENTERS_INDICATORS, { refused: { unit: '{norrvik}', period: 'T2 2025', entries: [] }, allowed: {} }, () => v1('/indicators/entries')),
+	get('/import', ADMIN),
+	change('POST', '/import', ADMIN, { refused: { rows: [{ Anställningsnummer: 'X-1', Namn: 'X', 'E-post': 'x@behorighet.invalid', Förvaltning: 'Behörighetsförvaltningen', Yrkestitel: 'Övrig' }], scope: 'listed', dryRun: true }, allowed: {} }, () => v1('/import')),
+	get('/import/{importId}', ADMIN, {}, (ids) => v1(`/import/${ids.importPreview}`)),
+	change('POST', '/import/{importId}/apply', ADMIN, { refused: { fingerprint: '0'.repeat(32) }, allowed: {} }, (ids) => v1(`/import/${ids.importPreview}/apply`)),
+	get('/audit', ADMIN),
+	get('/people', ADMIN, {}, () => v1('/people?q=Amina')),
+	get('/people/{personId}/extract', ADMIN, {}, (ids) => v1(`/people/${ids.person}/extract`)),
+	get('/people/retention', ADMIN),
+	change('POST', '/people/retention', ADMIN, { refused: {}, allowed: 'skip' }, () => v1('/people/retention'), { note: 'no RETENTION_YEARS in the demo, but not run here anyway' })
+];
+
+// --- The routes that exist ----------------------------------------------------------------------
+
+const routesRoot = path.resolve(import.meta.dirname, '../../src/routes');
+
+/** Every page and every endpoint method, as the table names them. */
+function existingRoutes(dir = routesRoot): string[] {
+	const out: string[] = [];
+	for (const entry of readdirSync(dir, { withFileTypes: true })) {
+		const full = path.join(dir, entry.name);
+		if (entry.isDirectory()) out.push(...existingRoutes(full));
+		else {
+			const route = '/' + path.relative(routesRoot, dir).split(path.sep).filter((s) => !/^\(.*\)$/.test(s)).join('/');
+			const clean = route === '/.' || route === '/' ? '/' : route;
+			if (entry.name === '+page.svelte') out.push(clean);
+			if (entry.name === '+server.ts') {
+				const methods = [...readFileSync(full, 'utf8').matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]);
+				if (clean.startsWith('/api/v1/')) for (const m of methods) out.push(`API ${m} ${clean.slice('/api/v1'.length).replace(/\[([^\]]+)\]/g, '{$1}')}`);
+				else out.push(clean);
+			}
+		}
+	}
+	return out.sort();
+}
+
+// --- The walk ---------------------------------------------------------------------------------------
+
+describe('every page and API route, as every role, against the access table', () => {
+	const tokens = {} as Record<Role, string>;
+	let ids: Ids;
+
+	const html = async (token: string, p: string) => (await fetch(baseURL() + p, { headers: { cookie: `lagesbild_session=${token}` } })).text();
+	const uuids = (text: string, prefix: string) => [...new Set([...text.matchAll(new RegExp(`${prefix}/([0-9a-f-]{36})`, 'g'))].map((m) => m[1]))];
+
+	beforeAll(async () => {
+		for (const role of ROLES) tokens[role] = await apiLogin(demo[role]);
+		const rounds = (await api(tokens.admin, '/rounds')).body.rounds as { id: string; status: string; opensAt: string }[];
+		const closed = rounds.filter((r) => r.status === 'closed').sort((a, b) => b.opensAt.localeCompare(a.opensAt));
+		const units = (await api(tokens.central, '/org-units')).body.orgUnits as { id: string; parentId: string | null; kind: string }[];
+		const avdelning = (await api(tokens.avdelningschef, '/org-units')).body.orgUnits.find((u: { kind: string }) => u.kind === 'avdelning').id as string;
+		const norrvik = units.find((u) => u.id === avdelning)!.parentId!;
+		// The demo chain's own plan, and an incident in the enhet that is neither the arbetsgrupp's nor a demo handläggare's.
+		const ownPlans = new Set([...(await api(tokens.socialsekreterare, '/action-plans')).body.own, ...(await api(tokens.bistandshandlaggare, '/action-plans')).body.own].map((p: { id: string }) => p.id));
+		const plan = (await api(tokens.enhetschef, '/action-plans')).body.managed.map((p: { id: string }) => p.id).find((id: string) => !ownPlans.has(id));
+		const elsewhere = new Set([...uuids(await html(tokens.deputy, '/incidents'), '/incidents'), ...uuids(await html(tokens.socialsekreterare, '/incidents'), '/incidents'), ...uuids(await html(tokens.bistandshandlaggare, '/incidents'), '/incidents')]);
+		const incident = uuids(await html(tokens.enhetschef, '/incidents'), '/incidents').find((id) => !elsewhere.has(id));
+		const preview = await api(tokens.admin, '/import', {
+			method: 'POST',
+			body: JSON.stringify({ dryRun: true, scope: 'listed', rows: [{ Anställningsnummer: 'W-1', Namn: 'Walter Walk', 'E-post': 'walter.walk@behorighet.invalid', Förvaltning: 'Behörighetsförvaltningen', Yrkestitel: 'Övrig' }] })
+		});
+		expect(preview.status).toBe(200);
+		const person = (await api(tokens.admin, `/people?q=${encodeURIComponent(demo.bistandshandlaggare)}`)).body.people[0].id;
+		const sara = (await api(tokens.admin, `/people?q=${encodeURIComponent(demo.socialsekreterare)}`)).body.people[0].id;
+		ids = {
+			openRound: rounds.find((r) => r.status === 'open')!.id,
+			closedRound: closed[0].id,
+			norrvik,
+			otherForvaltning: units.find((u) => u.kind === 'forvaltning' && u.id !== norrvik)!.id,
+			avdelning,
+			otherAvdelning: units.find((u) => u.kind === 'avdelning' && u.parentId === norrvik && u.id !== avdelning)!.id,
+			area: (await api(tokens.admin, '/plan/areas')).body[0].id,
+			indicator: (await api(tokens.admin, '/indicators')).body.indicators[0].key,
+			plan,
+			incident: incident!,
+			person,
+			sara,
+			importPreview: preview.body.importId
+		};
+		for (const [key, value] of Object.entries(ids)) expect(value, `the walk needs ${key} from the demo data`).toBeTruthy();
+	});
+
+	it('the table describes every page and API route that exists, and nothing that does not', () => {
+		const described = new Set(table.map((e) => e.route));
+		const existing = existingRoutes();
+		expect(existing.filter((r) => !described.has(r)), 'routes missing from the access table in access-walk.e2e.test.ts').toEqual([]);
+		expect([...described].filter((r) => !existing.includes(r)), 'described but gone').toEqual([]);
+	});
+
+	const send = async (entry: Entry, who: Who) => {
+		const method = entry.route.startsWith('API ') ? entry.route.split(' ')[1] : 'GET';
+		const headers: Record<string, string> = {};
+		if (who !== 'anonymous') {
+			if (entry.route.startsWith('API ')) headers.authorization = `Bearer ${tokens[who]}`;
+			else headers.cookie = `lagesbild_session=${tokens[who]}`;
+		}
+		let body: string | undefined;
+		if (entry.body) {
+			const allowed = entry.public || (who !== 'anonymous' && entry.allowed.includes(who));
+			const chosen = allowed ? entry.body.allowed : entry.body.refused;
+			if (chosen === 'skip') return null;
+			body = JSON.stringify(chosen).replaceAll('"{sara}"', JSON.stringify(ids.sara)).replaceAll('"{norrvik}"', JSON.stringify(ids.norrvik));
+			headers['content-type'] = 'application/json';
+		}
+		const res = await fetch(baseURL() + entry.path(ids), { method, headers, body, redirect: 'manual' });
+		return { status: res.status, location: res.headers.get('location') };
+	};
+
+	for (const who of ['anonymous', ...ROLES] as Who[]) {
+		it(`as ${who === 'anonymous' ? 'someone not logged in' : who}: every answer is the one in the table`, async () => {
+			const wrong: string[] = [];
+			for (const entry of table) {
+				const result = await send(entry, who);
+				if (!result) continue;
+				const label = `${entry.route} ${entry.path(ids).replace(baseURL(), '')}`;
+				const isApi = entry.route.startsWith('API ');
+				if (entry.public || (who !== 'anonymous' && entry.allowed.includes(who))) {
+					const expected = entry.body && !entry.public ? 400 : null;
+					if (expected !== null ? result.status !== expected : result.status >= 400) wrong.push(`${label}: allowed, got ${result.status}${expected ? ` (expected ${expected} for an invalid body)` : ''}`);
+				} else if (who === 'anonymous') {
+					const ok = isApi ? result.status === 401 : result.status === 303 && (result.location ?? '').startsWith('/login?next=');
+					if (!ok) wrong.push(`${label}: not logged in, got ${result.status} ${result.location ?? ''}`);
+				} else {
+					const expected = entry.denied ?? 404;
+					if (result.status !== expected) wrong.push(`${label}: not allowed, expected ${expected}, got ${result.status}`);
+				}
+			}
+			expect(wrong).toEqual([]);
+		}, 180_000);
+	}
+
+	it('logging in and out through the API: anyone may try, a wrong password is 401, logging out ends the session', async () => {
+		const bad = await fetch(`${baseURL()}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: demo.central, password: 'fel' }) });
+		expect(bad.status).toBe(401);
+		const token = await apiLogin(demo.central);
+		expect((await api(token, '/session', { method: 'DELETE' })).status).toBe(204);
+		expect((await api(token, '/my-history')).status).toBe(401);
+		expect((await api(null, '/session', { method: 'DELETE' })).status).toBe(401);
+	});
+
+	it('a cookie-authenticated change through the API must come from Lägesbild itself (CSRF)', async () => {
+		const cookie = `lagesbild_session=${tokens.admin}`;
+		const body = JSON.stringify({});
+		const from = (origin: string | null) => fetch(`${baseURL()}/api/v1/rounds`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', ...(origin ? { origin } : {}) }, body });
+		const foreign = await from('https://evil.example');
+		expect(foreign.status).toBe(403);
+		expect(((await foreign.json()) as { error: { code: string } }).error.code).toBe('forbidden');
+		expect((await from(null)).status, 'no Origin at all').toBe(403);
+		expect((await from(baseURL())).status, 'our own origin: on to validation').toBe(400);
+		const bearer = await fetch(`${baseURL()}/api/v1/rounds`, { method: 'POST', headers: { authorization: `Bearer ${tokens.admin}`, 'content-type': 'application/json', origin: 'https://evil.example' }, body });
+		expect(bearer.status, 'a bearer token cannot be sent by another site').toBe(400);
+	});
+});
