@@ -1,14 +1,9 @@
 /** Downloads of reports (CSV and Excel) in the browser, through the same anonymity rule. */
 import ExcelJS from 'exceljs';
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demo, launch, login, logout, newPage } from './support';
+import { demo, launch, login, logout, newPage, download } from './support';
 
-async function download(page: Page, linkName: string | RegExp) {
-	const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: linkName }).click()]);
-	return { name: file.suggestedFilename(), path: (await file.path())! };
-}
 
 describe('exports', () => {
 	let browser: Browser;
@@ -24,7 +19,7 @@ describe('exports', () => {
 		await page.goto('/reports');
 		const file = await download(page, 'Ladda ner som CSV');
 		expect(file.name).toMatch(/^lagesbild-avdelningen-for-barn-och-unga-t2-2019-\d{4}-\d{2}-\d{2}\.csv$/);
-		const text = readFileSync(file.path, 'utf8');
+		const text = file.bytes.toString('utf8');
 		expect(text.charCodeAt(0)).toBe(0xfeff);
 		const small = text.split('\r\n').find((l) => l.startsWith('Familjerättsenheten'))!;
 		expect(small).toContain('Färre än 5 svarande');
@@ -48,7 +43,7 @@ describe('exports', () => {
 
 	it('the trend over rounds downloads too', async () => {
 		const file = await download(page, 'Ladda ner utvecklingen som CSV');
-		const text = readFileSync(file.path, 'utf8');
+		const text = file.bytes.toString('utf8');
 		for (const round of ['VB 2016', 'T2 2017', 'VB 2017', 'T2 2018', 'VB 2018', 'T2 2019']) expect(text).toContain(`\r\n${round};`);
 		expect((await page.goto('/team/export?format=csv'))?.status()).toBe(403);
 		await page.goto('/');
@@ -59,7 +54,7 @@ describe('exports', () => {
 		await login(page, demo.enhetschef);
 		await page.goto('/team');
 		const file = await download(page, 'Ladda ner som CSV');
-		const text = readFileSync(file.path, 'utf8');
+		const text = file.bytes.toString('utf8');
 		expect(text.split('\r\n')[0]).toMatch(/^\uFEFF?Medarbetare;Yrkestitel;/);
 		expect(text).toContain('Sara Lindqvist');
 		expect(text).not.toContain('Familjerättsenheten');

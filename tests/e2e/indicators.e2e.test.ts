@@ -6,18 +6,13 @@
  *
  * Changes only indicator figures and report texts, which no other browser test reads.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, apiLogin, baseURL, demo, expectAccessible, launch, login, logout, newPage } from './support';
+import { api, apiLogin, baseURL, demo, expectAccessible, launch, login, logout, newPage, download } from './support';
 
 const fixture = (name: string) => path.resolve(import.meta.dirname, '../fixtures/indicators', name);
 
-async function download(page: Page, linkName: string | RegExp) {
-	const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: linkName }).click()]);
-	return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
-}
 
 describe('indicators', () => {
 	let browser: Browser;

@@ -76,3 +76,10 @@ export async function expectVisible(locator: Locator) {
 	await locator.first().waitFor({ state: 'visible', timeout: 10_000 });
 	expect(await locator.first().isVisible()).toBe(true);
 }
+
+/** Clicks a download link and returns the file's suggested name, path and bytes. */
+export async function download(page: Page, linkName: string | RegExp) {
+	const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: linkName }).click()]);
+	const filePath = (await file.path())!;
+	return { name: file.suggestedFilename(), path: filePath, bytes: readFileSync(filePath) };
+}
