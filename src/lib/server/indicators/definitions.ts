@@ -118,3 +118,24 @@ export const BUILTIN_INDICATORS: BuiltinIndicator[] = [
 		sortOrder: 80
 	}
 ];
+
+/** A built-in indicator as a stored definition (without id): what the insert writes. */
+export function builtinDefinition(b: BuiltinIndicator) {
+	return {
+		key: b.key,
+		builtin: true,
+		active: true,
+		name: b.name,
+		description: b.description,
+		kind: b.kind,
+		unit: b.unit,
+		numeratorLabel: b.numeratorLabel ?? null,
+		denominatorLabel: b.denominatorLabel ?? null,
+		periodType: b.periodType,
+		higherIsBetter: b.higherIsBetter,
+		target: b.target ?? null,
+		unitTarget: b.unitTarget ?? null,
+		splits: b.splits,
+		sortOrder: b.sortOrder
+	};
+}

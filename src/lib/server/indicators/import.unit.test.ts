@@ -3,29 +3,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors';
-import { BUILTIN_INDICATORS } from './definitions';
+import { BUILTIN_INDICATORS, builtinDefinition } from './definitions';
 import { checkRows, decodeText, readIndicatorFile, type ImportUnit } from './import';
 import type { IndicatorDef } from './rules';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(path.resolve('tests/fixtures/indicators', name)));
-const defs: IndicatorDef[] = BUILTIN_INDICATORS.map((b) => ({
-	id: `id-${b.key}`,
-	key: b.key,
-	name: b.name,
-	description: b.description,
-	kind: b.kind,
-	unit: b.unit,
-	numeratorLabel: b.numeratorLabel ?? null,
-	denominatorLabel: b.denominatorLabel ?? null,
-	periodType: b.periodType,
-	higherIsBetter: b.higherIsBetter,
-	target: b.target ?? null,
-	unitTarget: b.unitTarget ?? null,
-	splits: b.splits,
-	builtin: true,
-	active: true,
-	sortOrder: b.sortOrder
-}));
+const defs: IndicatorDef[] = BUILTIN_INDICATORS.map((b) => ({ id: `id-${b.key}`, ...builtinDefinition(b) }));
 const units: ImportUnit[] = [
 	{ id: 'k', name: 'Testkommun', kind: 'kommun' },
 	{ id: 'f1', name: 'Norrviks förvaltning', kind: 'forvaltning' },

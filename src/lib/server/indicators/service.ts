@@ -14,7 +14,7 @@ import { indicatorDefinitionHistory, indicators, indicatorValueHistory, indicato
 import { forbidden, invalid, notFound } from '../errors';
 import { isUuid } from '../rounds/service';
 import { parseInput } from '../validation';
-import { BUILTIN_INDICATORS } from './definitions';
+import { BUILTIN_INDICATORS, builtinDefinition } from './definitions';
 import {
 	comparePeriods,
 	currentReportPeriod,
@@ -78,22 +78,7 @@ export async function ensureBuiltinIndicators(db: Db): Promise<void> {
 	await db
 		.insert(indicators)
 		.values(
-			BUILTIN_INDICATORS.map((b) => ({
-				key: b.key,
-				builtin: true,
-				name: b.name,
-				description: b.description,
-				kind: b.kind,
-				unit: b.unit,
-				numeratorLabel: b.numeratorLabel ?? null,
-				denominatorLabel: b.denominatorLabel ?? null,
-				periodType: b.periodType,
-				higherIsBetter: b.higherIsBetter,
-				target: b.target ?? null,
-				unitTarget: b.unitTarget ?? null,
-				splits: b.splits,
-				sortOrder: b.sortOrder
-			}))
+			BUILTIN_INDICATORS.map(builtinDefinition)
 		)
 		.onConflictDoNothing({ target: indicators.key });
 	ensured.add(db);
