@@ -1,8 +1,9 @@
 import { json } from '@sveltejs/kit';
 import { audit } from '$lib/server/audit/audit';
-import { clearSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
+import { clearSessionCookie } from '$lib/server/auth/cookies';
+import { beginSession } from '$lib/server/auth/login-method';
 import { login } from '$lib/server/auth/login';
-import { createSession, deleteSession } from '$lib/server/auth/sessions';
+import { deleteSession } from '$lib/server/auth/sessions';
 import { DomainError } from '$lib/server/errors';
 import { apiCall, clientIp, requireApiActor } from '$lib/server/http';
 import type { RequestHandler } from './$types';
@@ -13,9 +14,7 @@ export const POST: RequestHandler = (event) =>
 		const ip = clientIp(event);
 		try {
 			const { personId } = await login(event.locals.db, body, ip);
-			const token = await createSession(event.locals.db, personId);
-			setSessionCookie(event.cookies, event.url, token);
-			await audit(event.locals.db, { actorId: personId, action: 'login', detail: { via: 'api' }, ip });
+			const token = await beginSession(event, personId, { via: 'api' });
 			return json({ token }, { status: 201 });
 		} catch (e) {
 			if (e instanceof DomainError && (e.kind === 'unauthenticated' || e.kind === 'rate_limited')) {
