@@ -1,10 +1,10 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { loadActor } from '$lib/server/access/load-actor';
 import { permissionsOf } from '$lib/server/access/policy';
 import { clearSessionCookie, readSessionToken } from '$lib/server/auth/cookies';
 import { refuseCrossSiteApiCall } from '$lib/server/auth/csrf';
 import { validateSession } from '$lib/server/auth/sessions';
 import { getDb } from '$lib/server/db';
+import { inFlightRequest } from '$lib/server/lifecycle';
 import { log } from '$lib/server/log';
 import { startup } from '$lib/server/startup';
 
@@ -12,7 +12,9 @@ export const init: ServerInit = async () => {
 	await startup();
 };
 
-export const handle: Handle = async ({ event, resolve }) => {
+export const handle: Handle = (input) => inFlightRequest(async () => handleRequest(input));
+
+const handleRequest: Handle = async ({ event, resolve }) => {
 	// CSRF: cookie-authenticated state-changing API calls only from our own pages (auth/csrf.ts).
 	const crossSite = refuseCrossSiteApiCall(event.request, event.url, event.cookies);
 	if (crossSite) return crossSite;
@@ -25,7 +27,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const token = readSessionToken(event.cookies, event.request, event.url);
 	if (token) {
 		const session = await validateSession(db, token);
-		const actor = session ? await loadActor(db, session.personId) : null;
+		const actor = session?.actor ?? null;
 		if (actor) {
 			event.locals.actor = actor;
 			event.locals.permissions = permissionsOf(actor);

@@ -6,10 +6,11 @@
  * concurrent connections, and the server's peak memory. Prints one table and writes
  * docs/benchmarks.md. Every loop is bounded in count and time.
  *
- * Options: --db=both|pglite|postgres --staff=40000 --rounds=20 --requests=200 --answers=2000
+ * Options: --db=both|pglite|postgres --staff=40000 --rounds=20 --requests=200 --answers=2000 --warmup=400
  *          --connections=200 --series-seconds=120 --no-write --keep
  *          --app=DIR (run the app built in another checkout, e.g. to measure an older version)
  *          --reuse (keep the database of an earlier --keep run: no generating and loading)
+ *          --database=lagesbild_bench (the PostgreSQL database it drops and creates)
  *          --skip=reports|answers  BENCH_NODE_ARGS="--cpu-prof" (extra node arguments for the app)
  */
 import autocannon from 'autocannon';
@@ -37,12 +38,15 @@ const options = {
 	rounds: num('rounds', 20),
 	requests: num('requests', 200),
 	answers: num('answers', 2000),
+	warmup: num('warmup', 400),
 	connections: num('connections', 200),
 	seriesSeconds: num('series-seconds', 120),
 	write: args['no-write'] !== 'true',
 	keep: args.keep === 'true',
 	app: path.resolve(args.app ?? root),
 	reuse: args.reuse === 'true',
+	/** The PostgreSQL database to (re)create: two checkouts benchmarking at once need two names. */
+	database: args.database ?? 'lagesbild_bench',
 	skip: new Set((args.skip ?? '').split(',').filter(Boolean))
 };
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -50,6 +54,7 @@ const benchDir = path.join(root, 'bench-data');
 mkdirSync(benchDir, { recursive: true });
 
 const log = (line: string) => console.log(line);
+const APP_HEAP = '--max-old-space-size=384';
 
 // --- Measurement helpers --------------------------------------------------------------
 
@@ -114,7 +119,8 @@ async function startServer(target: Target): Promise<Server> {
 	const env: Record<string, string> = { ...(process.env as Record<string, string>), PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, NODE_ENV: 'production', DEMO: 'off', LOG_LEVEL: 'warn', ...target.appEnv };
 	if (!target.appEnv.DATABASE_URL) delete env.DATABASE_URL;
 	const started = performance.now();
-	const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+	// The heap limit docs/deploy.md recommends for an instance in a 512 MB–1 GB container.
+	const nodeArgs = [APP_HEAP, ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)];
 	const child = spawn(process.execPath, [...nodeArgs, path.join(options.app, 'build/index.js')], { cwd: options.app, env, stdio: ['ignore', 'pipe', 'pipe'] });
 	let output = '';
 	child.stdout!.on('data', (d) => (output = (output + d).slice(-20_000)));
@@ -221,7 +227,10 @@ async function runOn(target: Target, plan: Plan): Promise<Result> {
 		}
 
 		// Respondents log in (200 connections), then save their answers (200 connections).
-		const emails = plan.respondentEmails.slice(0, options.skip.has('answers') ? 0 : options.answers);
+		// The first `warmup` respondents answer before the measured ones, unmeasured, as on a server
+		// that has run for a while when a round opens (JIT-compiled, statements prepared).
+		const warmup = options.skip.has('answers') ? 0 : options.warmup;
+		const emails = plan.respondentEmails.slice(0, options.skip.has('answers') ? 0 : warmup + options.answers);
 		const respondentTokens: (string | undefined)[] = new Array(emails.length);
 		const none: Awaited<ReturnType<typeof autocannon>> = { duration: 0, latency: { average: NaN, p50: NaN, p90: NaN, p99: NaN, max: NaN }, requests: { average: 0, p50: 0, p90: 0, p99: 0, max: 0, total: 0 }, errors: 0, timeouts: 0, non2xx: 0, '2xx': 0 };
 		const cannon: typeof autocannon = (o) => (emails.length > 0 ? autocannon(o) : Promise.resolve(none));
@@ -252,38 +261,42 @@ async function runOn(target: Target, plan: Plan): Promise<Result> {
 		const loggedIn = respondentTokens.filter(Boolean).length;
 		log(`  logins: ${(logins['2xx'] / loginSeconds).toFixed(0)}/s, p99 ${logins.latency.p99} ms, ${loggedIn}/${emails.length} ok`);
 
-		let nextAnswer = 0;
 		const statuses = new Map<number, number>();
 		let firstError = '';
-		const answerStarted = performance.now();
-		const saved = await cannon({
-			url: server.base,
-			connections: options.connections,
-			amount: emails.length,
-			timeout: 120,
-			requests: [
-				{
-					method: 'PUT',
-					path: `/api/v1/rounds/${plan.openRoundId}/my-response`,
-					headers: { 'content-type': 'application/json' },
-					onResponse: (status, body) => {
-						statuses.set(status, (statuses.get(status) ?? 0) + 1);
-						if (status >= 300 && !firstError) firstError = `${status} ${body.slice(0, 300)}`;
-					},
-					setupRequest: (req) => {
-						const i = nextAnswer++ % emails.length;
-						const score = 1 + (i % 6);
-						return {
-							...req,
-							headers: { ...req.headers, authorization: `Bearer ${respondentTokens[i] ?? 'missing'}` },
-							body: JSON.stringify({ caseCount: 10 + (i % 40), situationScore: score, qualityScore: 7 - score, recommendScore: 3, situationComment: i % 3 ? null : 'Mätning under last.' })
-						};
+		const saveAnswers = (from: number, amount: number) => {
+			let next = from;
+			return cannon({
+				url: server.base,
+				connections: options.connections,
+				amount,
+				timeout: 120,
+				requests: [
+					{
+						method: 'PUT',
+						path: `/api/v1/rounds/${plan.openRoundId}/my-response`,
+						headers: { 'content-type': 'application/json' },
+						onResponse: (status, body) => {
+							statuses.set(status, (statuses.get(status) ?? 0) + 1);
+							if (status >= 300 && !firstError) firstError = `${status} ${body.slice(0, 300)}`;
+						},
+						setupRequest: (req) => {
+							const i = next++;
+							const score = 1 + (i % 6);
+							return {
+								...req,
+								headers: { ...req.headers, authorization: `Bearer ${respondentTokens[i] ?? 'missing'}` },
+								body: JSON.stringify({ caseCount: 10 + (i % 40), situationScore: score, qualityScore: 7 - score, recommendScore: 3, situationComment: i % 3 ? null : 'Mätning under last.' })
+							};
+						}
 					}
-				}
-			]
-		});
+				]
+			});
+		};
+		if (warmup > 0) await saveAnswers(0, warmup);
+		const answerStarted = performance.now();
+		const saved = await saveAnswers(warmup, emails.length - warmup);
 		const answerSeconds = (performance.now() - answerStarted) / 1000;
-		log(`  answers: ${(saved['2xx'] / answerSeconds).toFixed(0)}/s, p99 ${saved.latency.p99} ms, ${saved['2xx']}/${emails.length} saved`);
+		log(`  answers: ${(saved['2xx'] / answerSeconds).toFixed(0)}/s, p99 ${saved.latency.p99} ms, ${saved['2xx']}/${emails.length - warmup} saved (after ${warmup} unmeasured)`);
 		if (firstError) log(`  statuses ${JSON.stringify(Object.fromEntries(statuses))}; first error: ${firstError}`);
 		const peakRssMb = server.peakRssMb();
 		await server.stop();
@@ -405,7 +418,7 @@ if (options.db !== 'postgres') {
 }
 if (options.db !== 'pglite') {
 	const url = new URL(serverUrl);
-	url.pathname = '/lagesbild_bench';
+	url.pathname = `/${options.database}`;
 	targets.push({ kind: 'postgres', location: url.toString(), appEnv: { DATABASE_URL: url.toString() } });
 }
 const results: Result[] = [];
@@ -423,8 +436,9 @@ const body = `${table(plan, results)}
 ${summary(plan)} Report readers (one logged-in user per level, bearer token): ${readers}. "One round" is \`GET /api/v1/rounds/{latest closed}/report?unit=…\`
 (the unit and its children, with texts and the trend, through the anonymity rule); "trend" is the trend export
 \`GET /reports/export?view=trend&format=csv&unit=…\`. Latencies are of ${options.requests} requests one after another (each series at most ${options.seriesSeconds} s).
-Logging in and saving are measured with autocannon, ${options.connections} connections, ${options.answers} respondents, each logging in once and saving one answer.
-Loading uses COPY and ends with VACUUM ANALYZE.`;
+Logging in and saving are measured with autocannon, ${options.connections} connections, ${options.answers} respondents, each logging in once and saving one answer, after ${options.warmup} others (unmeasured, counted with the stored answers).
+Loading uses COPY and ends with VACUUM ANALYZE. The app runs as \`node ${APP_HEAP} build\`, the heap limit docs/deploy.md recommends;
+its peak RSS includes recomputing the stored anonymity decisions of all closed rounds at the first start after loading.`;
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 writeFileSync(path.join(benchDir, `results-${stamp}.json`), JSON.stringify({ options, results }, null, 2));
 console.log(`\n${machine(results)}\n\n${body}\n`);

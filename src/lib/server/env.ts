@@ -14,6 +14,8 @@ const schema = z.object({
 	DATA_DIR: z.string().default('./data'),
 	/** Connections per app instance when on PostgreSQL. */
 	DATABASE_POOL_SIZE: intFrom(10, 1, 200),
+	/** Seconds a stopping instance lets requests in flight finish (read by adapter-node too). */
+	SHUTDOWN_TIMEOUT: intFrom(30, 1, 3600),
 	/** 'auto' seeds the demo organisation when the database is empty; 'on' marks demo mode. */
 	DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

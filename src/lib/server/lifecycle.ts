@@ -12,11 +12,30 @@ import { log } from './log';
 import { mailer } from './mail/mailer';
 
 let shuttingDown = false;
+let inFlight = 0;
 let scheduler: Scheduler | null = null;
 let installed = false;
 
 /** True from the first shutdown signal: the instance should get no new traffic. */
 export const isShuttingDown = () => shuttingDown;
+
+/**
+ * Counts a request while it runs. The server closes once its clients have gone, but a handler
+ * whose client hung up may still be working: the database closes only after it has finished.
+ */
+export async function inFlightRequest<T>(work: () => Promise<T>): Promise<T> {
+	inFlight++;
+	try {
+		return await work();
+	} finally {
+		inFlight--;
+	}
+}
+
+async function requestsFinished(timeoutMs: number) {
+	const deadline = Date.now() + timeoutMs;
+	while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+}
 
 export async function startJobs(): Promise<void> {
 	const settings = env();
@@ -48,6 +67,7 @@ export function installShutdown(): void {
 	// adapter-node emits this custom event once the server has closed (not typed by Node).
 	(process as NodeJS.EventEmitter).once('sveltekit:shutdown', async () => {
 		try {
+			await requestsFinished(env().SHUTDOWN_TIMEOUT * 1000);
 			await scheduler?.stop();
 			await (await database()).close();
 			log.info('stopped');

@@ -4,6 +4,8 @@
  */
 import { and, eq, lt, or } from 'drizzle-orm';
 import { createHash, randomBytes } from 'node:crypto';
+import { loadSessionActor } from '../access/load-actor';
+import type { Actor } from '../access/actor';
 import type { Db } from '../db';
 import { sessions } from '../db/schema';
 import { env } from '../env';
@@ -11,6 +13,8 @@ import { env } from '../env';
 export interface SessionInfo {
 	sessionId: string;
 	personId: string;
+	/** Null when the person has been deactivated: the session then grants nothing. */
+	actor: Actor | null;
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -22,9 +26,10 @@ export async function createSession(db: Db, personId: string, now = new Date()):
 	return token;
 }
 
+/** The session behind a token with its actor (one query on the hot path), or null when expired. */
 export async function validateSession(db: Db, token: string, now = new Date()): Promise<SessionInfo | null> {
 	const id = hashToken(token);
-	const [row] = await db.select().from(sessions).where(eq(sessions.id, id));
+	const row = await loadSessionActor(db, id);
 	if (!row) return null;
 	const idleLimit = now.getTime() - env().SESSION_IDLE_MINUTES * 60_000;
 	if (row.expiresAt.getTime() <= now.getTime() || row.lastSeenAt.getTime() <= idleLimit) {
@@ -35,7 +40,7 @@ export async function validateSession(db: Db, token: string, now = new Date()): 
 	if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
 		await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
 	}
-	return { sessionId: id, personId: row.personId };
+	return { sessionId: id, personId: row.personId, actor: row.actor };
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {

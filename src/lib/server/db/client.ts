@@ -66,6 +66,22 @@ async function migrateServer(url: string) {
 	}
 }
 
+/**
+ * A statement prepared once per database (parsed and planned once per connection), for the few
+ * queries that run on every request. Only for those: the cache lives as long as the database.
+ */
+export function preparedPerDb<T>(prepare: (db: Db) => T): (db: Db) => T {
+	const cache = new WeakMap<Db, T>();
+	return (db) => {
+		let statement = cache.get(db);
+		if (!statement) {
+			statement = prepare(db);
+			cache.set(db, statement);
+		}
+		return statement;
+	};
+}
+
 /** Runs raw SQL and returns its rows on either driver. */
 export async function query<T>(db: Db, q: SQL): Promise<T[]> {
 	const result = (await db.execute(q)) as unknown;

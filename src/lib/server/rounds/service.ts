@@ -7,11 +7,11 @@ import type { Actor } from '../access/actor';
 import { isAdmin, isCaseworker } from '../access/policy';
 import { audit } from '../audit/audit';
 import type { Db } from '../db';
-import { query } from '../db/client';
+import { preparedPerDb, query } from '../db/client';
 import { orgUnits, reminders, responses, roundMembers, rounds, roundUnits } from '../db/schema';
 import { forbidden, invalid, notFound } from '../errors';
 import { parseInput } from '../validation';
-import { assertAnswerable, assertTransition, responseInput, roundInput, roundName } from './rules';
+import { assertAnswerable, assertTransition, responseInput, roundInput, roundName, type ResponseInput } from './rules';
 
 export type Round = typeof rounds.$inferSelect;
 export type Response = typeof responses.$inferSelect;
@@ -151,38 +151,93 @@ export async function getMyResponse(db: Db, actor: Actor, roundId: string) {
 }
 
 /**
+ * The usual case of saving, as one statement prepared once per database: the round is open and
+ * the person is in its snapshot. Unit, title and område come from the snapshot; nothing is
+ * inserted unless the round is open. Saving is the request every handläggare makes at once when
+ * a round opens.
+ */
+const saveInSnapshot = preparedPerDb((db) => {
+	const value = (name: keyof ResponseInput, type: 'integer' | 'smallint' | 'text') => sql`${sql.placeholder(name)}::${sql.raw(type)}`;
+	const fromInsert = (column: string) => sql`excluded.${sql.identifier(column)}`;
+	return db
+		.insert(responses)
+		.select((qb) =>
+			qb
+				.select({
+					id: sql<string>`gen_random_uuid()`.as('id'),
+					roundId: roundMembers.roundId,
+					personId: roundMembers.personId,
+					orgUnitId: roundMembers.orgUnitId,
+					title: sql<Response['title']>`case when ${roundMembers.title} = 'bistandshandlaggare' then 'bistandshandlaggare'::title else 'socialsekreterare'::title end`.as('title'),
+					activityArea: roundMembers.activityArea,
+					caseCount: sql<number>`${value('caseCount', 'integer')}`.as('case_count'),
+					situationScore: sql<number>`${value('situationScore', 'smallint')}`.as('situation_score'),
+					situationComment: sql<string | null>`${value('situationComment', 'text')}`.as('situation_comment'),
+					qualityScore: sql<number>`${value('qualityScore', 'smallint')}`.as('quality_score'),
+					qualityComment: sql<string | null>`${value('qualityComment', 'text')}`.as('quality_comment'),
+					recommendScore: sql<number>`${value('recommendScore', 'smallint')}`.as('recommend_score'),
+					recommendComment: sql<string | null>`${value('recommendComment', 'text')}`.as('recommend_comment'),
+					positiveText: sql<string | null>`${value('positiveText', 'text')}`.as('positive_text'),
+					createdAt: sql<Date>`now()`.as('created_at'),
+					updatedAt: sql<Date>`now()`.as('updated_at')
+				})
+				.from(roundMembers)
+				.innerJoin(rounds, eq(rounds.id, roundMembers.roundId))
+				.where(and(eq(roundMembers.roundId, sql.placeholder('roundId')), eq(roundMembers.personId, sql.placeholder('personId')), eq(rounds.status, 'open')))
+		)
+		.onConflictDoUpdate({
+			target: [responses.roundId, responses.personId],
+			// The unit, title and område stay those of the first answer.
+			set: {
+				caseCount: fromInsert('case_count'),
+				situationScore: fromInsert('situation_score'),
+				situationComment: fromInsert('situation_comment'),
+				qualityScore: fromInsert('quality_score'),
+				qualityComment: fromInsert('quality_comment'),
+				recommendScore: fromInsert('recommend_score'),
+				recommendComment: fromInsert('recommend_comment'),
+				positiveText: fromInsert('positive_text'),
+				updatedAt: sql`now()`
+			}
+		})
+		.returning()
+		.prepare('save_answer_in_snapshot');
+});
+
+/**
  * Saves the actor's answer; may be changed until the round closes. The answer stays with the
  * unit it was first given in, so a move mid-round does not carry it to the new manager.
  */
 export async function saveMyResponse(db: Db, actor: Actor, roundId: string, input: unknown): Promise<Response> {
-	// The round's state only (getRound also loads its förvaltningar, which answering does not need):
-	// saving is the request every handläggare makes at once when a round opens.
 	if (!isUuid(roundId)) throw notFound('Mätomgången');
+	const data = parseInput(responseInput, input);
+	const [saved] = await saveInSnapshot(db).execute({ ...data, roundId, personId: actor.personId });
+	return saved ?? saveOutsideSnapshot(db, actor, roundId, data);
+}
+
+/**
+ * The rare cases of saving, one query at a time: the round is missing, not open, or the person
+ * joined after it opened (then added to the snapshot so response rates stay right).
+ */
+async function saveOutsideSnapshot(db: Db, actor: Actor, roundId: string, data: ResponseInput): Promise<Response> {
 	const [round] = await db.select({ status: rounds.status }).from(rounds).where(eq(rounds.id, roundId));
 	if (!round || (round.status === 'draft' && !isAdmin(actor))) throw notFound('Mätomgången');
 	assertAnswerable(round.status);
-	const data = parseInput(responseInput, input);
 	const member = await participation(db, actor, roundId);
-	if (!member) throw forbidden('Du ingår inte i den här mätomgången. Kontakta din chef om du tycker att du borde göra det.');
+	if (!member || !member.activityArea) throw forbidden('Du ingår inte i den här mätomgången. Kontakta din chef om du tycker att du borde göra det.');
+	const activityArea = member.activityArea;
 	const title = member.title === 'bistandshandlaggare' ? 'bistandshandlaggare' : 'socialsekreterare';
-	const save = (tx: Db) =>
-		tx
-			.insert(responses)
-			.values({ roundId, personId: actor.personId, orgUnitId: member.orgUnitId, title, activityArea: member.activityArea!, ...data })
-			.onConflictDoUpdate({
-				target: [responses.roundId, responses.personId],
-				set: { ...data, updatedAt: new Date() }
-			})
-			.returning();
-	// Already in the snapshot (the usual case): one statement, atomic on its own.
-	if (member.snapshotted) return (await save(db))[0];
 	return db.transaction(async (tx) => {
-		// Joined after the round opened: add to the snapshot so response rates stay right.
 		await tx
 			.insert(roundMembers)
-			.values({ roundId, personId: actor.personId, orgUnitId: member.orgUnitId, title, activityArea: member.activityArea!, gender: member.gender })
+			.values({ roundId, personId: actor.personId, orgUnitId: member.orgUnitId, title, activityArea, gender: member.gender })
 			.onConflictDoNothing();
-		return (await save(tx))[0];
+		const [saved] = await tx
+			.insert(responses)
+			.values({ roundId, personId: actor.personId, orgUnitId: member.orgUnitId, title, activityArea, ...data })
+			.onConflictDoUpdate({ target: [responses.roundId, responses.personId], set: { ...data, updatedAt: new Date() } })
+			.returning();
+		return saved;
 	});
 }
 
