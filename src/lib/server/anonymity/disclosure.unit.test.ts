@@ -540,14 +540,12 @@ describe('determinism', () => {
 });
 
 describe('scale', () => {
-	it('handles ~1 500 respondents × 7 rounds × ~600 units well under a second per round', () => {
+	// Time is measured by `npm run bench`, never asserted here.
+	it('keeps the block invariant at the size of a kommun: ~1 500 respondents × 7 rounds × ~600 units', () => {
 		const rounds = synthetic(2024, 1500, 7, 400);
 		const units = new Set(rounds.flatMap((r) => r.respondents.flatMap((p) => p.unitPath)));
 		expect(units.size).toBeGreaterThan(550);
-		const start = performance.now();
 		const d = computeDisclosure(rounds);
-		const elapsed = performance.now() - start;
-		expect(elapsed / rounds.length).toBeLessThan(1000);
 		// Sanity: the result holds the block invariant in the last round.
 		const last = rounds[rounds.length - 1];
 		const shownCells = d.cells(last.roundId).filter((c) => c.shown);

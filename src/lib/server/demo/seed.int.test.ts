@@ -37,9 +37,9 @@ describe(`demo organisation Exempelstad, full size (${testBackend})`, () => {
 	}, 120_000);
 	afterAll(() => database?.close());
 
-	it('is seeded well under 30 s', () => {
+	// The time is printed above for whoever looks; tests never assert on time.
+	it('is seeded', () => {
 		expect(summary.seeded).toBe(true);
-		expect(ms).toBeLessThan(30_000);
 	});
 
 	it('has one kommun with 14 förvaltningar, each with 2–4 avdelningar', async () => {
