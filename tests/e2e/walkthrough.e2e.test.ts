@@ -130,6 +130,16 @@ describe('the measurement round, end to end', () => {
 		await expectAccessible(page);
 	});
 
+	it('the motivations of a large group come a limited number at a time, with the total and a search', async () => {
+		await page.goto('/reports?textLimit=2');
+		await expectVisible(page.getByRole('heading', { name: 'Motiveringar' }));
+		const note = page.getByText(/^Visar de 2 första av \d+ i bokstavsordning\. Sök efter ett ord för att hitta fler\.$/).first();
+		await note.waitFor({ state: 'attached' });
+		const total = Number(/av (\d+)/.exec((await note.textContent()) ?? '')?.[1]);
+		expect(total).toBeGreaterThan(2);
+		await expectVisible(page.getByLabel('Sök i motiveringarna'));
+	});
+
 	it('while the round is open, the avdelningschef sees only how many have answered', async () => {
 		await page.getByLabel('Mätomgång').selectOption({ label: 'VB 2026 (pågår)' });
 		await page.getByRole('button', { name: 'Visa' }).click();

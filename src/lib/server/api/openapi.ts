@@ -241,7 +241,8 @@ export function openApiDocument() {
 					{ name: 'unit', in: 'query', schema: { type: 'string', format: 'uuid' }, description: 'Org unit; default the top of the caller’s scope.' },
 					{ name: 'area', in: 'query', schema: { type: 'string' }, description: 'verksamhetsområde' },
 					{ name: 'title', in: 'query', schema: { type: 'string', enum: ['socialsekreterare', 'bistandshandlaggare'] } },
-					{ name: 'q', in: 'query', schema: { type: 'string' }, description: 'Search in the motivations.' }
+					{ name: 'q', in: 'query', schema: { type: 'string' }, description: 'Search in the motivations.' },
+					{ name: 'textLimit', in: 'query', schema: { type: 'integer', minimum: 0, maximum: 100000, default: 200 }, description: 'Motivations per statement at most (alphabetical); textTotals gives the totals.' }
 				],
 				get: {
 					summary: 'Aggregated report for a unit and its children, with suppressed cells marked',
@@ -253,6 +254,7 @@ export function openApiDocument() {
 								rows: { type: 'array', items: { type: 'object', properties: { unit: { type: 'object' }, isTotal: { type: 'boolean' }, cell: { $ref: '#/components/schemas/DisclosedCell' } } } },
 								trend: { type: 'array', items: { type: 'object', properties: { roundId: { type: 'string' }, roundName: { type: 'string' }, cell: { $ref: '#/components/schemas/DisclosedCell' } } } },
 								texts: { type: ['object', 'null'] },
+								textTotals: { type: ['object', 'null'], description: 'Motivations per statement in all, when shown' },
 								progress: { type: ['object', 'null'] }
 							}
 						}),

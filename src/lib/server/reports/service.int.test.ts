@@ -90,6 +90,23 @@ describe(`aggregate reports through the anonymity rule (${testBackend})`, () => 
 		if (searched.texts?.shown) expect(searched.texts.texts.situation.every((t) => t.includes('nummer 1'))).toBe(true);
 	});
 
+	it('sends at most textLimit motivations per statement, alphabetically, with the totals; a hidden group gets no count', async () => {
+		const central = await org.actor(org.people.central);
+		const all = await buildReport(database.db, central, { round: closedId });
+		const limited = await buildReport(database.db, central, { round: closedId, textLimit: '3' });
+		if (!all.texts?.shown || !limited.texts?.shown) throw new Error('the texts of the whole kommun should be shown');
+		expect(all.texts.texts.situation.length).toBeGreaterThan(3);
+		expect(limited.texts.texts.situation).toEqual(all.texts.texts.situation.slice(0, 3));
+		expect(limited.textTotals).toEqual(all.textTotals);
+		expect(limited.textTotals?.situation).toBe(all.texts.texts.situation.length);
+		const small = await buildReport(database.db, await org.actor(org.people.managerE1), { round: closedId });
+		expect(small.texts?.shown).toBe(false);
+		expect(small.textTotals).toBeNull();
+		const bad = await buildReport(database.db, central, { round: closedId, textLimit: '-1' }).catch((e) => e);
+		expect(bad).toBeInstanceOf(DomainError);
+		expect((bad as DomainError).fieldErrors.textLimit).toBe('Antalet motiveringar kan inte vara negativt.');
+	});
+
 	it('answers "not found" outside the caller’s scope and for people without report access', async () => {
 		expect(await kindOf(buildReport(database.db, await org.actor(org.people.departmentA), { unit: org.units.e4.id }))).toBe('not_found');
 		expect(await kindOf(buildReport(database.db, await org.actor(org.people.managerE1), { unit: org.units.a.id }))).toBe('not_found');

@@ -36,7 +36,14 @@ export const reportQuery = z.object({
 	round: z.string().uuid('Ogiltig mätomgång.').optional(),
 	area: z.enum(ACTIVITY_AREAS, { error: 'Okänt verksamhetsområde.' }).optional(),
 	title: z.enum(CASEWORKER_TITLES, { error: 'Okänd yrkestitel.' }).optional(),
-	q: z.string().trim().max(100, 'Sökordet får vara högst 100 tecken.').optional()
+	q: z.string().trim().max(100, 'Sökordet får vara högst 100 tecken.').optional(),
+	/** Motivations per statement at most (alphabetical, from the start); the totals say how many. */
+	textLimit: z.coerce
+		.number({ error: 'Antalet motiveringar ska vara ett tal.' })
+		.int('Antalet motiveringar ska vara ett heltal.')
+		.min(0, 'Antalet motiveringar kan inte vara negativt.')
+		.max(100_000, 'Högst 100 000 motiveringar per påstående.')
+		.optional()
 });
 export type ReportQuery = z.infer<typeof reportQuery>;
 
@@ -70,11 +77,20 @@ export interface Report {
 	/** The unit itself first, then its children. Empty while the round is open. */
 	rows: ReportRow[];
 	trend: TrendPoint[];
+	/** At most `textLimit` per statement (alphabetical); a hidden group's texts are never sent. */
 	texts: DisclosedText<TextGroups> | null;
+	/** How many motivations each list has in all, when the texts are shown. */
+	textTotals: Record<keyof TextGroups, number> | null;
 	/** While a round is open: how many have answered, for groups large enough to show. */
 	progress: { members: number; respondents: number } | null;
 	rules: { minGroup: number; minTextGroup: number };
 }
+
+/**
+ * Motivations per statement in a report unless asked for more: at the top of a large organisation
+ * there are tens of thousands, more than anyone reads in a page; the search finds the rest.
+ */
+export const TEXT_LIMIT = 200;
 
 export interface ReportOptions {
 	/**
@@ -147,6 +163,7 @@ async function assembleReport(db: Db, scopes: string[], q: ReportQuery, options:
 
 	let rows: ReportRow[] = [];
 	let texts: DisclosedText<TextGroups> | null = null;
+	let textTotals: Report['textTotals'] = null;
 	let progress: Report['progress'] = null;
 	if (roundClosed) {
 		rows = [unit, ...children].map((u) => ({ unit: ref(u), isTotal: u.id === unit.id, cell: cellOf(round.id, u) }));
@@ -154,7 +171,9 @@ async function assembleReport(db: Db, scopes: string[], q: ReportQuery, options:
 		const decision = disclosure.get(round.id, unit.id, area, title);
 		const wanted = decision.textShown && options.texts !== false;
 		const cacheKey = [bases.get(round.id), unit.id, area, title, q.q ?? ''].join('|');
-		texts = discloseText(disclosure, textsKey, wanted ? await cachedTexts(cacheKey, () => loadTexts(db, round.id, unit.path, area, title, q.q ?? null)) : emptyTexts());
+		const all = wanted ? await cachedTexts(cacheKey, () => loadTexts(db, round.id, unit.path, area, title, q.q ?? null)) : emptyTexts();
+		texts = discloseText(disclosure, textsKey, limitTexts(all, q.textLimit ?? TEXT_LIMIT));
+		if (texts.shown) textTotals = mapGroups(all, (list) => list.length);
 	} else if (round?.status === 'open') {
 		const [counts] = await loadProgress(db, round.id, unit.path, area, title);
 		progress = counts.members >= env().ANONYMITY_MIN_GROUP ? counts : null;
@@ -177,6 +196,7 @@ async function assembleReport(db: Db, scopes: string[], q: ReportQuery, options:
 		rows,
 		trend: closed.map((r) => ({ roundId: r.id, roundName: r.name, cell: cellOf(r.id, unit) })),
 		texts,
+		textTotals,
 		progress,
 		rules: { minGroup: disclosure.rules.minGroup, minTextGroup: disclosure.rules.minTextGroup }
 	};
@@ -184,6 +204,9 @@ async function assembleReport(db: Db, scopes: string[], q: ReportQuery, options:
 
 const ref = (u: { id: string; name: string; kind: string }): UnitRef => ({ id: u.id, name: u.name, kind: u.kind });
 const emptyTexts = (): TextGroups => ({ situation: [], quality: [], recommend: [], positive: [] });
+const mapGroups = <T>(groups: TextGroups, f: (list: string[]) => T) =>
+	Object.fromEntries(Object.entries(groups).map(([key, list]) => [key, f(list)])) as Record<keyof TextGroups, T>;
+const limitTexts = (groups: TextGroups, limit: number): TextGroups => mapGroups(groups, (list) => (list.length > limit ? list.slice(0, limit) : list));
 
 /** Stands in for the figures of a cell that is not shown: discloseCell never passes them on. */
 const NO_FIGURES: CellFigures = Object.freeze({
