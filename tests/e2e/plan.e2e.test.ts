@@ -107,7 +107,9 @@ describe('the action plan follow-up', () => {
 		expect(await page.locator('#new-goal-title').inputValue()).toBe('Personalrörligheten under 12 %');
 		await expectAccessible(page);
 
+		// A metric belongs to a statement: both are emptied for an indicator.
 		await page.locator('#new-goal-statement').selectOption('');
+		await page.locator('#new-goal-metric').selectOption('');
 		await page.getByRole('button', { name: 'Lägg till delmålet' }).click();
 		await page.getByRole('status').filter({ hasText: 'Delmålet är sparat.' }).waitFor();
 		const goal = page.getByRole('article', { name: 'Personalrörligheten under 12 %' });

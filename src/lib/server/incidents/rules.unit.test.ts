@@ -39,8 +39,10 @@ describe('an incident report', () => {
 		});
 	});
 
-	it('reads yes/no answers', () => {
+	it('reads yes/no answers, from a form or as JSON booleans', () => {
 		expect(parseInput(reportInput, { ...valid, policeReported: 'yes' })).toMatchObject({ policeReported: true, threatTakenSeriously: true, setting: '' });
+		expect(parseInput(reportInput, { ...valid, policeReported: true, threatTakenSeriously: false })).toMatchObject({ policeReported: true, threatTakenSeriously: false });
+		expect(fieldErrors(reportInput, { ...valid, policeReported: 'kanske' })).toEqual({ policeReported: 'Svara om händelsen är polisanmäld.' });
 	});
 
 	it('places the time in Swedish time, summer and winter', () => {

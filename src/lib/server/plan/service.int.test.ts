@@ -166,7 +166,7 @@ describe(`the action plan follow-up (${testBackend})`, () => {
 			const f = org.units.f.id;
 			const students = (await listAreas(database.db)).find((a) => a.title === 'Regelbundet mottagande av studenter')!.id;
 			const turnover = await getIndicator(database.db, 'turnover');
-			const figure = (orgUnitId: string, period: string, value: number) => ({ indicatorId: turnover.id, orgUnitId, period, dimension: 'total' as const, category: '', value, base: 100 });
+			const figure = (orgUnitId: string, period: string, value: number) => ({ indicatorId: turnover.id, orgUnitId, period, dimension: 'total' as const, category: '', value, base: 100, countMonth: null, note: null });
 			// Personalrörlighet in Norrvik falls from 18 % to 13 %; another förvaltning's figure is not Norrvik's.
 			await writeFigures(database.db, null, f, [figure(f, '2024', 13), figure(f, '2023', 18), figure(org.units.f2.id, '2024', 40)], { source: 'seed', importId: null });
 
