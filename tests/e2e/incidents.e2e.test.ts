@@ -170,6 +170,9 @@ describe('incidents: otillåten påverkan, hot och våld', () => {
 		await page.waitForURL(/area=barn_och_unga/);
 		expect(await page.getByRole('heading', { name: /Händelser \d{4}, barn och unga/ }).isVisible()).toBe(true);
 		await expectAccessible(page);
+		// The threat reported above counts in its year's statistics, published once that year is over
+		// (the flow with the dates moved is src/lib/server/incidents/flow.int.test.ts).
+		expect(await page.locator('.lead').textContent()).toMatch(/statistiken för \d{4} visas från 1 februari \d{4}/);
 		// A year that has not ended is not there.
 		expect((await page.goto(`/incidents/statistics?year=${new Date().getFullYear()}`))?.status()).toBe(404);
 		await expectAccessible(page);

@@ -129,6 +129,12 @@ export function statisticsCutoff(year: number): Date {
 	return new Date(`${year + 1}-02-01T00:00:00+01:00`);
 }
 
+/** When the next year's statistics are published: in January that is the year just ended. */
+export function nextPublication(now: Date): Date {
+	const lastYear = statisticsCutoff(now.getUTCFullYear() - 1);
+	return now < lastYear ? lastYear : statisticsCutoff(now.getUTCFullYear());
+}
+
 /** The years whose statistics may be shown at `now`, newest first. */
 export function closedYears(years: number[], now: Date): number[] {
 	return [...new Set(years)].filter((y) => statisticsCutoff(y) <= now).sort((a, b) => b - a);
