@@ -14,11 +14,12 @@ const WHAT = 'En brukare skickade kränkande sms efter beslutet om hemtjänst.';
 
 describe('the incidents API', () => {
 	let employee: string;
-	let manager: string;
+	/** The arbetsmiljö function the demo kommun designated to read every incident. */
+	let reader: string;
 	let id: string;
 	beforeAll(async () => {
 		employee = await apiLogin(demo.bistandshandlaggare);
-		manager = await apiLogin(demo.enhetschef);
+		reader = await apiLogin('arbetsmiljo@exempelstad.se');
 	});
 
 	it('refuses an incomplete report with a Swedish message per field', async () => {
@@ -57,18 +58,19 @@ describe('the incidents API', () => {
 		expect(one.body).toMatchObject({ personName: 'Amina Hassan', serious: false, permissions: { answerSupport: true, manage: false } });
 	});
 
-	it('her nearest manager reads it but may not answer on support for her; colleagues and the avdelningschef get "not found"', async () => {
-		const read = await api(manager, `/incidents/${id}`);
+	it('the designated arbetsmiljö function reads it but may not answer on support for her; colleagues and those above get "not found"', async () => {
+		const read = await api(reader, `/incidents/${id}`);
 		expect(read.status).toBe(200);
 		expect(read.body.incident.description).toBe(WHAT);
-		expect((await api(manager, '/incidents')).body.others.map((i: { id: string }) => i.id)).toContain(id);
-		const refused = await api(manager, `/incidents/${id}/support`, { method: 'PUT', body: JSON.stringify({ supportEnough: 'yes' }) });
+		expect(read.body.permissions).toEqual({ answerSupport: false, manage: false });
+		expect((await api(reader, '/incidents')).body.others.map((i: { id: string }) => i.id)).toContain(id);
+		const refused = await api(reader, `/incidents/${id}/support`, { method: 'PUT', body: JSON.stringify({ supportEnough: 'yes' }) });
 		expect(refused.status).toBe(403);
 		expect(refused.body.error.message).toBe('Bara medarbetaren som det hände kan svara på om stödet räckte.');
-		for (const who of [demo.socialsekreterare, demo.avdelningschef, demo.central]) {
+		for (const who of [demo.socialsekreterare, demo.avdelningschef, demo.central, demo.admin]) {
 			expect((await api(await apiLogin(who), `/incidents/${id}`)).status, who).toBe(404);
 		}
-		expect((await api(manager, '/incidents/not-an-id')).status).toBe(404);
+		expect((await api(reader, '/incidents/not-an-id')).status).toBe(404);
 	});
 
 	it('the employee says whether the support was enough; a missing answer is said in Swedish', async () => {
@@ -78,7 +80,7 @@ describe('the incidents API', () => {
 		const saved = await api(employee, `/incidents/${id}/support`, { method: 'PUT', body: JSON.stringify({ supportEnough: 'partly', supportComment: 'Samtal med chefen, men ingen uppföljning.' }) });
 		expect(saved.status).toBe(200);
 		expect(saved.body).toMatchObject({ supportEnough: 'partly', supportComment: 'Samtal med chefen, men ingen uppföljning.' });
-		expect((await api(manager, `/incidents/${id}`)).body.incident.supportEnough).toBe('partly');
+		expect((await api(reader, `/incidents/${id}`)).body.incident.supportEnough).toBe('partly');
 	});
 
 	it('answers 401 without a session', async () => {

@@ -64,8 +64,10 @@ describe(`designated readers of incidents (${testBackend})`, () => {
 			person: 'Skriv personens e-postadress eller anställningsnummer.',
 			unitId: 'Välj vilken del av organisationen personen ska läsa händelser i.'
 		});
-		expect(await fieldsOf(addIncidentReader(database.db, admin, { person: 'ingen@test.se', unitId: org.units.f.id }))).toEqual({
-			person: 'Ingen aktiv person har den e-postadressen eller det anställningsnumret. Kontrollera stavningen.'
+		// Every problem at once: an unknown person and no unit.
+		expect(await fieldsOf(addIncidentReader(database.db, admin, { person: 'ingen@test.se', unitId: '' }))).toEqual({
+			person: 'Ingen aktiv person har den e-postadressen eller det anställningsnumret. Kontrollera stavningen.',
+			unitId: 'Välj vilken del av organisationen personen ska läsa händelser i.'
 		});
 		expect(await fieldsOf(addIncidentReader(database.db, admin, { person: 'e4person1@test.se', unitId: org.units.g1.id }))).toEqual({
 			unitId: 'Välj vilken del av organisationen personen ska läsa händelser i.'

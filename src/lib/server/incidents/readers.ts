@@ -14,7 +14,6 @@ import type { Db } from '../db';
 import { incidentReaders, orgUnits, people } from '../db/schema';
 import { invalid, notFound } from '../errors';
 import { isUuid } from '../rounds/service';
-import { parseInput } from '../validation';
 
 /** Arbetsgrupper are left out of the choice: a designation is for a whole enhet or more. */
 const DESIGNATABLE_KINDS = ORG_UNIT_KINDS.filter((k) => k !== 'arbetsgrupp');
@@ -77,17 +76,25 @@ export async function listIncidentReaders(db: Db, actor: Actor) {
 /** Designates a person (found by e-mail or anställningsnummer) to read incidents in a unit's subtree. */
 export async function addIncidentReader(db: Db, actor: Actor, input: unknown, ip: string | null = null) {
 	requireAdmin(actor);
-	const data = parseInput(readerInput, input);
+	// Each field is checked on its own, so that every problem is reported at once.
+	const raw = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
 	const fieldErrors: Record<string, string> = {};
-	const [person] = await db
-		.select({ id: people.id, name: people.name })
-		.from(people)
-		.where(and(eq(people.active, true), sql`(lower(${people.email}) = lower(${data.person}) or ${people.employeeId} = ${data.person})`));
-	if (!person) fieldErrors.person = 'Ingen aktiv person har den e-postadressen eller det anställningsnumret. Kontrollera stavningen.';
-	const [unit] = await db
-		.select()
-		.from(orgUnits)
-		.where(and(eq(orgUnits.id, data.unitId), eq(orgUnits.active, true), inArray(orgUnits.kind, DESIGNATABLE_KINDS)));
+	const personKey = readerInput.shape.person.safeParse(raw.person);
+	const unitId = readerInput.shape.unitId.safeParse(raw.unitId);
+	const [person] = personKey.success
+		? await db
+				.select({ id: people.id, name: people.name })
+				.from(people)
+				.where(and(eq(people.active, true), sql`(lower(${people.email}) = lower(${personKey.data}) or ${people.employeeId} = ${personKey.data})`))
+		: [];
+	if (!personKey.success) fieldErrors.person = personKey.error.issues[0].message;
+	else if (!person) fieldErrors.person = 'Ingen aktiv person har den e-postadressen eller det anställningsnumret. Kontrollera stavningen.';
+	const [unit] = unitId.success
+		? await db
+				.select()
+				.from(orgUnits)
+				.where(and(eq(orgUnits.id, unitId.data), eq(orgUnits.active, true), inArray(orgUnits.kind, DESIGNATABLE_KINDS)))
+		: [];
 	if (!unit) fieldErrors.unitId = 'Välj vilken del av organisationen personen ska läsa händelser i.';
 	if (person && unit) {
 		// Already designated for this unit, or for one that contains it: nothing to add.
