@@ -121,6 +121,28 @@ describe('the action plan follow-up', () => {
 		await expectAccessible(page);
 	});
 
+	it('without JavaScript, a target off the indicator’s scale is refused in Swedish and what was typed is kept', async () => {
+		const noJs = await newPage(browser, { javaScript: false });
+		try {
+			await login(noJs, demo.styrgrupp);
+			await noJs.goto(areaUrl);
+			await noJs.getByText('Nytt delmål', { exact: true }).click();
+			await noJs.locator('#new-goal-title').fill('Högst 2,5 konsulter i april');
+			await noJs.locator('#new-goal-targetDate').fill('2027-04-30');
+			await noJs.locator('#new-goal-indicator').selectOption({ label: 'Antal konsulter (konsulter)' });
+			await noJs.locator('#new-goal-targetValue').fill('2,5');
+			await noJs.getByRole('button', { name: 'Lägg till delmålet' }).click();
+			await noJs.locator('#new-goal-targetValue-error').waitFor();
+			expect(await noJs.locator('#new-goal-targetValue-error').textContent()).toBe('Indikatorn är ett antal: skriv ett heltal, 0 eller mer.');
+			expect(await noJs.locator('#new-goal-indicator').inputValue()).toBe('consultants');
+			expect(await noJs.locator('#new-goal-targetValue').inputValue()).toBe('2,5');
+			expect(await noJs.locator('#new-goal-title').inputValue()).toBe('Högst 2,5 konsulter i april');
+			await expectAccessible(noJs);
+		} finally {
+			await noJs.context().close();
+		}
+	});
+
 	it('adds an activity with a responsible person, marks it done, and writes the T2 follow-up', async () => {
 		await page.getByText('Ny aktivitet').click();
 		await page.locator('#activity-title').fill('Rutin för medhandläggarskap');

@@ -41,8 +41,17 @@ describe(`designated readers of incidents (${testBackend})`, () => {
 		expect(added).toMatchObject({ personName: 'E4 person 1', unitName: 'Norrviks förvaltning' });
 		const list = await listIncidentReaders(database.db, admin);
 		expect(list.readers.map((r) => [r.personName, r.unitName, r.unitKind])).toEqual([['E4 person 1', 'Norrviks förvaltning', 'Förvaltning']]);
-		expect(list.units.map((u) => u.name)).toContain('Enhet 2');
-		expect(list.units.map((u) => u.name)).not.toContain('Grupp 1');
+		expect(list.units.map((u) => u.label)).toEqual([
+			'Testkommun',
+			'Norrviks förvaltning',
+			'Avdelningen för barn och unga (Norrviks förvaltning)',
+			'Enhet 1 (Norrviks förvaltning)',
+			'Enhet 2 (Norrviks förvaltning)',
+			'Enhet 3 (Norrviks förvaltning)',
+			'Söderås förvaltning',
+			'Avdelningen för vuxna (Söderås förvaltning)',
+			'Enhet 4 (Söderås förvaltning)'
+		]);
 
 		const view = await getIncident(database.db, await org.actor(reader), incidentId);
 		expect(view).toMatchObject({ personName: 'E2 person 1', permissions: { answerSupport: false, manage: false } });

@@ -43,7 +43,7 @@ export interface IncidentReader {
 	createdAt: Date;
 }
 
-/** Everyone designated, by name, and the units that may be chosen (in tree order, with their depth). */
+/** Everyone designated, by name, and the units that may be chosen (in tree order). */
 export async function listIncidentReaders(db: Db, actor: Actor) {
 	requireAdmin(actor);
 	const readers = await db
@@ -63,13 +63,18 @@ export async function listIncidentReaders(db: Db, actor: Actor) {
 		.innerJoin(orgUnits, eq(orgUnits.id, incidentReaders.orgUnitId))
 		.orderBy(asc(people.name), asc(orgUnits.path));
 	const units = await db
-		.select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind, depth: orgUnits.depth })
+		.select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind, path: orgUnits.path })
 		.from(orgUnits)
 		.where(and(eq(orgUnits.active, true), inArray(orgUnits.kind, DESIGNATABLE_KINDS)))
 		.orderBy(asc(orgUnits.path));
+	const forvaltningar = units.filter((u) => u.kind === 'forvaltning');
 	return {
 		readers: readers.map((r): IncidentReader => ({ ...r, unitKind: orgUnitKindLabel[r.unitKind] })),
-		units
+		// Enheter of the same name exist in several förvaltningar: below one, its name goes with the unit's.
+		units: units.map(({ path, ...u }) => {
+			const f = u.kind === 'avdelning' || u.kind === 'enhet' ? forvaltningar.find((x) => path.startsWith(x.path)) : undefined;
+			return { ...u, label: f ? `${u.name} (${f.name})` : u.name };
+		})
 	};
 }
 
