@@ -221,7 +221,7 @@ describe('incidents: otillåten påverkan, hot och våld', () => {
 		await page.getByRole('status').filter({ hasText: 'läser inte längre händelser i Norrviks stadsdelsförvaltning' }).waitFor();
 		expect(await page.getByRole('row', { name: /Norrviks stadsdelsförvaltning/ }).count()).toBe(0);
 		await page.goto('/admin/audit?action=incident_reader.add');
-		expect(await page.getByText('Utsåg läsare av hot och våld').first().isVisible()).toBe(true);
+		expect(await page.getByRole('cell', { name: 'Utsåg läsare av hot och våld' }).count()).toBeGreaterThan(0);
 
 		await login(page, demo.bistandshandlaggare);
 		expect((await page.goto(incidentUrl))?.status()).toBe(404);
