@@ -13,6 +13,7 @@ import { audit } from '../audit/audit';
 import type { Db } from '../db';
 import { incidentReaders, orgUnits, people } from '../db/schema';
 import { invalid, notFound } from '../errors';
+import { pathIds } from '../org/service';
 import { isUuid } from '../rounds/service';
 
 /** Arbetsgrupper are left out of the choice: a designation is for a whole enhet or more. */
@@ -68,6 +69,10 @@ export async function listIncidentReaders(db: Db, actor: Actor) {
 		.where(and(eq(orgUnits.active, true), inArray(orgUnits.kind, DESIGNATABLE_KINDS)))
 		.orderBy(asc(orgUnits.path));
 	const forvaltningar = units.filter((u) => u.kind === 'forvaltning');
+	// Tree order with siblings by name: the names from the top down.
+	const nameOf = new Map(units.map((u) => [u.id, u.name]));
+	const sortKey = (path: string) => pathIds(path).map((id) => nameOf.get(id) ?? '').join('\u0000');
+	units.sort((a, b) => sortKey(a.path).localeCompare(sortKey(b.path), 'sv'));
 	return {
 		readers: readers.map((r): IncidentReader => ({ ...r, unitKind: orgUnitKindLabel[r.unitKind] })),
 		// Enheter of the same name exist in several förvaltningar: below one, its name goes with the unit's.
