@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client';
+import { indicators } from '../db/schema';
 import { createTestDatabase, testBackend } from '../db/testing';
 import { insertResponse, insertRound } from '../demo/factories';
 import { DomainError } from '../errors';
@@ -194,6 +196,13 @@ describe(`the action plan follow-up (${testBackend})`, () => {
 			expect(staffView.subgoals.find((g) => g.id === saved.id)).toMatchObject({ indicator: { key: 'turnover' }, progress: null });
 			expect(staffView.progressHidden).toBe(true);
 			expect(staffView.indicators).toEqual([]);
+
+			// A retired indicator stays with the delmål that follows it, and is offered for it only.
+			await database.db.update(indicators).set({ active: false }).where(eq(indicators.id, turnover.id));
+			expect((await getAreaPlan(database.db, steering, f, students)).indicators.map((i) => i.key)).toContain('turnover');
+			expect(await updateSubgoal(database.db, steering, f, students, saved.id, { ...goal, targetValue: '13' })).toMatchObject({ indicatorId: turnover.id, targetValue: 13 });
+			expect(await fieldsOf(addSubgoal(database.db, steering, f, students, goal))).toEqual({ indicator: 'Välj en indikator i listan.' });
+			await database.db.update(indicators).set({ active: true }).where(eq(indicators.id, turnover.id));
 
 			// Switched to a survey statement, the indicator link goes.
 			const switched = await updateSubgoal(database.db, steering, f, students, saved.id, { ...goal, indicator: '', statement: 'situation', metric: 'mean', targetValue: '4' });

@@ -292,6 +292,14 @@ async function indicatorSeries(db: Db, actor: Actor, f: Forvaltning, goals: Subg
 	return series;
 }
 
+async function indicatorChoices(db: Db, series: Awaited<ReturnType<typeof indicatorSeries>>) {
+	const choices = (await listIndicators(db)).map((d) => ({ key: d.key, name: d.name, unit: unitOf(d) }));
+	for (const { indicator } of series.values()) {
+		if (!choices.some((c) => c.key === indicator.key)) choices.push({ key: indicator.key, name: indicator.name, unit: indicator.unit });
+	}
+	return choices;
+}
+
 function subgoalView(goal: Subgoal, trend: TrendPoint[] | null, series: Awaited<ReturnType<typeof indicatorSeries>>): SubgoalView {
 	const linked = goal.indicatorId ? series.get(goal.indicatorId) : undefined;
 	if (!linked) return { ...goal, indicator: null, progress: surveyProgress(goal, trend) };
@@ -345,8 +353,8 @@ export async function getAreaPlan(db: Db, actor: Actor, forvaltningId: string, a
 		today: todayIso(now),
 		permissions: { edit, suggest: canSuggestInPlan(actor, f.path) && !area.retiredAt },
 		statements: statementText,
-		/** What a delmål may follow besides the survey: the active indicators. */
-		indicators: edit ? (await listIndicators(db)).map((d) => ({ key: d.key, name: d.name, unit: unitOf(d) })) : []
+		/** What a delmål may follow besides the survey: the active indicators, and any retired one a delmål still follows. */
+		indicators: edit ? await indicatorChoices(db, series) : []
 	};
 }
 
