@@ -69,6 +69,8 @@ interface Entry {
 	allowed: Role[];
 	/** Status for logged-in roles that are not allowed. */
 	denied?: 403 | 404;
+	/** Per role, where a refused role's status differs from `denied` (it may see the thing, not do the action). */
+	deniedAs?: Partial<Record<Role, 403 | 404>>;
 	/** No login needed: every caller is allowed. */
 	public?: boolean;
 	/** For a state-changing API call: the body for refused roles (valid) and allowed roles (invalid, so nothing changes). */
@@ -146,6 +148,7 @@ const table: Entry[] = [
 	page('/indicators/admin', ADMIN),
 	page('/indicators/admin/[key]', ADMIN, {}, (ids) => `/indicators/admin/${ids.indicator}`),
 	page('/plan/areas', ADMIN),
+	page('/admin/incident-readers', ADMIN),
 
 	// --- The API ---
 	change('POST', '/session', EVERYONE, { refused: {}, allowed: 'skip' }, () => v1('/session'), { public: true, note: 'logging in: tested in api.e2e and below' }),
@@ -178,6 +181,13 @@ const table: Entry[] = [
 	change('POST', '/plan/{forvaltningId}/{areaId}/subgoals', ['styrgrupp'], { refused: { title: 'Behörighetsprov', targetDate: '2099-01-01' }, allowed: { title: '' } }, (ids) => v1(`/plan/${ids.norrvik}/${ids.area}/subgoals`), { denied: 403 }),
 	change('POST', '/plan/{forvaltningId}/suggestions', IN_NORRVIK, { refused: { body: 'Behörighetsprov' }, allowed: { body: '' } }, (ids) => v1(`/plan/${ids.norrvik}/suggestions`), { denied: 403 }),
 	get('/incidents/statistics', AGGREGATE),
+	get('/incidents', EVERYONE),
+	change('POST', '/incidents', EVERYONE, { refused: {}, allowed: {} }, () => v1('/incidents'), { note: 'everyone reports for themselves; an empty report is refused as invalid' }),
+	get('/incidents/{incidentId}', ['enhetschef'], {}, (ids) => v1(`/incidents/${ids.incident}`)),
+	change('PUT', '/incidents/{incidentId}/support', [], { refused: { supportEnough: 'yes' }, allowed: 'skip' }, (ids) => v1(`/incidents/${ids.incident}/support`), {
+		deniedAs: { enhetschef: 403 },
+		note: 'only the employee it happened to (no demo login); her manager reads it but may not answer for her'
+	}),
 	get('/indicators', AGGREGATE),
 	get('/indicators/{key}', AGGREGATE, {}, (ids) => v1(`/indicators/${ids.indicator}`)),
 	change('PUT', '/indicators/entries', ENTERS_INDICATORS, { refused: { unit: '{norrvik}', period: 'T2 2025', entries: [] }, allowed: {} }, () => v1('/indicators/entries')),
@@ -303,7 +313,7 @@ describe('every page and API route, as every role, against the access table', ()
 					const ok = isApi ? result.status === 401 : result.status === 303 && (result.location ?? '').startsWith('/login?next=');
 					if (!ok) wrong.push(`${label}: not logged in, got ${result.status} ${result.location ?? ''}`);
 				} else {
-					const expected = entry.denied ?? 404;
+					const expected = entry.deniedAs?.[who] ?? entry.denied ?? 404;
 					if (result.status !== expected) wrong.push(`${label}: not allowed, expected ${expected}, got ${result.status}`);
 				}
 			}

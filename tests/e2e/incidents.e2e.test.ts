@@ -3,10 +3,12 @@
  * (bad input first), her enhetschef is told at once that it must be reported to
  * Arbetsmiljöverket and records that and the measures, the employee says whether the support was
  * enough, the enhetschef exports for the work-injury reporting, the designated arbetsmiljö
- * function reads it, and statistics upward show counts only, through the anonymity rule. axe-core
+ * function reads it, an administrator designates another reader and removes her again, and
+ * statistics upward show counts only, through the anonymity rule. axe-core
  * checks every page; others' incidents answer "not found".
  *
- * Shared demo state: adds incidents for the demo socialsekreterare; nothing else uses them.
+ * Shared demo state: adds incidents for the demo socialsekreterare (nothing else uses them), and a
+ * designation of the demo biståndshandläggare that it removes again.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -168,6 +170,9 @@ describe('incidents: otillåten påverkan, hot och våld', () => {
 		await page.waitForURL(/area=barn_och_unga/);
 		expect(await page.getByRole('heading', { name: /Händelser \d{4}, barn och unga/ }).isVisible()).toBe(true);
 		await expectAccessible(page);
+		// The threat reported above counts in its year's statistics, published once that year is over
+		// (the flow with the dates moved is src/lib/server/incidents/flow.int.test.ts).
+		expect(await page.locator('.lead').textContent()).toMatch(/statistiken för \d{4} visas från 1 februari \d{4}/);
 		// A year that has not ended is not there.
 		expect((await page.goto(`/incidents/statistics?year=${new Date().getFullYear()}`))?.status()).toBe(404);
 		await expectAccessible(page);
@@ -179,6 +184,49 @@ describe('incidents: otillåten påverkan, hot och våld', () => {
 		expect(await page.getByText(WHAT).isVisible()).toBe(true);
 		expect(await page.getByRole('button', { name: 'Spara åtgärderna' }).count()).toBe(0);
 		await expectAccessible(page);
+	});
+
+	it('an administrator designates a reader, who then reads the details; removing the designation takes it away', async () => {
+		// Before: a colleague gets "not found".
+		await login(page, demo.bistandshandlaggare);
+		expect((await page.goto(incidentUrl))?.status()).toBe(404);
+
+		await login(page, demo.admin);
+		await page.getByRole('link', { name: 'Utse läsare av hot och våld' }).click();
+		await page.waitForURL(/\/admin\/incident-readers$/);
+		expect(await page.getByRole('row', { name: /Eva Sjöberg/ }).textContent()).toContain('Exempelstad');
+		await expectAccessible(page);
+		// Bad input: said in Swedish per field, and what was typed is kept.
+		await page.getByLabel(/^Person/).fill('ingen.alls@exempelstad.se');
+		await page.getByRole('button', { name: 'Utse' }).click();
+		await page.locator('#person-error').waitFor();
+		expect(await page.locator('#person-error').textContent()).toBe('Ingen aktiv person har den e-postadressen eller det anställningsnumret. Kontrollera stavningen.');
+		expect(await page.locator('#unitId-error').textContent()).toBe('Välj vilken del av organisationen personen ska läsa händelser i.');
+		expect(await page.getByLabel(/^Person/).inputValue()).toBe('ingen.alls@exempelstad.se');
+		await expectAccessible(page);
+		await page.getByLabel(/^Person/).fill(demo.bistandshandlaggare);
+		await page.getByLabel(/^Läser händelser i/).selectOption({ label: 'Norrviks stadsdelsförvaltning' });
+		await page.getByRole('button', { name: 'Utse' }).click();
+		await page.getByRole('status').filter({ hasText: 'läser nu händelser i Norrviks stadsdelsförvaltning' }).waitFor();
+		expect(await page.getByRole('row', { name: /Norrviks stadsdelsförvaltning/ }).textContent()).toContain(demo.bistandshandlaggare);
+
+		await login(page, demo.bistandshandlaggare);
+		await page.goto(incidentUrl);
+		expect(await page.getByText(WHAT).isVisible()).toBe(true);
+		expect(await page.getByRole('button', { name: 'Spara åtgärderna' }).count()).toBe(0);
+
+		await login(page, demo.admin);
+		await page.goto('/admin/incident-readers');
+		await page.getByRole('button', { name: 'Ta bort Amina Hassan i Norrviks stadsdelsförvaltning' }).click();
+		await page.getByRole('status').filter({ hasText: 'läser inte längre händelser i Norrviks stadsdelsförvaltning' }).waitFor();
+		expect(await page.getByRole('row', { name: /Norrviks stadsdelsförvaltning/ }).count()).toBe(0);
+		await page.goto('/admin/audit?action=incident_reader.add');
+		expect(await page.getByRole('cell', { name: 'Utsåg läsare av hot och våld' }).count()).toBeGreaterThan(0);
+
+		await login(page, demo.bistandshandlaggare);
+		expect((await page.goto(incidentUrl))?.status()).toBe(404);
+		// The page is the administrators' alone.
+		expect((await page.goto('/admin/incident-readers'))?.status()).toBe(404);
 	});
 
 	it('the API gives the statistics through the same rule, and nothing to those without aggregates', async () => {

@@ -1,6 +1,7 @@
 /**
  * The action plan follow-up, end to end: the lokal styrgrupp works an area through the year
- * (state, a delmål followed with survey data, an activity, a follow-up), staff read the plan and
+ * (state, a delmål followed with survey data and one with an indicator, an activity, the T2 and VB
+ * follow-ups, a delmål reached), staff read the plan and
  * leave a suggestion (also without JavaScript), the steering group answers it, the central
  * steering group sees the change in the city-wide matrix, and an administrator adds, rewords and
  * retires an area. axe-core checks every page; wrong roles and bad input are refused.
@@ -92,6 +93,55 @@ describe('the action plan follow-up', () => {
 		await expectAccessible(page);
 	});
 
+	it('a delmål followed with an indicator shows the förvaltning’s recorded values; a statement and an indicator at once are refused', async () => {
+		await page.getByText('Nytt delmål', { exact: true }).click();
+		await page.locator('#new-goal-title').fill('Personalrörligheten under 12 %');
+		await page.locator('#new-goal-targetDate').fill('2027-12-31');
+		await page.locator('#new-goal-statement').selectOption({ label: 'Jag har en bra arbetssituation.' });
+		await page.locator('#new-goal-indicator').selectOption({ label: 'Personalrörlighet (%)' });
+		await page.locator('#new-goal-targetValue').fill('12');
+		await page.getByRole('button', { name: 'Lägg till delmålet' }).click();
+		await page.locator('#new-goal-indicator-error').waitFor();
+		expect(await page.locator('#new-goal-indicator-error').textContent()).toBe('Välj antingen ett påstående i mätningen eller en indikator, inte båda.');
+		expect(await page.locator('#new-goal-indicator').inputValue()).toBe('turnover');
+		expect(await page.locator('#new-goal-title').inputValue()).toBe('Personalrörligheten under 12 %');
+		await expectAccessible(page);
+
+		// A metric belongs to a statement: both are emptied for an indicator.
+		await page.locator('#new-goal-statement').selectOption('');
+		await page.locator('#new-goal-metric').selectOption('');
+		await page.getByRole('button', { name: 'Lägg till delmålet' }).click();
+		await page.getByRole('status').filter({ hasText: 'Delmålet är sparat.' }).waitFor();
+		const goal = page.getByRole('article', { name: 'Personalrörligheten under 12 %' });
+		expect(await goal.getByText('Följs med indikatorn ”Personalrörlighet”, målvärde 12 % (lägre är bättre).').isVisible()).toBe(true);
+		// The demo's yearly figures for Norrvik, newest last, judged against the target.
+		expect(await goal.getByText(/^Senast \(\d{4}\):/).isVisible()).toBe(true);
+		expect(await goal.getByText(/Målvärdet är (inte )?nått/).isVisible()).toBe(true);
+		expect(await goal.locator('tbody tr').count()).toBeGreaterThan(1);
+		await expectAccessible(page);
+	});
+
+	it('without JavaScript, a target off the indicator’s scale is refused in Swedish and what was typed is kept', async () => {
+		const noJs = await newPage(browser, { javaScript: false });
+		try {
+			await login(noJs, demo.styrgrupp);
+			await noJs.goto(areaUrl);
+			await noJs.getByText('Nytt delmål', { exact: true }).click();
+			await noJs.locator('#new-goal-title').fill('Högst 2,5 konsulter i april');
+			await noJs.locator('#new-goal-targetDate').fill('2027-04-30');
+			await noJs.locator('#new-goal-indicator').selectOption({ label: 'Antal konsulter (konsulter)' });
+			await noJs.locator('#new-goal-targetValue').fill('2,5');
+			await noJs.getByRole('button', { name: 'Lägg till delmålet' }).click();
+			await noJs.locator('#new-goal-targetValue-error').waitFor();
+			expect(await noJs.locator('#new-goal-targetValue-error').textContent()).toBe('Indikatorn är ett antal: skriv ett heltal, 0 eller mer.');
+			expect(await noJs.locator('#new-goal-indicator').inputValue()).toBe('consultants');
+			expect(await noJs.locator('#new-goal-targetValue').inputValue()).toBe('2,5');
+			expect(await noJs.locator('#new-goal-title').inputValue()).toBe('Högst 2,5 konsulter i april');
+		} finally {
+			await noJs.context().close();
+		}
+	});
+
 	it('adds an activity with a responsible person, marks it done, and writes the T2 follow-up', async () => {
 		await page.getByText('Ny aktivitet').click();
 		await page.locator('#activity-title').fill('Rutin för medhandläggarskap');
@@ -112,6 +162,28 @@ describe('the action plan follow-up', () => {
 		await page.getByRole('status').filter({ hasText: 'Uppföljningen är sparad.' }).waitFor();
 		expect(await page.getByRole('heading', { name: 'T2 2026' }).isVisible()).toBe(true);
 		expect(await page.getByRole('region', { name: 'Historik' }).textContent()).toContain('Status ändrad från ”Ej påbörjat” till ”Under analys”.');
+		await expectAccessible(page);
+	});
+
+	it('at the year’s end: a delmål is reached and the VB follow-up is written', async () => {
+		const goal = page.getByRole('article', { name: 'Minst 4,0 i snitt på ”Jag har en bra arbetssituation.”' });
+		await goal.getByText('Ändra delmålet').click();
+		await goal.getByLabel('Status').selectOption({ label: 'Uppnått' });
+		await goal.getByRole('button', { name: 'Spara delmålet' }).click();
+		await page.getByRole('status').filter({ hasText: 'Delmålet är ändrat.' }).waitFor();
+		expect(await page.getByRole('article', { name: 'Minst 4,0 i snitt på ”Jag har en bra arbetssituation.”' }).locator('.badge').first().textContent()).toBe('Uppnått');
+
+		await page.getByText('Skriv uppföljning').click();
+		await page.locator('#followUp-period').selectOption('VB');
+		await page.locator('#followUp-year').fill('2026');
+		await page.locator('#followUp-comment').fill('Medhandläggarskap är infört i alla utredningsgrupper. Delmålet om arbetssituationen är nått.');
+		await page.getByRole('button', { name: 'Spara uppföljningen' }).click();
+		await page.getByRole('status').filter({ hasText: 'Uppföljningen är sparad.' }).waitFor();
+		expect(await page.getByRole('heading', { name: 'VB 2026' }).isVisible()).toBe(true);
+		expect(await page.getByRole('heading', { name: 'T2 2026' }).isVisible()).toBe(true);
+		const history = await page.getByRole('region', { name: 'Historik' }).textContent();
+		expect(history).toContain('Delmål uppnått: Minst 4,0');
+		expect(history).toContain('Uppföljning skriven (VB 2026).');
 		await expectAccessible(page);
 		await logout(page);
 	});

@@ -173,6 +173,14 @@ export function canManageIncident(actor: Actor, incident: { unitPath: string }, 
 	return canSeeNamed(actor, incident.unitPath, now);
 }
 
+/**
+ * Who the kommun designates to read incidents (incident_readers): administrators, like the other
+ * grants of access. To everyone else the page answers "not found".
+ */
+export function mayDesignateIncidentReaders(actor: Actor, now = new Date()): boolean {
+	return isAdmin(actor, now);
+}
+
 // --- Indicators ---
 //
 // Indicator figures (personalrörlighet, konsulter, VFU, …) are statistics per förvaltning and for

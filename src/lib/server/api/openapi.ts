@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { noteInput, offerInput, planUpdateInput } from '../action-plans/service';
 import { loginInput } from '../auth/login';
 import { applyInput, importOptions } from '../import/service';
+import { reportInput, supportInput } from '../incidents/rules';
 import { areaInput, areaStateInput, subgoalInput, suggestionInput } from '../plan/rules';
 import { reportQuery } from '../reports/service';
 import { responseInput, roundInput } from '../rounds/rules';
@@ -39,6 +40,7 @@ const importIdParam = { name: 'importId', in: 'path', required: true, schema: { 
 const planIdParam = { name: 'planId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 const forvaltningIdParam = { name: 'forvaltningId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 const areaIdParam = { name: 'areaId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+const incidentIdParam = { name: 'incidentId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 
 const disclosedCell = {
 	description:
@@ -114,7 +116,9 @@ export function openApiDocument() {
 					}
 				},
 				DisclosedCell: disclosedCell,
-				IndicatorEntries: schema(entriesInput)
+				IndicatorEntries: schema(entriesInput),
+				IncidentReport: schema(reportInput),
+				IncidentSupport: schema(supportInput)
 			}
 		},
 		security: [{ bearer: [] }, { cookie: [] }],
@@ -353,7 +357,8 @@ export function openApiDocument() {
 			'/plan/{forvaltningId}/{areaId}': {
 				parameters: [forvaltningIdParam, areaIdParam],
 				get: {
-					summary: 'One area of a förvaltning’s plan: state, sub-goals with progress from the survey (through the anonymity rule), activities, follow-ups, suggestions, history',
+					summary:
+						'One area of a förvaltning’s plan: state, sub-goals with progress from the survey (through the anonymity rule) or from an indicator, activities, follow-ups, suggestions, history',
 					responses: { '200': ok('Area plan'), ...errors(401, 404) }
 				},
 				put: {
@@ -365,7 +370,7 @@ export function openApiDocument() {
 			'/plan/{forvaltningId}/{areaId}/subgoals': {
 				parameters: [forvaltningIdParam, areaIdParam],
 				post: {
-					summary: 'Add a measurable sub-goal (delmål), optionally followed with a survey statement (the lokal styrgrupp)',
+					summary: 'Add a measurable sub-goal (delmål), optionally followed with a survey statement and metric, or with an indicator by its key (the lokal styrgrupp)',
 					requestBody: { required: true, content: { 'application/json': { schema: schema(subgoalInput) } } },
 					responses: { '201': ok('Added'), ...errors(400, 401, 403, 404, 409) }
 				}
@@ -379,6 +384,33 @@ export function openApiDocument() {
 						{ name: 'area', in: 'query', schema: { type: 'string' }, description: 'verksamhetsområde' }
 					],
 					responses: { '200': ok('Statistics; a hidden cell carries only its reason'), ...errors(400, 401, 404) }
+				}
+			},
+			'/incidents': {
+				get: {
+					summary:
+						'The incidents the caller may read: their own, those of their staff (nearest manager), and those in the parts of the organisation the kommun designated them for. Reading others’ incidents is audited',
+					responses: { '200': ok('Own and others’ incidents, and how many serious ones the caller has not yet reported to Arbetsmiljöverket'), ...errors(401) }
+				},
+				post: {
+					summary: 'Report an incident of otillåten påverkan, hot och våld: for oneself, or (the nearest manager) on behalf of own staff with personId. yes/no answers may be sent as booleans',
+					requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/IncidentReport' } } } },
+					responses: { '201': ok('Reported'), ...errors(400, 401) }
+				}
+			},
+			'/incidents/{incidentId}': {
+				parameters: [incidentIdParam],
+				get: {
+					summary: 'One incident with its details, for the employee, the nearest manager and designated readers (others: 404); audited when not one’s own',
+					responses: { '200': ok('Incident, names, whether serious, and what the caller may do'), ...errors(401, 404) }
+				}
+			},
+			'/incidents/{incidentId}/support': {
+				parameters: [incidentIdParam],
+				put: {
+					summary: 'The employee says whether the support after the incident was enough (others who may read it: 403)',
+					requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/IncidentSupport' } } } },
+					responses: { '200': ok('Saved'), ...errors(400, 401, 403, 404) }
 				}
 			},
 			// --- end of action plan follow-up and incidents ---

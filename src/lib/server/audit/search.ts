@@ -38,7 +38,9 @@ export const actionLabel: Record<string, string> = {
 	'person.move': 'Bytte enhet',
 	'person.deactivate': 'Avaktiverades',
 	'import.apply': 'Importerade personal',
-	'retention.apply': 'Gallrade svar'
+	'retention.apply': 'Gallrade svar',
+	'incident_reader.add': 'Utsåg läsare av hot och våld',
+	'incident_reader.remove': 'Tog bort läsare av hot och våld'
 };
 
 /** Groups offered in the search besides single actions: `prefix.*`. */

@@ -12,6 +12,7 @@ import { ACTIVITY_AREAS, STATEMENTS } from '../../domain';
 // are not initialised yet when this file is evaluated first. Enums of schema.ts are therefore
 // mirrored as checked text columns here.
 import { orgUnits, people } from './schema-core';
+import { indicators } from './schema-indicators';
 
 const id = () => uuid('id').primaryKey().defaultRandom();
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -100,7 +101,10 @@ export const planChanges = pgTable(
 export const planMetric = pgEnum('plan_metric', ['mean', 'share_high', 'share_low']);
 export const planSubgoalStatus = pgEnum('plan_subgoal_status', ['open', 'achieved', 'not_achieved']);
 
-/** delmål: a measurable sub-goal with a target date, optionally followed with survey data. */
+/**
+ * delmål: a measurable sub-goal with a target date, optionally followed with data: either a
+ * survey statement with a metric, or an indicator (personalrörlighet, VFU …) of the förvaltning.
+ */
 export const planSubgoals = pgTable(
 	'plan_subgoals',
 	{
@@ -116,7 +120,9 @@ export const planSubgoals = pgTable(
 		/** A statement of the survey ('situation' | 'quality' | 'recommend'); null when not linked. */
 		statement: text('statement', { enum: STATEMENTS }),
 		metric: planMetric('metric'),
-		/** Mean on the 1–6 scale, or a share in per cent, depending on the metric. */
+		/** Or an indicator (indikator) whose recorded values for the förvaltning show the progress. */
+		indicatorId: uuid('indicator_id').references(() => indicators.id),
+		/** Mean on the 1–6 scale or a share in per cent (statement), or on the indicator's own scale. */
 		targetValue: doublePrecision('target_value'),
 		status: planSubgoalStatus('status').notNull().default('open'),
 		createdBy: uuid('created_by').references(() => people.id),
@@ -125,7 +131,11 @@ export const planSubgoals = pgTable(
 	},
 	(t) => [
 		index('plan_subgoals_unit_area_idx').on(t.forvaltningId, t.areaId),
-		check('plan_subgoals_link', sql`(${t.statement} is null) = (${t.metric} is null) and (${t.metric} is null) = (${t.targetValue} is null)`),
+		// A statement comes with a metric; a target value exactly when followed by a statement or an indicator, never both.
+		check(
+			'plan_subgoals_link',
+			sql`(${t.statement} is null) = (${t.metric} is null) and (${t.statement} is null or ${t.indicatorId} is null) and (${t.statement} is null and ${t.indicatorId} is null) = (${t.targetValue} is null)`
+		),
 		check('plan_subgoals_statement', sql`${t.statement} is null or ${t.statement} in ('situation', 'quality', 'recommend')`)
 	]
 );

@@ -39,7 +39,9 @@ const optionalDate = z.preprocess(
 		.optional()
 );
 
-const yesNo = (missing: string) => z.enum(['yes', 'no'], { error: missing }).transform((v) => v === 'yes');
+/** 'yes'/'no' from a form, true/false from the JSON API. */
+const yesNoValue = (v: unknown) => (v === true ? 'yes' : v === false ? 'no' : v);
+const yesNo = (missing: string) => z.preprocess(yesNoValue, z.enum(['yes', 'no'], { error: missing })).transform((v) => v === 'yes');
 
 export const reportInput = z
 	.object({
@@ -57,7 +59,7 @@ export const reportInput = z
 			.transform((v) => v ?? ''),
 		description: z.string({ error: 'Beskriv vad som hände.' }).trim().min(1, 'Beskriv vad som hände.').max(4000, 'Beskrivningen får vara högst 4000 tecken.'),
 		policeReported: yesNo('Svara om händelsen är polisanmäld.'),
-		threatTakenSeriously: z.preprocess(blankToUndefined, z.enum(['yes', 'no'], { error: 'Svara ja eller nej.' }).optional())
+		threatTakenSeriously: z.preprocess((v) => blankToUndefined(yesNoValue(v)), z.enum(['yes', 'no'], { error: 'Svara ja eller nej.' }).optional())
 	})
 	// Runs even when other fields are wrong, so every missing answer is asked for at once.
 	.refine((r) => r.form !== 'hot' || r.threatTakenSeriously !== undefined, {
@@ -125,6 +127,12 @@ export const STATISTICS_CUTOFF = { month: 2, day: 1 } as const;
 
 export function statisticsCutoff(year: number): Date {
 	return new Date(`${year + 1}-02-01T00:00:00+01:00`);
+}
+
+/** When the next year's statistics are published: in January that is the year just ended. */
+export function nextPublication(now: Date): Date {
+	const lastYear = statisticsCutoff(now.getUTCFullYear() - 1);
+	return now < lastYear ? lastYear : statisticsCutoff(now.getUTCFullYear());
 }
 
 /** The years whose statistics may be shown at `now`, newest first. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors';
 import { parseInput } from '../validation';
-import { closedYears, incidentTable, isSerious, measuresInput, occurredAt, reportInput, statisticsCutoff, type ExportIncident } from './rules';
+import { closedYears, incidentTable, isSerious, measuresInput, nextPublication, occurredAt, reportInput, statisticsCutoff, type ExportIncident } from './rules';
 
 function fieldErrors(schema: Parameters<typeof parseInput>[0], input: unknown): Record<string, string> {
 	try {
@@ -39,8 +39,10 @@ describe('an incident report', () => {
 		});
 	});
 
-	it('reads yes/no answers', () => {
+	it('reads yes/no answers, from a form or as JSON booleans', () => {
 		expect(parseInput(reportInput, { ...valid, policeReported: 'yes' })).toMatchObject({ policeReported: true, threatTakenSeriously: true, setting: '' });
+		expect(parseInput(reportInput, { ...valid, policeReported: true, threatTakenSeriously: false })).toMatchObject({ policeReported: true, threatTakenSeriously: false });
+		expect(fieldErrors(reportInput, { ...valid, policeReported: 'kanske' })).toEqual({ policeReported: 'Svara om händelsen är polisanmäld.' });
 	});
 
 	it('places the time in Swedish time, summer and winter', () => {
@@ -70,6 +72,10 @@ describe('statistics per year', () => {
 		expect(statisticsCutoff(2025).toISOString()).toBe('2026-01-31T23:00:00.000Z');
 		expect(closedYears([2024, 2025, 2026, 2025], new Date('2026-01-20T12:00:00Z'))).toEqual([2024]);
 		expect(closedYears([2024, 2025, 2026], new Date('2026-02-01T12:00:00Z'))).toEqual([2025, 2024]);
+		// What the page announces: in January the year just ended, from February the current one.
+		expect(nextPublication(new Date('2026-01-20T12:00:00Z'))).toEqual(statisticsCutoff(2025));
+		expect(nextPublication(new Date('2026-02-01T12:00:00Z'))).toEqual(statisticsCutoff(2026));
+		expect(nextPublication(new Date('2026-11-25T12:00:00Z'))).toEqual(statisticsCutoff(2026));
 	});
 });
 

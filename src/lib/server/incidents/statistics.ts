@@ -27,7 +27,7 @@ import { notFound } from '../errors';
 import { pathIds } from '../org/service';
 import { isUuid } from '../rounds/service';
 import { parseInput } from '../validation';
-import { closedYears, isSerious, statisticsCutoff, statsQuery } from './rules';
+import { closedYears, isSerious, nextPublication, statsQuery } from './rules';
 import { designatedScopes } from './service';
 
 export interface IncidentFigures {
@@ -184,7 +184,7 @@ export async function incidentStatistics(db: Db, actor: Actor, input: unknown, n
 		rows: table,
 		trend: [...years].sort((a, b) => a - b).map((y) => ({ year: y, cell: cell(y, unit, null) })),
 		/** The current year's statistics are shown from this date. */
-		nextPublication: statisticsCutoff(now.getFullYear()),
+		nextPublication: nextPublication(now),
 		rules: { minGroup: rules.minGroup }
 	};
 }

@@ -13,6 +13,7 @@ import {
 	canReportIncidentFor,
 	canSeeIncident,
 	canSuggestInPlan,
+	mayDesignateIncidentReaders,
 	permissionsOf,
 	readsPlan,
 	seesPlanMatrix
@@ -102,5 +103,13 @@ describe('incident details', () => {
 		expect(canReportIncidentFor({ ...actor('/k/f/a/e/'), personId: 'employee' }, incident, now)).toBe(true);
 		expect(canManageIncident(manager, incident, now)).toBe(true);
 		expect(canManageIncident({ ...actor('/k/f/a/e/'), personId: 'employee' }, incident, now)).toBe(false);
+	});
+
+	it('only administrators designate who else reads incidents', () => {
+		expect(mayDesignateIncidentReaders(actor('/k/', ['admin', '/k/']), now)).toBe(true);
+		for (const role of ['central_steering', 'local_steering', 'department_manager', 'unit_manager'] as Role[]) {
+			expect(mayDesignateIncidentReaders(actor('/k/', [role, role === 'central_steering' ? '/k/' : '/k/f/']), now), role).toBe(false);
+		}
+		expect(mayDesignateIncidentReaders(actor('/k/', ['admin', '/k/', '2026-01-01', '2026-06-30']), now), 'an ended admin assignment').toBe(false);
 	});
 });

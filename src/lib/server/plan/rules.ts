@@ -1,7 +1,7 @@
 /**
  * The rules of the action plan follow-up, free of the database: what an area, a state, a
  * sub-goal (delmål), an activity, a follow-up and a suggestion must contain; how a sub-goal's
- * progress is read from survey figures; which follow-up period is current; how a change is
+ * progress is read from survey figures or an indicator; which follow-up period is current; how a change is
  * described. Tested on their own.
  */
 import { z } from 'zod';
@@ -16,8 +16,10 @@ import {
 	type PlanAreaStatus,
 	type PlanFollowUpPeriod,
 	type PlanMetric,
-	type PlanSubgoalStatus
+	type PlanSubgoalStatus,
+	type IndicatorKind
 } from '$lib/domain';
+import { meetsTarget } from '../indicators/rules';
 
 // --- Input -------------------------------------------------------------------------------
 
@@ -67,6 +69,8 @@ export const subgoalInput = z
 		targetDate: isoDate('Fyll i när delmålet ska vara nått.'),
 		statement: z.preprocess(blankToUndefined, z.enum(STATEMENTS, { error: 'Välj ett påstående i listan.' }).optional()),
 		metric: z.preprocess(blankToUndefined, z.enum(PLAN_METRICS, { error: 'Välj vilket mått som följs.' }).optional()),
+		/** The key of an indicator (indikator), e.g. 'turnover'; the service checks that it exists. */
+		indicator: z.preprocess(blankToUndefined, z.string({ error: 'Välj en indikator i listan.' }).trim().max(100, 'Välj en indikator i listan.').optional()),
 		targetValue: z.preprocess(
 			(v) => (typeof v === 'string' ? blankToUndefined(v.trim().replace(',', '.')) : blankToUndefined(v)),
 			z.coerce.number({ error: 'Målvärdet ska vara ett tal, till exempel 4,2 eller 60.' }).optional()
@@ -74,9 +78,19 @@ export const subgoalInput = z
 		status: z.preprocess(blankToUndefined, z.enum(PLAN_SUBGOAL_STATUSES, { error: 'Välj en status.' }).default('open'))
 	})
 	.superRefine((g, ctx) => {
+		if (g.statement && g.indicator) {
+			ctx.addIssue({ code: 'custom', path: ['indicator'], message: 'Välj antingen ett påstående i mätningen eller en indikator, inte båda.' });
+			return;
+		}
+		if (g.indicator) {
+			// The target's scale depends on the indicator: checked by the service (indicatorTargetProblem).
+			if (g.metric !== undefined) ctx.addIssue({ code: 'custom', path: ['metric'], message: 'Mått väljs bara för ett påstående i mätningen. Välj ”Inget” när delmålet följer en indikator.' });
+			if (g.targetValue === undefined) ctx.addIssue({ code: 'custom', path: ['targetValue'], message: 'Fyll i målvärdet.' });
+			return;
+		}
 		if (!g.statement) {
 			if (g.metric !== undefined || g.targetValue !== undefined) {
-				ctx.addIssue({ code: 'custom', path: ['statement'], message: 'Välj vilket påstående i mätningen delmålet följer, eller töm mått och målvärde.' });
+				ctx.addIssue({ code: 'custom', path: ['statement'], message: 'Välj vilket påstående i mätningen (eller vilken indikator) delmålet följer, eller töm mått och målvärde.' });
 			}
 			return;
 		}
@@ -95,7 +109,9 @@ export const subgoalInput = z
 		status: g.status as PlanSubgoalStatus,
 		statement: g.statement ?? null,
 		metric: g.statement ? (g.metric ?? null) : null,
-		targetValue: g.statement ? (g.targetValue ?? null) : null
+		/** Resolved to indicator_id by the service. */
+		indicatorKey: g.statement ? null : (g.indicator ?? null),
+		targetValue: g.statement || g.indicator ? (g.targetValue ?? null) : null
 	}));
 export type SubgoalInput = z.infer<typeof subgoalInput>;
 
@@ -166,7 +182,8 @@ export function metricReached(metric: PlanMetric, value: number, target: number)
 }
 
 export interface ProgressPoint {
-	roundName: string;
+	/** The round ("T2 2019") or the indicator's period ("2025", "VT 2025"). */
+	label: string;
 	/** null when the round's figure is not shown (too few, or protects another group). */
 	value: number | null;
 	reasonText: string | null;
@@ -175,16 +192,30 @@ export interface ProgressPoint {
 export interface Progress {
 	points: ProgressPoint[];
 	/** The newest shown value, and whether it reaches the target. */
-	latest: { roundName: string; value: number; reached: boolean } | null;
+	latest: { label: string; value: number; reached: boolean } | null;
+}
+
+function progressFrom(points: ProgressPoint[], reached: (value: number) => boolean): Progress {
+	const shown = points.filter((p): p is ProgressPoint & { value: number } => p.value !== null);
+	const last = shown[shown.length - 1];
+	return { points, latest: last ? { label: last.label, value: last.value, reached: reached(last.value) } : null };
 }
 
 export function subgoalProgress(points: ProgressPoint[], metric: PlanMetric, target: number): Progress {
-	const shown = points.filter((p): p is ProgressPoint & { value: number } => p.value !== null);
-	const last = shown[shown.length - 1];
-	return {
-		points,
-		latest: last ? { roundName: last.roundName, value: last.value, reached: metricReached(metric, last.value, target) } : null
-	};
+	return progressFrom(points, (v) => metricReached(metric, v, target));
+}
+
+/** Progress of a delmål that follows an indicator: its values for the förvaltning, oldest first. */
+export function indicatorProgress(points: ProgressPoint[], higherIsBetter: boolean, target: number): Progress {
+	return progressFrom(points, (v) => meetsTarget(higherIsBetter, v, target) === true);
+}
+
+/** What is wrong with a target value on an indicator's scale, in Swedish, or null. */
+export function indicatorTargetProblem(kind: IndicatorKind, target: number): string | null {
+	if (!Number.isFinite(target)) return 'Målvärdet ska vara ett tal, till exempel 4,2 eller 60.';
+	if ((kind === 'rate' || kind === 'percent') && (target < 0 || target > 100)) return 'Indikatorn anges i procent: skriv ett målvärde mellan 0 och 100.';
+	if (kind === 'count' && (target < 0 || !Number.isInteger(target))) return 'Indikatorn är ett antal: skriv ett heltal, 0 eller mer.';
+	return null;
 }
 
 // --- Follow-up periods ------------------------------------------------------------------------

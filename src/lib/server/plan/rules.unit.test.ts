@@ -7,6 +7,8 @@ import {
 	currentFollowUpPeriod,
 	describeChange,
 	followUpInput,
+	indicatorProgress,
+	indicatorTargetProblem,
 	metricReached,
 	metricValue,
 	resolveSince,
@@ -38,6 +40,7 @@ describe('a sub-goal (delmål)', () => {
 			status: 'open',
 			statement: null,
 			metric: null,
+			indicatorKey: null,
 			targetValue: null
 		});
 	});
@@ -63,6 +66,32 @@ describe('a sub-goal (delmål)', () => {
 
 	it('refuses a metric without a statement', () => {
 		expect(fieldErrors(subgoalInput, { title: 'x', targetDate: '2027-06-30', metric: 'mean', targetValue: '4' }).statement).toMatch(/Välj vilket påstående/);
+	});
+
+	it('may follow an indicator instead, with a target and no metric', () => {
+		expect(parseInput(subgoalInput, { title: 'x', targetDate: '2027-06-30', statement: '', metric: '', indicator: 'turnover', targetValue: '12,5' })).toMatchObject({
+			statement: null,
+			metric: null,
+			indicatorKey: 'turnover',
+			targetValue: 12.5
+		});
+		expect(fieldErrors(subgoalInput, { title: 'x', targetDate: '2027-06-30', indicator: 'turnover' })).toEqual({ targetValue: 'Fyll i målvärdet.' });
+		expect(fieldErrors(subgoalInput, { title: 'x', targetDate: '2027-06-30', indicator: 'turnover', metric: 'mean', targetValue: '12' }).metric).toMatch(/Mått väljs bara för ett påstående/);
+	});
+
+	it('follows a statement or an indicator, never both', () => {
+		expect(fieldErrors(subgoalInput, { title: 'x', targetDate: '2027-06-30', statement: 'situation', metric: 'mean', indicator: 'turnover', targetValue: '4' })).toEqual({
+			indicator: 'Välj antingen ett påstående i mätningen eller en indikator, inte båda.'
+		});
+	});
+
+	it('a target on the indicator’s scale: per cent within 0–100, counts whole and not negative', () => {
+		expect(indicatorTargetProblem('rate', 12.5)).toBeNull();
+		expect(indicatorTargetProblem('percent', 120)).toMatch(/mellan 0 och 100/);
+		expect(indicatorTargetProblem('count', 100)).toBeNull();
+		expect(indicatorTargetProblem('count', 2.5)).toMatch(/heltal/);
+		expect(indicatorTargetProblem('count', -1)).toMatch(/heltal, 0 eller mer/);
+		expect(indicatorTargetProblem('decimal', -3.25)).toBeNull();
 	});
 });
 
@@ -112,15 +141,28 @@ describe('progress from survey figures', () => {
 	it('judges the newest shown round, skipping suppressed ones', () => {
 		const progress = subgoalProgress(
 			[
-				{ roundName: 'VB 2018', value: 3.9, reasonText: null },
-				{ roundName: 'T2 2019', value: 4.3, reasonText: null },
-				{ roundName: 'VB 2019', value: null, reasonText: 'Färre än 5 svarande' }
+				{ label: 'VB 2018', value: 3.9, reasonText: null },
+				{ label: 'T2 2019', value: 4.3, reasonText: null },
+				{ label: 'VB 2019', value: null, reasonText: 'Färre än 5 svarande' }
 			],
 			'mean',
 			4.2
 		);
-		expect(progress.latest).toEqual({ roundName: 'T2 2019', value: 4.3, reached: true });
-		expect(subgoalProgress([{ roundName: 'VB 2019', value: null, reasonText: 'x' }], 'mean', 4).latest).toBeNull();
+		expect(progress.latest).toEqual({ label: 'T2 2019', value: 4.3, reached: true });
+		expect(subgoalProgress([{ label: 'VB 2019', value: null, reasonText: 'x' }], 'mean', 4).latest).toBeNull();
+	});
+});
+
+describe('progress from an indicator', () => {
+	const points = [
+		{ label: '2023', value: 18, reasonText: null },
+		{ label: '2024', value: 13.5, reasonText: null }
+	];
+
+	it('judges the newest value in the indicator’s direction', () => {
+		expect(indicatorProgress(points, false, 14).latest).toEqual({ label: '2024', value: 13.5, reached: true });
+		expect(indicatorProgress(points, true, 14).latest).toEqual({ label: '2024', value: 13.5, reached: false });
+		expect(indicatorProgress([], false, 14)).toEqual({ points: [], latest: null });
 	});
 });
 

@@ -1,8 +1,11 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client';
+import { indicators } from '../db/schema';
 import { createTestDatabase, testBackend } from '../db/testing';
 import { insertResponse, insertRound } from '../demo/factories';
 import { DomainError } from '../errors';
+import { getIndicator, writeFigures } from '../indicators/service';
 import { buildOrgFixture, type OrgFixture } from '../testing/org-fixture';
 import { createArea, listAreas, setAreaRetired, updateArea } from './areas';
 import { planMatrix } from './matrix';
@@ -117,11 +120,11 @@ describe(`the action plan follow-up (${testBackend})`, () => {
 			expect(plan.followUps[0]).toMatchObject({ period: 'T2', year: 2025, comment: 'Rutinen är beslutad och införd.', status: 'measures_under_way' });
 			const linked = plan.subgoals.find((g) => g.id === goal.id)!;
 			// Progress from the förvaltning's aggregate, through buildReport: 3.0 then 4.0.
-			expect(linked.progress?.points.map((p) => [p.roundName, p.value])).toEqual([
+			expect(linked.progress?.points.map((p) => [p.label, p.value])).toEqual([
 				['T2 2025', 3],
 				['VB 2025', 4]
 			]);
-			expect(linked.progress?.latest).toEqual({ roundName: 'VB 2025', value: 4, reached: true });
+			expect(linked.progress?.latest).toEqual({ label: 'VB 2025', value: 4, reached: true });
 			expect(plan.subgoals.find((g) => g.id === plain.id)).toMatchObject({ status: 'achieved', progress: null });
 			expect(plan.history.map((h) => h.text)).toContain('Status ändrad från ”Under analys” till ”Åtgärder pågår”.');
 			expect(plan.history.map((h) => h.text)).toContain('Aktivitet klar: Rutin för medhandläggning');
@@ -158,6 +161,52 @@ describe(`the action plan follow-up (${testBackend})`, () => {
 				dueDate: 'Datumet finns inte. Kontrollera månad och dag.'
 			});
 			expect(await fieldsOf(saveAreaState(database.db, steering, org.units.f.id, coHandling, { status: 'done' }))).toEqual({ status: 'Välj en status.' });
+		});
+
+		it('a delmål follows an indicator: its progress is the förvaltning’s recorded values, for those who read them', async () => {
+			const steering = await org.actor(org.people.steeringF);
+			const f = org.units.f.id;
+			const students = (await listAreas(database.db)).find((a) => a.title === 'Regelbundet mottagande av studenter')!.id;
+			const turnover = await getIndicator(database.db, 'turnover');
+			const figure = (orgUnitId: string, period: string, value: number) => ({ indicatorId: turnover.id, orgUnitId, period, dimension: 'total' as const, category: '', value, base: 100, countMonth: null, note: null });
+			// Personalrörlighet in Norrvik falls from 18 % to 13 %; another förvaltning's figure is not Norrvik's.
+			await writeFigures(database.db, null, f, [figure(f, '2024', 13), figure(f, '2023', 18), figure(org.units.f2.id, '2024', 40)], { source: 'seed', importId: null });
+
+			const goal = { title: 'Personalrörligheten under 14 %', targetDate: '2026-12-31', statement: '', metric: '', indicator: 'turnover', targetValue: '14' };
+			expect(await fieldsOf(addSubgoal(database.db, steering, f, students, { ...goal, indicator: 'no-such-indicator' }))).toEqual({ indicator: 'Välj en indikator i listan.' });
+			expect(await fieldsOf(addSubgoal(database.db, steering, f, students, { ...goal, targetValue: '140' }))).toEqual({
+				targetValue: 'Indikatorn anges i procent: skriv ett målvärde mellan 0 och 100.'
+			});
+			const saved = await addSubgoal(database.db, steering, f, students, goal);
+			expect(saved).toMatchObject({ indicatorId: turnover.id, statement: null, metric: null, targetValue: 14 });
+
+			const plan = await getAreaPlan(database.db, steering, f, students);
+			const linked = plan.subgoals.find((g) => g.id === saved.id)!;
+			expect(linked.indicator).toMatchObject({ key: 'turnover', name: 'Personalrörlighet', unit: '%', higherIsBetter: false });
+			expect(linked.progress?.points.map((p) => [p.label, p.value])).toEqual([
+				['2023', 18],
+				['2024', 13]
+			]);
+			// Lower is better for personalrörlighet: 13 % reaches the target of 14 %.
+			expect(linked.progress?.latest).toEqual({ label: '2024', value: 13, reached: true });
+			expect(plan.indicators.map((i) => i.key)).toContain('turnover');
+
+			// Staff see the delmål and which indicator it follows, not the figures.
+			const staffView = await getAreaPlan(database.db, await org.actor(org.people.e2[0]), f, students);
+			expect(staffView.subgoals.find((g) => g.id === saved.id)).toMatchObject({ indicator: { key: 'turnover' }, progress: null });
+			expect(staffView.progressHidden).toBe(true);
+			expect(staffView.indicators).toEqual([]);
+
+			// A retired indicator stays with the delmål that follows it, and is offered for it only.
+			await database.db.update(indicators).set({ active: false }).where(eq(indicators.id, turnover.id));
+			expect((await getAreaPlan(database.db, steering, f, students)).indicators.map((i) => i.key)).toContain('turnover');
+			expect(await updateSubgoal(database.db, steering, f, students, saved.id, { ...goal, targetValue: '13' })).toMatchObject({ indicatorId: turnover.id, targetValue: 13 });
+			expect(await fieldsOf(addSubgoal(database.db, steering, f, students, goal))).toEqual({ indicator: 'Välj en indikator i listan.' });
+			await database.db.update(indicators).set({ active: true }).where(eq(indicators.id, turnover.id));
+
+			// Switched to a survey statement, the indicator link goes.
+			const switched = await updateSubgoal(database.db, steering, f, students, saved.id, { ...goal, indicator: '', statement: 'situation', metric: 'mean', targetValue: '4' });
+			expect(switched).toMatchObject({ indicatorId: null, statement: 'situation', metric: 'mean', targetValue: 4 });
 		});
 	});
 

@@ -7,15 +7,18 @@
  *
  * A sub-goal linked to a survey statement shows its progress from the förvaltning's aggregate
  * in each closed round, taken from buildReport — so it passes the anonymity rule like every
- * other figure, and only readers who may see the förvaltning's aggregates get it.
+ * other figure, and only readers who may see the förvaltning's aggregates get it. A sub-goal
+ * linked to an indicator shows the förvaltning's recorded values of it, to those who may read
+ * the förvaltning's indicator figures (the same people).
  */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { statementText, type PlanAreaStatus, type Statement } from '$lib/domain';
 import type { Actor } from '../access/actor';
-import { canEditPlan, canReadPlan, canSeeAggregate, canSuggestInPlan, todayIso } from '../access/policy';
+import { canEditPlan, canReadIndicators, canReadPlan, canSeeAggregate, canSuggestInPlan, todayIso } from '../access/policy';
 import { audit } from '../audit/audit';
 import type { Db } from '../db';
 import {
+	indicators,
 	orgUnits,
 	people,
 	planActivities,
@@ -27,6 +30,9 @@ import {
 	roleAssignments
 } from '../db/schema';
 import { conflict, forbidden, invalid, notFound } from '../errors';
+import { comparePeriods as compareIndicatorPeriods, periodLabel } from '../indicators/periods';
+import { decimalsOf, shownValue, unitOf } from '../indicators/rules';
+import { getIndicator, listIndicators, loadValues } from '../indicators/service';
 import { buildReport, type TrendPoint } from '../reports/service';
 import { isUuid } from '../rounds/service';
 import { parseInput } from '../validation';
@@ -40,13 +46,17 @@ import {
 	currentFollowUpPeriod,
 	describeChange,
 	followUpInput,
+	indicatorProgress,
+	indicatorTargetProblem,
 	metricValue,
 	subgoalInput,
 	subgoalProgress,
 	subgoalStatusSummary,
 	suggestionInput,
 	type PlanChangeKind,
-	type Progress
+	type Progress,
+	type ProgressPoint,
+	type SubgoalInput
 } from './rules';
 
 export type Forvaltning = typeof orgUnits.$inferSelect;
@@ -213,9 +223,23 @@ export async function getPlanOverview(db: Db, actor: Actor, forvaltningId: strin
 	};
 }
 
+/** The indicator a delmål follows, with what the page needs to show its values. */
+export interface SubgoalIndicator {
+	key: string;
+	name: string;
+	/** Shown after a value ("%", "konsulter"). */
+	unit: string;
+	decimals: number;
+	higherIsBetter: boolean;
+}
+
 export interface SubgoalView extends Subgoal {
+	indicator: SubgoalIndicator | null;
 	progress: Progress | null;
 }
+
+/** Periods of an indicator shown beside a delmål: the newest ones, as on the dashboards. */
+const INDICATOR_POINTS = 12;
 
 /**
  * The förvaltning's figures in every closed round, through buildReport (and so through the
@@ -227,19 +251,60 @@ async function surveyTrend(db: Db, actor: Actor, f: Forvaltning): Promise<TrendP
 	return report.trend;
 }
 
-function progressOf(goal: Subgoal, trend: TrendPoint[] | null): Progress | null {
+function surveyProgress(goal: Subgoal, trend: TrendPoint[] | null): Progress | null {
 	if (!trend || !goal.statement || !goal.metric || goal.targetValue === null) return null;
 	const statement = goal.statement as Statement;
 	const metric = goal.metric;
 	return subgoalProgress(
 		trend.map((t) =>
 			t.cell.shown
-				? { roundName: t.roundName, value: metricValue(t.cell.figures.statements[statement], metric), reasonText: null }
-				: { roundName: t.roundName, value: null, reasonText: t.cell.reasonText }
+				? { label: t.roundName, value: metricValue(t.cell.figures.statements[statement], metric), reasonText: null }
+				: { label: t.roundName, value: null, reasonText: t.cell.reasonText }
 		),
 		metric,
 		goal.targetValue
 	);
+}
+
+/**
+ * The indicators the delmål follow, and (for readers of the förvaltning's indicator figures)
+ * each one's recorded totals for the förvaltning, oldest first.
+ */
+async function indicatorSeries(db: Db, actor: Actor, f: Forvaltning, goals: Subgoal[]) {
+	const ids = [...new Set(goals.map((g) => g.indicatorId).filter((id): id is string => id !== null))];
+	const series = new Map<string, { indicator: SubgoalIndicator; points: ProgressPoint[] | null }>();
+	if (ids.length === 0) return series;
+	const defs = await db.select().from(indicators).where(inArray(indicators.id, ids));
+	const readable = canReadIndicators(actor, f.path);
+	const values = readable ? await loadValues(db, { indicatorIds: ids, unitIds: [f.id], totalsOnly: true }) : [];
+	for (const def of defs) {
+		const points = values
+			.filter((v) => v.indicatorId === def.id)
+			.sort((a, b) => compareIndicatorPeriods(a.period, b.period))
+			.map((v): ProgressPoint => ({ label: periodLabel(v.period), value: shownValue(def.kind, { value: v.value, base: v.base ?? null }), reasonText: null }))
+			.filter((p) => p.value !== null)
+			.slice(-INDICATOR_POINTS);
+		series.set(def.id, {
+			indicator: { key: def.key, name: def.name, unit: unitOf(def), decimals: decimalsOf(def.kind), higherIsBetter: def.higherIsBetter },
+			points: readable ? points : null
+		});
+	}
+	return series;
+}
+
+async function indicatorChoices(db: Db, series: Awaited<ReturnType<typeof indicatorSeries>>) {
+	const choices = (await listIndicators(db)).map((d) => ({ key: d.key, name: d.name, unit: unitOf(d) }));
+	for (const { indicator } of series.values()) {
+		if (!choices.some((c) => c.key === indicator.key)) choices.push({ key: indicator.key, name: indicator.name, unit: indicator.unit });
+	}
+	return choices;
+}
+
+function subgoalView(goal: Subgoal, trend: TrendPoint[] | null, series: Awaited<ReturnType<typeof indicatorSeries>>): SubgoalView {
+	const linked = goal.indicatorId ? series.get(goal.indicatorId) : undefined;
+	if (!linked) return { ...goal, indicator: null, progress: surveyProgress(goal, trend) };
+	const progress = linked.points && goal.targetValue !== null ? indicatorProgress(linked.points, linked.indicator.higherIsBetter, goal.targetValue) : null;
+	return { ...goal, indicator: linked.indicator, progress };
 }
 
 /** One area of the förvaltning's plan with everything recorded on it. */
@@ -269,16 +334,17 @@ export async function getAreaPlan(db: Db, actor: Actor, forvaltningId: string, a
 			.orderBy(desc(planChanges.at), desc(planChanges.id))
 			.limit(30)
 	]);
-	const linked = goals.some((g) => g.statement);
-	const trend = linked ? await surveyTrend(db, actor, f) : null;
+	const trend = goals.some((g) => g.statement) ? await surveyTrend(db, actor, f) : null;
+	const series = await indicatorSeries(db, actor, f, goals);
+	const subgoals = goals.map((g) => subgoalView(g, trend, series));
 	const edit = canEditPlan(actor, f.path) && !area.retiredAt;
 	return {
 		forvaltning: { id: f.id, name: f.name },
 		area,
 		state: { status: state?.status ?? ('not_started' as PlanAreaStatus), assessment: state?.assessment ?? '', updatedAt: state?.updatedAt ?? null },
-		subgoals: goals.map((g): SubgoalView => ({ ...g, progress: progressOf(g, trend) })),
+		subgoals,
 		/** Linked sub-goals exist but the reader may not see the förvaltning's figures. */
-		progressHidden: linked && trend === null,
+		progressHidden: subgoals.some((g) => (g.statement || g.indicatorId) && g.progress === null),
 		activities,
 		followUps: [...followUps].sort(comparePeriods),
 		history: changes.map((c) => ({ at: c.at, text: describeChange(c) })),
@@ -286,7 +352,9 @@ export async function getAreaPlan(db: Db, actor: Actor, forvaltningId: string, a
 		defaultPeriod: currentFollowUpPeriod(now),
 		today: todayIso(now),
 		permissions: { edit, suggest: canSuggestInPlan(actor, f.path) && !area.retiredAt },
-		statements: statementText
+		statements: statementText,
+		/** What a delmål may follow besides the survey: the active indicators, and any retired one a delmål still follows. */
+		indicators: edit ? await indicatorChoices(db, series) : []
 	};
 }
 
@@ -318,10 +386,24 @@ export async function saveAreaState(db: Db, actor: Actor, forvaltningId: string,
 	});
 }
 
+/**
+ * The delmål as stored: its indicator key resolved to the indicator, which must exist and be in
+ * use (one already linked may stay linked after it was retired), with a target on its scale.
+ */
+async function subgoalValues(db: Db, data: SubgoalInput, before?: Subgoal) {
+	const { indicatorKey, ...rest } = data;
+	if (!indicatorKey) return { ...rest, indicatorId: null };
+	const def = await getIndicator(db, indicatorKey).catch(() => null);
+	if (!def || (!def.active && def.id !== before?.indicatorId)) throw invalid('Ett fält behöver rättas.', { indicator: 'Välj en indikator i listan.' });
+	const problem = rest.targetValue === null ? 'Fyll i målvärdet.' : indicatorTargetProblem(def.kind, rest.targetValue);
+	if (problem) throw invalid('Ett fält behöver rättas.', { targetValue: problem });
+	return { ...rest, indicatorId: def.id };
+}
+
 export async function addSubgoal(db: Db, actor: Actor, forvaltningId: string, areaId: string, input: unknown, now = new Date()): Promise<Subgoal> {
 	const f = await editableForvaltning(db, actor, forvaltningId);
 	const area = await activeArea(db, areaId);
-	const data = parseInput(subgoalInput, input);
+	const data = await subgoalValues(db, parseInput(subgoalInput, input));
 	return db.transaction(async (tx) => {
 		const [goal] = await tx
 			.insert(planSubgoals)
@@ -346,7 +428,7 @@ export async function updateSubgoal(db: Db, actor: Actor, forvaltningId: string,
 	const f = await editableForvaltning(db, actor, forvaltningId);
 	const area = await activeArea(db, areaId);
 	const before = await subgoalOf(db, f, area, subgoalId);
-	const data = parseInput(subgoalInput, input);
+	const data = await subgoalValues(db, parseInput(subgoalInput, input), before);
 	return db.transaction(async (tx) => {
 		const [goal] = await tx.update(planSubgoals).set({ ...data, updatedAt: now }).where(eq(planSubgoals.id, before.id)).returning();
 		if (before.status !== data.status) {

@@ -1,0 +1,4 @@
+ALTER TABLE "plan_subgoals" DROP CONSTRAINT "plan_subgoals_link";--> statement-breakpoint
+ALTER TABLE "plan_subgoals" ADD COLUMN "indicator_id" uuid;--> statement-breakpoint
+ALTER TABLE "plan_subgoals" ADD CONSTRAINT "plan_subgoals_indicator_id_indicators_id_fk" FOREIGN KEY ("indicator_id") REFERENCES "public"."indicators"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "plan_subgoals" ADD CONSTRAINT "plan_subgoals_link" CHECK (("plan_subgoals"."statement" is null) = ("plan_subgoals"."metric" is null) and ("plan_subgoals"."statement" is null or "plan_subgoals"."indicator_id" is null) and ("plan_subgoals"."statement" is null and "plan_subgoals"."indicator_id" is null) = ("plan_subgoals"."target_value" is null));
