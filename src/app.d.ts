@@ -1,5 +1,4 @@
 import type { Actor } from '$lib/server/access/actor';
-import type { Permissions } from '$lib/server/access/policy';
 import type { Db } from '$lib/server/db';
 
 declare global {
@@ -7,7 +6,6 @@ declare global {
 		interface Locals {
 			db: Db;
 			actor: Actor | null;
-			permissions: Permissions | null;
 			sessionToken: string | null;
 		}
 		interface Error {

@@ -1,5 +1,4 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { permissionsOf } from '$lib/server/access/policy';
 import { clearSessionCookie, readSessionToken } from '$lib/server/auth/cookies';
 import { refuseCrossSiteApiCall } from '$lib/server/auth/csrf';
 import { validateSession } from '$lib/server/auth/sessions';
@@ -21,7 +20,6 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 	const db = await getDb();
 	event.locals.db = db;
 	event.locals.actor = null;
-	event.locals.permissions = null;
 	event.locals.sessionToken = null;
 
 	const token = readSessionToken(event.cookies, event.request, event.url);
@@ -30,7 +28,6 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 		const actor = session?.actor ?? null;
 		if (actor) {
 			event.locals.actor = actor;
-			event.locals.permissions = permissionsOf(actor);
 			event.locals.sessionToken = token;
 		} else {
 			clearSessionCookie(event.cookies, event.url);
