@@ -15,7 +15,7 @@ import { sql } from 'drizzle-orm';
 import { roleLabel, titleLabel, activityAreaLabel, genderLabel, type ActivityArea, type Gender, type OrgUnitKind, type Role, type Title } from '$lib/domain';
 import { todayIso } from '../access/policy';
 import type { Db } from '../db';
-import { query } from '../db/client';
+import { query, queryMany } from '../db/client';
 import { HR_ROLES, type HrRole } from './columns';
 import type { ExtraRoleRow, RowError, StaffRow } from './rows';
 
@@ -163,19 +163,21 @@ export async function planImport(
 	const ids = JSON.stringify(rows.map((r) => r.employeeId));
 	const emails = JSON.stringify(rows.map((r) => r.email));
 	const columns = sql`p.id, p.employee_id as "employeeId", p.name, p.email, p.gender, p.org_unit_id as "orgUnitId", p.title,
-	       p.activity_area as "activityArea", p.active, u.path`;
+	       p.activity_area as "activityArea", p.active`;
 	const notPseudonym = sql`not exists (select 1 from retention_pseudonyms ps where ps.person_id = p.id)`;
-	const inKommun = await query<PersonState>(
+	// The bulk of the work: everyone in the kommun (their unit's path is known from the units above).
+	const inKommun = await queryMany<Omit<PersonState, 'path'>>(
 		db,
 		sql`select ${columns} from people p join org_units u on u.id = p.org_unit_id where u.path like ${kommun.path + '%'} and ${notPseudonym}`
 	);
 	const elsewhere = await query<PersonState>(
 		db,
-		sql`select ${columns} from people p join org_units u on u.id = p.org_unit_id
+		sql`select ${columns}, u.path from people p join org_units u on u.id = p.org_unit_id
 		    where u.path not like ${kommun.path + '%'} and ${notPseudonym}
 		      and (p.employee_id in (select jsonb_array_elements_text(${ids}::jsonb)) or p.email in (select jsonb_array_elements_text(${emails}::jsonb)))`
 	);
-	const people = [...inKommun, ...elsewhere];
+	for (const p of inKommun) (p as PersonState).path = unitById.get(p.orgUnitId)!.path;
+	const people = [...(inKommun as PersonState[]), ...elsewhere];
 	const roles = await query<RoleState>(
 		db,
 		sql`select a.id, a.person_id as "personId", a.org_unit_id as "orgUnitId", a.role, a.valid_from::text as "validFrom", a.valid_to::text as "validTo"
