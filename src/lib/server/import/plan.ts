@@ -251,8 +251,9 @@ export async function planImport(
 	/** The unit of a row's path, creating (in the plan) what is missing; null with an error when a name is taken by another kind. */
 	const resolved = new Map<string, string>();
 	const resolveUnit = (line: number, path: string[]): string | null => {
-		// Many rows share a path: once it has resolved, it resolves the same way again.
-		const pathKey = JSON.stringify(path);
+		// Many rows share a path: once it has resolved, it resolves the same way again. (Names are
+		// cleaned of line breaks by rows.ts, so joining them on one is unambiguous.)
+		const pathKey = path.join('\n');
 		const known = resolved.get(pathKey);
 		if (known !== undefined) return known;
 		const id = resolveUnitAnew(line, path);
