@@ -182,7 +182,8 @@ export async function planImport(
 		db,
 		sql`select a.id, a.person_id as "personId", a.org_unit_id as "orgUnitId", a.role, a.valid_from::text as "validFrom", a.valid_to::text as "validTo"
 		    from role_assignments a
-		    where a.person_id in (select (jsonb_array_elements_text(${JSON.stringify(people.map((p) => p.id))}::jsonb))::uuid)`
+		    where a.person_id in (select p.id from people p join org_units u on u.id = p.org_unit_id where u.path like ${kommun.path + '%'})
+		       or a.person_id in (select (jsonb_array_elements_text(${JSON.stringify(elsewhere.map((p) => p.id))}::jsonb))::uuid)`
 	);
 	const byEmployee = new Map(people.filter((p) => p.employeeId !== null).map((p) => [p.employeeId!, p]));
 	const byEmail = new Map(people.map((p) => [p.email, p]));
