@@ -322,6 +322,7 @@ export async function planImport(
 	};
 	const personIdOf = new Map<string, string>();
 	const refOf = new Map<string, PersonRef>();
+	const same = (a: string | null, b: string | null) => (a ?? '') === (b ?? '');
 
 	for (const row of rows) {
 		const unitId = resolveUnit(row.line, row.path);
@@ -345,6 +346,10 @@ export async function planImport(
 		}
 
 		if (row.managerRole) wantRole(row.employeeId, row.managerRole, unitId, row.line);
+		if (existing && existing.active && existing.orgUnitId === unitId && existing.name === row.name && existing.email === row.email && same(existing.gender, row.gender) && same(existing.title, row.title) && same(existing.activityArea, row.activityArea)) {
+			personIdOf.set(row.employeeId, existing.id); // most rows: nothing changes (the checks below would find no difference)
+			continue;
+		}
 		const target = { name: row.name, email: row.email, gender: row.gender, orgUnitId: unitId, title: row.title, activityArea: row.activityArea };
 		if (!existing) {
 			const id = randomUUID();
