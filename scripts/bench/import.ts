@@ -11,13 +11,14 @@
  *   node scripts/bench/run.mjs --only=import [--db=both|pglite|postgres] [--rows=100000] [--repeat=3] [--keep]
  */
 import { eq } from 'drizzle-orm';
-import { mkdirSync, rmSync } from 'node:fs';
+import { PgliteSession } from 'drizzle-orm/pglite';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Gender } from '$lib/domain';
 import { loadActor } from '$lib/server/access/load-actor';
 import type { Db } from '$lib/server/db';
-import { openDatabase } from '$lib/server/db/client';
+import { openDatabase, query, sql } from '$lib/server/db/client';
 import { orgUnits } from '$lib/server/db/schema';
 import { assignRole, insertOrgUnit, insertPerson } from '$lib/server/demo/factories';
 import { randomGender, randomName, uniqueEmail } from '$lib/server/demo/names';
@@ -30,8 +31,8 @@ export interface ImportMeasurement {
 	rows: number;
 	dryRunSeconds: number;
 	applySeconds: number;
-	/** CPU seconds of this process (not the database server's) in each. */
-	cpu: { dryRun: number; apply: number };
+	/** CPU seconds of this process in each (PGlite included), and of the PostgreSQL server processes of this database when on this machine. */
+	cpu: { dryRun: number; apply: number; serverDryRun?: number; serverApply?: number };
 	/** What the measured file changed. */
 	summary: ImportSummary;
 	/** The first file, which sets the kommun up: every row a new person. */
@@ -213,17 +214,27 @@ export async function measureImport({ db, rows = 100_000, log = () => {} }: { db
 	const files = importFiles(rows, { domain: `importstad-${stamp}.se`, idPrefix: `${stamp}-` });
 
 	const run = async (bytes: Uint8Array, fileName: string) => {
+		const s0 = await serverCpu(db);
 		const t0 = performance.now();
 		const c0 = process.cpuUsage();
 		const preview = await previewImport(db, admin, { kind: 'file', fileName, bytes }, { scope: 'listed', kommun: kommun.id });
 		const t1 = performance.now();
 		const c1 = process.cpuUsage();
+		const s1 = await serverCpu(db);
 		if (preview.errors.length > 0 || !preview.plan) throw new Error(`the import refused ${fileName}: ${JSON.stringify(preview.errors.slice(0, 5))}`);
 		await applyImport(db, admin, preview.importId!, { fingerprint: preview.plan.fingerprint }, null);
 		const t2 = performance.now();
 		const c2 = process.cpuUsage();
+		const s2 = await serverCpu(db);
 		const cpu = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user - a.user + b.system - a.system) / 1e6;
-		return { rows: preview.rowCount, dryRunSeconds: (t1 - t0) / 1000, applySeconds: (t2 - t1) / 1000, cpu: { dryRun: cpu(c0, c1), apply: cpu(c1, c2) }, summary: preview.plan.summary };
+		const server = (a: Map<number, number> | null, b: Map<number, number> | null) => (a && b ? [...b].reduce((sum, [pid, t]) => sum + t - (a.get(pid) ?? 0), 0) : undefined);
+		return {
+			rows: preview.rowCount,
+			dryRunSeconds: (t1 - t0) / 1000,
+			applySeconds: (t2 - t1) / 1000,
+			cpu: { dryRun: cpu(c0, c1), apply: cpu(c1, c2), serverDryRun: server(s0, s1), serverApply: server(s1, s2) },
+			summary: preview.plan.summary
+		};
 	};
 	const initial = await run(files.first, 'personal-oktober.csv');
 	log(`  import, first file (all new): ${describeRun(initial)}`);
@@ -237,9 +248,29 @@ export async function measureImport({ db, rows = 100_000, log = () => {} }: { db
 
 const perSecond = (rows: number, seconds: number) => Math.round(rows / seconds).toLocaleString('en');
 
-/** The times, and the CPU time of this process (the database server's not included): on a busy machine the wall time is that of a share of a core. */
-export function describeRun(m: { rows: number; dryRunSeconds: number; applySeconds: number; cpu?: { dryRun: number; apply: number } }): string {
-	const cpu = m.cpu ? `; CPU of this process ${m.cpu.dryRun.toFixed(2)} s and ${m.cpu.apply.toFixed(2)} s` : '';
+/**
+ * CPU seconds so far of each PostgreSQL backend of this database, read from /proc (the server is
+ * on this machine in the benchmark); null on PGlite, which runs in this process, or when unreadable.
+ */
+async function serverCpu(db: Db): Promise<Map<number, number> | null> {
+	if ((db as unknown as { session: unknown }).session instanceof PgliteSession) return null;
+	try {
+		const pids = await query<{ pid: number }>(db, sql`select pid from pg_stat_activity where datname = current_database()`);
+		const ticks = new Map<number, number>();
+		for (const { pid } of pids) {
+			const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+			ticks.set(pid, (Number(fields[11]) + Number(fields[12])) / 100); // utime + stime, in clock ticks of 1/100 s
+		}
+		return ticks;
+	} catch {
+		return null;
+	}
+}
+
+/** The times, and the CPU time spent: on a busy machine the wall time is that of a share of a core. */
+export function describeRun(m: { rows: number; dryRunSeconds: number; applySeconds: number; cpu?: ImportMeasurement['cpu'] }): string {
+	const server = m.cpu?.serverDryRun !== undefined ? `, PostgreSQL ${m.cpu.serverDryRun.toFixed(2)} s and ${m.cpu.serverApply!.toFixed(2)} s` : '';
+	const cpu = m.cpu ? `; CPU: this process ${m.cpu.dryRun.toFixed(2)} s and ${m.cpu.apply.toFixed(2)} s${server}` : '';
 	return `${m.rows.toLocaleString('en')} rows: dry run ${m.dryRunSeconds.toFixed(2)} s (${perSecond(m.rows, m.dryRunSeconds)} rows/s), apply ${m.applySeconds.toFixed(2)} s (${perSecond(m.rows, m.applySeconds)} rows/s)${cpu}`;
 }
 
