@@ -11,7 +11,8 @@
  *          --app=DIR (run the app built in another checkout, e.g. to measure an older version)
  *          --reuse (keep the database of an earlier --keep run: no generating and loading)
  *          --database=lagesbild_bench (the PostgreSQL database it drops and creates)
- *          --skip=reports|answers  BENCH_NODE_ARGS="--cpu-prof" (extra node arguments for the app)
+ *          --skip=reports|answers|import --import-rows=100000 (the HR import, import.ts; alone: --only=import)
+ *          BENCH_NODE_ARGS="--cpu-prof" (extra node arguments for the app)
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -23,6 +24,8 @@ import postgres from 'postgres';
 import { PGlite } from '@electric-sql/pglite';
 import { BENCH_PASSWORD, planBench, type Plan, type Reader } from './generate';
 import { freshDatabase, loadPlan, type LoadResult, type Target } from './load';
+import { importCell, measureImport, type ImportMeasurement } from './import';
+import { openDatabase } from '$lib/server/db/client';
 
 const root = process.cwd();
 const args = Object.fromEntries(
@@ -182,6 +185,7 @@ interface Result {
 	logins: { perSecond: number; p99: number; ok: number; expected: number };
 	answers: { perSecond: number; p99: number; ok: number; expected: number; stored: number; distinct: number };
 	peakRssMb: number;
+	import: ImportMeasurement | null;
 }
 
 async function runOn(target: Target, plan: Plan): Promise<Result> {
@@ -305,6 +309,16 @@ async function runOn(target: Target, plan: Plan): Promise<Result> {
 		const counted = await countAnswers(target, plan.openRoundId);
 		database = counted.version;
 		log(`  stored: ${counted.total} answers from ${counted.distinct} people; peak RSS ${peakRssMb.toFixed(0)} MB`);
+		let imported: ImportMeasurement | null = null;
+		if (!options.skip.has('import')) {
+			// In this process, through the import service, once the app has stopped (PGlite has one user).
+			const opened = await openDatabase(target.kind === 'postgres' ? { url: target.location, poolSize: 4, migrate: false } : { dataDir: target.location, migrate: false });
+			try {
+				imported = await measureImport({ db: opened.db, rows: num('import-rows', 100_000), log });
+			} finally {
+				await opened.close();
+			}
+		}
 		return {
 			kind: target.kind,
 			database,
@@ -314,7 +328,8 @@ async function runOn(target: Target, plan: Plan): Promise<Result> {
 			levels,
 			logins: { perSecond: logins['2xx'] / loginSeconds, p99: logins.latency.p99, ok: loggedIn, expected: emails.length },
 			answers: { perSecond: saved['2xx'] / answerSeconds, p99: saved.latency.p99, ok: saved['2xx'], expected: emails.length, stored: counted.total, distinct: counted.distinct },
-			peakRssMb
+			peakRssMb,
+			import: imported
 		};
 	} finally {
 		if (server.child.exitCode === null) await server.stop();
@@ -381,7 +396,7 @@ function table(plan: Plan, results: Result[]): string {
 	lines.push([`Log in, ${options.connections} connections: logins/s, p99 ms`, col((r) => `${r.logins.perSecond.toFixed(0)}/s, p99 ${r.logins.p99} (${r.logins.ok}/${r.logins.expected} ok)`), '–']);
 	lines.push([`Save an answer, ${options.connections} connections: answers/s, p99 ms`, col((r) => `${r.answers.perSecond.toFixed(0)}/s, p99 ${r.answers.p99}`), '≥ 1000/s, p99 < 200']);
 	lines.push(['Answers counted afterwards: stored / distinct people / expected', col((r) => `${r.answers.stored} / ${r.answers.distinct} / ${r.answers.expected}${r.answers.stored === r.answers.expected && r.answers.distinct === r.answers.stored ? ' — none lost or twice' : ' — MISMATCH'}`), 'all, once']);
-	lines.push(['HR staff import, 100 000 rows (dry run, apply)', col(() => 'not measured: no HR import in the code when this ran (issue 3)'), '< 5 s']);
+	lines.push(['HR staff import, 100 000 rows (dry run, apply)', col((r) => (r.import ? importCell(r.import) : 'skipped')), '< 5 s']);
 	lines.push(['Server peak RSS (MB)', col((r) => r.peakRssMb.toFixed(0)), '< 512']);
 	const both = results.length === 2;
 	if (both) {

@@ -2,6 +2,8 @@
 // `npm run bench [-- --db=both|pglite|postgres --staff=40000 --rounds=20 …]`: builds the app when
 // its build is stale, type-checks and bundles the benchmark (TypeScript, with the app's $lib
 // imports) with esbuild, and runs it. See bench.ts for what it measures.
+// `npm run bench -- --only=import [--db=… --rows=100000 --repeat=3 --keep]`: the HR staff import
+// alone, in this process, on fresh databases (no app build, no server); see import.ts.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -9,16 +11,22 @@ import { pathToFileURL } from 'node:url';
 import { buildIfNeeded, root } from '../build-if-needed.js';
 
 process.chdir(root);
+const importOnly = process.argv.includes('--only=import');
 // With --app=DIR the app of another checkout runs (built there); otherwise this one, built when stale.
-if (!process.argv.some((a) => a.startsWith('--app='))) buildIfNeeded();
+if (!importOnly && !process.argv.some((a) => a.startsWith('--app='))) buildIfNeeded();
 spawnSync('npx', ['svelte-kit', 'sync'], { cwd: root, stdio: 'inherit' });
 const typecheck = spawnSync('npx', ['tsc', '--noEmit', '-p', 'scripts/bench/tsconfig.json'], { cwd: root, stdio: 'inherit' });
 if (typecheck.status !== 0) process.exit(typecheck.status ?? 1);
 
 const lib = path.join(root, 'src/lib');
-const outfile = path.join(root, 'bench-data/bench.mjs');
+const outfile = path.join(root, importOnly ? 'bench-data/import.mjs' : 'bench-data/bench.mjs');
+const importEntry = `import { runImportOnly } from './import';
+const args = Object.fromEntries(process.argv.slice(2).map((a) => { const [k, v] = a.replace(/^--/, '').split('='); return [k, v ?? 'true']; }));
+await runImportOnly(args);`;
 await build({
-	entryPoints: [path.join(root, 'scripts/bench/bench.ts')],
+	...(importOnly
+		? { stdin: { contents: importEntry, resolveDir: path.join(root, 'scripts/bench'), loader: 'ts', sourcefile: 'import-only.ts' } }
+		: { entryPoints: [path.join(root, 'scripts/bench/bench.ts')] }),
 	outfile,
 	bundle: true,
 	platform: 'node',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { query, sql, type Database } from './client';
+import { query, queryMany, sql, type Database } from './client';
 import { orgUnits } from './schema';
 import { createTestDatabase, testBackend } from './testing';
 
@@ -18,6 +18,15 @@ describe(`database (${testBackend})`, () => {
 		expect(unit.name).toBe('Testkommun');
 		const rows = await query<{ n: number }>(database.db, sql`select count(*)::int as n from org_units`);
 		expect(rows[0].n).toBe(1);
+	});
+
+	it('reads many rows alike through query and queryMany, in a transaction too', async () => {
+		const q = sql`select id, name, kind, depth, active, parent_id as "parentId", path from org_units union all select null, 'Ö"\\n', 'enhet', 3, false, null, '' order by name`;
+		const rows = await query(database.db, q);
+		expect(rows).toHaveLength(2);
+		expect(await queryMany(database.db, q)).toEqual(rows);
+		await database.db.transaction(async (tx) => expect(await queryMany(tx, q)).toEqual(rows));
+		expect(await queryMany(database.db, sql`select 1 as x where false`)).toEqual([]);
 	});
 
 	it('rejects scores outside 1–6 in the database itself', async () => {

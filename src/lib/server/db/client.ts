@@ -5,7 +5,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePglite, PgliteSession } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
@@ -86,6 +86,19 @@ export function preparedPerDb<T>(prepare: (db: Db) => T): (db: Db) => T {
 export async function query<T>(db: Db, q: SQL): Promise<T[]> {
 	const result = (await db.execute(q)) as unknown;
 	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/**
+ * Like `query`, for results of many thousand rows. PGlite's wire protocol is read in JavaScript
+ * field by field, so there the rows come as one JSON array instead (at 100 000 rows of ten
+ * columns about 2.5× faster); postgres.js reads rows faster than it parses the JSON the server
+ * would build, so PostgreSQL sends rows. Same result either way for text, uuid, enum, boolean
+ * and integer columns (cast anything else to text in the query).
+ */
+export async function queryMany<T>(db: Db, q: SQL): Promise<T[]> {
+	if (!((db as unknown as { session: unknown }).session instanceof PgliteSession)) return query<T>(db, q);
+	const [row] = await query<{ rows: string }>(db, sql`select coalesce(json_agg(t), '[]')::text as rows from (${q}) t`);
+	return JSON.parse(row.rows) as T[];
 }
 
 export { sql };

@@ -42,12 +42,20 @@ export const fieldLabel: Record<Field, string> = {
 
 /** Lower case, å/ä/ö → a/a/o, é → e, and nothing but letters and digits. */
 export function fold(value: string): string {
-	return value
-		.normalize('NFD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]/g, '');
+	let folded = folds.get(value);
+	if (folded === undefined) {
+		folded = value
+			.normalize('NFD')
+			.replace(/[\u0300-\u036f]/g, '')
+			.toLowerCase()
+			.replace(/[^a-z0-9]/g, '');
+		// The same few values (Kvinna, Socialsekreterare, Enhetschef …) on every row of a file.
+		if (folds.size >= 10_000) folds.clear();
+		folds.set(value, folded);
+	}
+	return folded;
 }
+const folds = new Map<string, string>();
 
 const aliases: Record<Field, string[]> = {
 	employeeId: ['Anställningsnummer', 'Anställningsnr', 'Anst.nr', 'Anstnr', 'Personalnummer', 'Personalnr', 'Anställnings-id', 'employee_id', 'employeeId', 'Employee ID'],

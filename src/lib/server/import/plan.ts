@@ -15,7 +15,7 @@ import { sql } from 'drizzle-orm';
 import { roleLabel, titleLabel, activityAreaLabel, genderLabel, type ActivityArea, type Gender, type OrgUnitKind, type Role, type Title } from '$lib/domain';
 import { todayIso } from '../access/policy';
 import type { Db } from '../db';
-import { query } from '../db/client';
+import { query, queryMany } from '../db/client';
 import { HR_ROLES, type HrRole } from './columns';
 import type { ExtraRoleRow, RowError, StaffRow } from './rows';
 
@@ -128,7 +128,18 @@ export interface PlanResult {
 const collator = new Intl.Collator('sv-SE');
 const KIND_AT_LEVEL: OrgUnitKind[] = ['forvaltning', 'avdelning', 'enhet', 'arbetsgrupp'];
 const kindWord: Record<OrgUnitKind, string> = { region: 'region', kommun: 'kommun', forvaltning: 'förvaltning', avdelning: 'avdelning', enhet: 'enhet', arbetsgrupp: 'arbetsgrupp' };
-const nameKey = (parentId: string, name: string) => `${parentId}|${name.replace(/\s+/g, ' ').trim().toLocaleLowerCase('sv-SE')}`;
+const nameKey = (parentId: string, name: string) => `${parentId}|${comparableName(name)}`;
+/** A unit name as compared: white space folded, Swedish lower case (memoised: a file repeats its few hundred names). */
+function comparableName(name: string): string {
+	let folded = comparableNames.get(name);
+	if (folded === undefined) {
+		folded = name.replace(/\s+/g, ' ').trim().toLocaleLowerCase('sv-SE');
+		if (comparableNames.size >= 50_000) comparableNames.clear();
+		comparableNames.set(name, folded);
+	}
+	return folded;
+}
+const comparableNames = new Map<string, string>();
 
 export async function planImport(
 	db: Db,
@@ -152,24 +163,27 @@ export async function planImport(
 	const ids = JSON.stringify(rows.map((r) => r.employeeId));
 	const emails = JSON.stringify(rows.map((r) => r.email));
 	const columns = sql`p.id, p.employee_id as "employeeId", p.name, p.email, p.gender, p.org_unit_id as "orgUnitId", p.title,
-	       p.activity_area as "activityArea", p.active, u.path`;
+	       p.activity_area as "activityArea", p.active`;
 	const notPseudonym = sql`not exists (select 1 from retention_pseudonyms ps where ps.person_id = p.id)`;
-	const inKommun = await query<PersonState>(
+	// The bulk of the work: everyone in the kommun (their unit's path is known from the units above).
+	const inKommun = await queryMany<Omit<PersonState, 'path'>>(
 		db,
 		sql`select ${columns} from people p join org_units u on u.id = p.org_unit_id where u.path like ${kommun.path + '%'} and ${notPseudonym}`
 	);
 	const elsewhere = await query<PersonState>(
 		db,
-		sql`select ${columns} from people p join org_units u on u.id = p.org_unit_id
+		sql`select ${columns}, u.path from people p join org_units u on u.id = p.org_unit_id
 		    where u.path not like ${kommun.path + '%'} and ${notPseudonym}
 		      and (p.employee_id in (select jsonb_array_elements_text(${ids}::jsonb)) or p.email in (select jsonb_array_elements_text(${emails}::jsonb)))`
 	);
-	const people = [...inKommun, ...elsewhere];
+	for (const p of inKommun) (p as PersonState).path = unitById.get(p.orgUnitId)!.path;
+	const people = [...(inKommun as PersonState[]), ...elsewhere];
 	const roles = await query<RoleState>(
 		db,
 		sql`select a.id, a.person_id as "personId", a.org_unit_id as "orgUnitId", a.role, a.valid_from::text as "validFrom", a.valid_to::text as "validTo"
 		    from role_assignments a
-		    where a.person_id in (select (jsonb_array_elements_text(${JSON.stringify(people.map((p) => p.id))}::jsonb))::uuid)`
+		    where a.person_id in (select p.id from people p join org_units u on u.id = p.org_unit_id where u.path like ${kommun.path + '%'})
+		       or a.person_id in (select (jsonb_array_elements_text(${JSON.stringify(elsewhere.map((p) => p.id))}::jsonb))::uuid)`
 	);
 	const byEmployee = new Map(people.filter((p) => p.employeeId !== null).map((p) => [p.employeeId!, p]));
 	const byEmail = new Map(people.map((p) => [p.email, p]));
@@ -236,7 +250,18 @@ export async function planImport(
 	const reactivated = new Set<string>();
 
 	/** The unit of a row's path, creating (in the plan) what is missing; null with an error when a name is taken by another kind. */
+	const resolved = new Map<string, string>();
 	const resolveUnit = (line: number, path: string[]): string | null => {
+		// Many rows share a path: once it has resolved, it resolves the same way again. (Names are
+		// cleaned of line breaks by rows.ts, so joining them on one is unambiguous.)
+		const pathKey = path.join('\n');
+		const known = resolved.get(pathKey);
+		if (known !== undefined) return known;
+		const id = resolveUnitAnew(line, path);
+		if (id !== null) resolved.set(pathKey, id);
+		return id;
+	};
+	const resolveUnitAnew = (line: number, path: string[]): string | null => {
 		let parent: UnitState = unitById.get(kommun.id)!;
 		for (let level = 0; level < path.length; level++) {
 			const kind = KIND_AT_LEVEL[level];
@@ -297,6 +322,7 @@ export async function planImport(
 	};
 	const personIdOf = new Map<string, string>();
 	const refOf = new Map<string, PersonRef>();
+	const same = (a: string | null, b: string | null) => (a ?? '') === (b ?? '');
 
 	for (const row of rows) {
 		const unitId = resolveUnit(row.line, row.path);
@@ -320,6 +346,10 @@ export async function planImport(
 		}
 
 		if (row.managerRole) wantRole(row.employeeId, row.managerRole, unitId, row.line);
+		if (existing && existing.active && existing.orgUnitId === unitId && existing.name === row.name && existing.email === row.email && same(existing.gender, row.gender) && same(existing.title, row.title) && same(existing.activityArea, row.activityArea)) {
+			personIdOf.set(row.employeeId, existing.id); // most rows: nothing changes (the checks below would find no difference)
+			continue;
+		}
 		const target = { name: row.name, email: row.email, gender: row.gender, orgUnitId: unitId, title: row.title, activityArea: row.activityArea };
 		if (!existing) {
 			const id = randomUUID();
@@ -361,9 +391,11 @@ export async function planImport(
 	for (const row of rows) {
 		const personId = personIdOf.get(row.employeeId);
 		if (!personId) continue;
+		const held = rolesOf.get(personId);
+		if (!held && !desiredRoles.has(row.employeeId)) continue; // most people: no role in the file or in the database
 		const ref = refOf.get(row.employeeId)!;
 		const wanted = desiredRoles.get(row.employeeId) ?? new Map<string, { role: HrRole; unitId: string; line: number }>();
-		const current = (rolesOf.get(personId) ?? []).filter(isHrManaged);
+		const current = (held ?? []).filter(isHrManaged);
 		const have = new Set(current.map((r) => roleKey(r.role, r.orgUnitId)));
 		for (const r of current) {
 			if (wanted.has(roleKey(r.role, r.orgUnitId))) continue;
@@ -395,7 +427,7 @@ export async function planImport(
 		return existing && personIdOf.get(r.employeeId) === existing.id && !touched.has(existing.id);
 	}).length;
 
-	const sortRefs = <T extends PersonRef>(list: T[]) => list.sort((a, b) => collator.compare(a.name, b.name) || collator.compare(a.employeeId ?? '', b.employeeId ?? ''));
+	const sortRefs = <T extends PersonRef>(list: T[]) => sortByNameAndNumber(list);
 	for (const list of [plan.newPeople, plan.moved, plan.changed, plan.reactivated, plan.roles, plan.leavers, plan.kept]) sortRefs(list as PersonRef[]);
 	plan.newUnits.sort((a, b) => collator.compare(a.path, b.path));
 
@@ -415,6 +447,35 @@ export async function planImport(
 	};
 	const full = { ...plan, summary, unchanged: summary.unchanged };
 	return { plan: { ...full, fingerprint: fingerprintOf(full) }, ops, errors, unitLabel };
+}
+
+/**
+ * By name, then anställningsnummer, in Swedish order, stable. A file has far fewer distinct
+ * names than rows, so the names are put in order once, the rows put in a bucket per name, and
+ * only the few rows of one name compared by number: the collator, which is slow, runs a few
+ * times per row rather than twice per comparison of a full sort.
+ */
+export function sortByNameAndNumber<T extends PersonRef>(list: T[]): T[] {
+	const names = [...new Set(list.map((r) => r.name))].sort(collator.compare);
+	// Names the collator holds equal (é composed or not) share a bucket, so the number decides, as in a full sort.
+	const bucketOf = new Map<string, T[]>();
+	const buckets: T[][] = [];
+	names.forEach((n, i) => {
+		if (i > 0 && collator.compare(names[i - 1], n) === 0) bucketOf.set(n, bucketOf.get(names[i - 1])!);
+		else {
+			const bucket: T[] = [];
+			buckets.push(bucket);
+			bucketOf.set(n, bucket);
+		}
+	});
+	for (const r of list) bucketOf.get(r.name)!.push(r);
+	const byNumber = (a: T, b: T) => collator.compare(a.employeeId ?? '', b.employeeId ?? '');
+	let i = 0;
+	for (const bucket of buckets) {
+		if (bucket.length > 1) bucket.sort(byNumber);
+		for (const r of bucket) list[i++] = r;
+	}
+	return list;
 }
 
 /** A hash of everything the plan would change, free of the fresh ids it makes up. */

@@ -77,24 +77,96 @@ function readCsv(bytes: Uint8Array): RawTable {
 	const { text, encoding } = decodeText(bytes);
 	const firstLine = text.slice(0, text.search(/\r?\n|$/));
 	const delimiter = [';', '\t', ','].map((d) => [d, firstLine.split(d).length] as const).sort((a, b) => b[1] - a[1])[0][0];
-	let records: { record: string[]; info: { lines: number } }[];
+	const records = readCsvStrict(text, delimiter) ?? readCsvLenient(text, delimiter);
+	if (records.length === 0) throw fileError('Filen är tom.');
+	const rows: RawRow[] = [];
+	for (let i = 1; i < records.length; i++) {
+		const { cells, line } = records[i];
+		if (cells.every((c) => c.trim() === '')) continue;
+		rows.push({ line, cells });
+	}
+	return { headers: records[0].cells, rows, encoding };
+}
+
+/** A record of a CSV file and the line it starts on (the first line is 1). */
+export interface CsvRecord {
+	line: number;
+	cells: string[];
+}
+
+/**
+ * The common case in one linear pass: one record per line (LF or CRLF throughout), fields
+ * quoted the RFC 4180 way or not at all. Returns null for anything else (a line break inside
+ * quotes, a stray quote, mixed line ends), which csv-parse then reads with its leniency and
+ * its error messages; for the files this accepts both give the same records.
+ */
+export function readCsvStrict(text: string, delimiter: string): CsvRecord[] | null {
+	const crlf = /\r\n/.test(text.slice(0, text.indexOf('\n') + 1));
+	if (crlf ? /\r(?!\n)|(?<!\r)\n/.test(text) : text.includes('\r')) return null;
+	const lines = text.split(crlf ? '\r\n' : '\n');
+	if (lines[lines.length - 1] === '') lines.pop();
+	const records: CsvRecord[] = new Array(lines.length);
+	for (let i = 0; i < lines.length; i++) {
+		const line = lines[i];
+		const cells = line.includes('"') ? quotedCells(line, delimiter) : line.split(delimiter);
+		if (!cells) return null;
+		records[i] = { line: i + 1, cells };
+	}
+	return records;
+}
+
+/** The cells of one line with quoted fields; null when the quoting is not RFC 4180. */
+function quotedCells(line: string, delimiter: string): string[] | null {
+	const cells: string[] = [];
+	let i = 0;
+	for (;;) {
+		if (line[i] === '"') {
+			let value = '';
+			let from = i + 1;
+			for (;;) {
+				const quote = line.indexOf('"', from);
+				if (quote < 0) return null; // the quote closes on a later line
+				value += line.slice(from, quote);
+				if (line[quote + 1] === '"') {
+					value += '"';
+					from = quote + 2;
+					continue;
+				}
+				i = quote + 1;
+				break;
+			}
+			cells.push(value);
+			if (i === line.length) return cells;
+			if (line[i] !== delimiter) return null; // text after the closing quote
+			i++;
+		} else {
+			const end = line.indexOf(delimiter, i);
+			const value = end < 0 ? line.slice(i) : line.slice(i, end);
+			if (value.includes('"')) return null; // a quote inside an unquoted field
+			cells.push(value);
+			if (end < 0) return cells;
+			i = end + 1;
+		}
+	}
+}
+
+/** csv-parse, for files with line breaks inside quotes or loose quoting; the line of a record is the one it starts on. */
+export function readCsvLenient(text: string, delimiter: string): CsvRecord[] {
+	let parsed: { record: string[]; info: { lines: number } }[];
 	try {
-		records = parse(text, { delimiter, info: true, relax_column_count: true, relax_quotes: true, bom: true }) as unknown as typeof records;
+		parsed = parse(text, { delimiter, info: true, relax_column_count: true, relax_quotes: true, bom: true }) as unknown as typeof parsed;
 	} catch (e) {
 		const line = (e as { lines?: number }).lines;
 		throw fileError(`Filen går inte att läsa som CSV${line ? ` (rad ${line})` : ''}: kontrollera citattecknen. Spara gärna om filen från Excel som ”CSV UTF-8” eller ”CSV (semikolonavgränsad)”.`);
 	}
-	if (records.length === 0) throw fileError('Filen är tom.');
 	// A record's info.lines is the line it ends on; it starts one after the previous one ended.
-	const rows: RawRow[] = [];
-	let previousEnd = records[0].info.lines;
-	for (const { record, info } of records.slice(1)) {
-		const line = previousEnd + 1;
+	const records: CsvRecord[] = [];
+	let previousEnd = 0;
+	for (const { record, info } of parsed) {
+		records.push({ line: previousEnd + 1, cells: record });
 		previousEnd = info.lines;
-		if (record.every((c) => c.trim() === '')) continue;
-		rows.push({ line, cells: record });
 	}
-	return { headers: records[0].record, rows, encoding };
+	return records;
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<RawTable> {

@@ -65,6 +65,8 @@ export interface InputRow {
 }
 
 const MAX_TEXT = 200;
+/** Runs of white space as one space, none at the ends; most cells have nothing to change. */
+const clean = (value: string | undefined) => (!value ? '' : /\s\s|[^\S ]/.test(value) ? value.replace(/\s+/g, ' ').trim() : value.trim());
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Header row → which field each column is; duplicates and missing required columns are file errors. */
@@ -139,7 +141,7 @@ export function checkRows(input: InputRow[]): { rows: StaffRow[]; extraRoles: Ex
 	for (const { line, values } of input) {
 		const rowErrors: RowError[] = [];
 		const err = (field: Field | null, message: string) => rowErrors.push({ line, column: field ? fieldLabel[field] : null, message });
-		const text = (field: Field) => (values[field] ?? '').replace(/\s+/g, ' ').trim();
+		const text = (field: Field) => clean(values[field]);
 
 		const employeeId = text('employeeId');
 		if (!employeeId) err('employeeId', 'Anställningsnummer saknas.');

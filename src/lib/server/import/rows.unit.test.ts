@@ -72,3 +72,24 @@ describe('checking rows', () => {
 		expect(checked.errors).toEqual([{ line: 0, column: 'Anställningsnummer', message: 'Kolumnen Anställningsnummer saknas i raderna.' }]);
 	});
 });
+
+describe('keeping checked rows between dry run and apply', () => {
+	it('reads back exactly what was stored, and previews stored before the column format', async () => {
+		const { packRows, unpackRows } = await import('./service');
+		const { gzipSync } = await import('node:zlib');
+		const { rows, extraRoles } = await read(
+			[
+				`${HEADER};Kön`,
+				'1;Åsa Öberg;asa@k.se;A;B;C;;Socialsekreterare;Barn och unga;;Kvinna',
+				'2;Bo Ek;bo@k.se;A;B;;;Avdelningschef;;Avdelningschef;',
+				'2;Bo Ek;bo@k.se;A;D;;;Avdelningschef;;Avdelningschef;',
+				'3;Cy Al;cy@k.se;A;B;C;G;Biståndshandläggare;Äldreomsorg;;Annat'
+			].join('\n')
+		);
+		expect(rows).toHaveLength(3);
+		expect(extraRoles).toHaveLength(1);
+		expect(unpackRows(JSON.parse(JSON.stringify(packRows({ rows, extraRoles }))))).toEqual({ rows, extraRoles });
+		const old = { gz: gzipSync(JSON.stringify({ rows, extraRoles })).toString('base64') };
+		expect(unpackRows(old)).toEqual({ rows, extraRoles });
+	});
+});
