@@ -64,11 +64,15 @@ describe('the main menu', () => {
 		await page.context().close();
 	});
 
-	it('other roles have no Administration link and get "not found" for the landing page', async () => {
+	it('other roles have no Administration link and get a plain "not found" page for the landing page', async () => {
 		const page = await newPage(browser);
 		await login(page, demo.avdelningschef);
 		expect(await menuLinks(page)).not.toContain('Administration');
 		expect((await page.goto('/admin'))?.status()).toBe(404);
+		// the error page speaks words, not a status code, and leads back
+		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Sidan hittades inte');
+		expect(await page.getByRole('main').getByRole('link', { name: 'Till startsidan' }).count()).toBe(1);
+		await expectAccessible(page);
 		await page.context().close();
 	});
 
