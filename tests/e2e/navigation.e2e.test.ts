@@ -58,8 +58,9 @@ describe('the main menu', () => {
 			const h1 = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
 			if (typeof target.heading === 'string') expect(h1).toBe(target.heading);
 			else expect(h1).toMatch(target.heading);
-			// the menu still says where you are: in Administration
+			// the menu still says where you are: in Administration; the admin pages lead back to it
 			expect(await current(page)).toEqual(['Administration']);
+			if (target.path.startsWith('/admin/')) expect(await page.getByRole('main').getByRole('link', { name: 'Administration', exact: true }).count()).toBe(1);
 		}
 		await page.context().close();
 	});
