@@ -135,6 +135,7 @@ const table: Entry[] = [
 	page('/indicators/import/template', ENTERS_INDICATORS),
 
 	// Administrators
+	page('/admin', ADMIN),
 	page('/admin/rounds', ADMIN),
 	page('/admin/rounds/[roundId]', ADMIN, {}, (ids) => `/admin/rounds/${ids.openRound}`),
 	page('/admin/import', ADMIN),

@@ -9,7 +9,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, apiLogin, baseURL, demo, expectAccessible, launch, login, logout, newPage, download } from './support';
+import { api, apiLogin, baseURL, demo, expectAccessible, expectVisible, launch, login, logout, newPage, download } from './support';
 
 const fixture = (name: string) => path.resolve(import.meta.dirname, '../fixtures/indicators', name);
 
@@ -30,7 +30,16 @@ describe('indicators', () => {
 		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Indikatorer: Norrviks stadsdelsförvaltning');
 		const turnover = page.getByRole('region', { name: 'Personalrörlighet' });
 		await expect(turnover.getByRole('img', { name: 'Personalrörlighet' }).count()).resolves.toBe(1);
+		// the data table is in the page but closed, so that the dashboard stays short; Enter on its summary opens it
+		const details = turnover.locator('details.data');
+		expect(await details.getAttribute('open')).toBeNull();
+		await expect(turnover.getByRole('table', { includeHidden: true }).textContent()).resolves.toContain('Hela Exempelstad');
+		expect(await turnover.getByRole('table').count()).toBe(0);
+		await details.locator('summary').focus();
+		await page.keyboard.press('Enter');
+		await expectVisible(turnover.getByRole('table'));
 		await expect(turnover.getByRole('table').textContent()).resolves.toContain('Hela Exempelstad');
+		expect(await details.getAttribute('open')).not.toBeNull();
 		await expect(turnover.textContent()).resolves.toContain('Mål (12)');
 		await expect(page.getByRole('heading', { name: /Mätningen av arbetssituationen i Norrviks stadsdelsförvaltning/ }).count()).resolves.toBe(1);
 		await expectAccessible(page);

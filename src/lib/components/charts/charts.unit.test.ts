@@ -96,6 +96,15 @@ describe('TrendChart (SSR)', () => {
 		expect(body).toMatch(/<th scope="row"[^>]*>VB 2016<\/th>/);
 	});
 
+	it('can start with the data table closed, still in the page', () => {
+		const { body } = render(TrendChart, { props: { ...props, tableOpen: false } });
+		const details = body.match(/<details[^>]*>/)?.[0] ?? '';
+		expect(details).toContain('class="data');
+		expect(details).not.toMatch(/\sopen/);
+		expect(body).toContain('<summary');
+		expect(tableText(body)[0]).toEqual(['Mätomgång', 'Enhet A', 'Kommunen']);
+	});
+
 	it('uses a custom format and percent domain', () => {
 		const { body } = render(TrendChart, {
 			props: {

@@ -23,6 +23,11 @@ export const actionLabel: Record<string, string> = {
 	'read.named_answers': 'Läste svar med namn',
 	'read.action_plan': 'Läste handlingsplan',
 	'read.register_extract': 'Tog ut registerutdrag',
+	'read.incidents': 'Läste händelser om hot och våld',
+	'read.incident': 'Läste en händelse om hot och våld',
+	'incident.report': 'Rapporterade hot eller våld',
+	'incident.measures': 'Ändrade stöd och åtgärder efter händelse',
+	'export.incidents': 'Exporterade händelser om hot och våld',
 	'export.named_answers': 'Exporterade svar med namn',
 	'export.report': 'Exporterade rapport',
 	'export.audit_log': 'Exporterade granskningsloggen',
@@ -40,7 +45,14 @@ export const actionLabel: Record<string, string> = {
 	'import.apply': 'Importerade personal',
 	'retention.apply': 'Gallrade svar',
 	'incident_reader.add': 'Utsåg läsare av hot och våld',
-	'incident_reader.remove': 'Tog bort läsare av hot och våld'
+	'incident_reader.remove': 'Tog bort läsare av hot och våld',
+	'indicators.save': 'Sparade indikatorvärden',
+	'indicators.import': 'Läste in indikatorvärden från fil',
+	'board_report.save': 'Sparade texter i rapporten till nämnden',
+	'settings.branding': 'Ändrade kommunens namn och logotyp',
+	'plan.state': 'Ändrade läget i ett av planens områden',
+	'plan_area.create': 'Lade till ett område i planen',
+	'plan_area.update': 'Ändrade ett område i planen'
 };
 
 /** Groups offered in the search besides single actions: `prefix.*`. */
@@ -179,7 +191,16 @@ const detailKey: Record<string, string> = {
 	rolesAdded: 'nya roller',
 	rolesEnded: 'roller som upphör',
 	newUnits: 'nya enheter',
-	unchanged: 'oförändrade'
+	unchanged: 'oförändrade',
+	incidents: 'händelser',
+	year: 'år',
+	period: 'period',
+	figures: 'värden',
+	file: 'fil',
+	status: 'status',
+	onBehalf: 'för någon annan',
+	logo: 'logotyp',
+	name: 'namn'
 };
 
 /** "key: value, …" in Swedish where we know the words, without the ids that mean nothing to a reader. */
@@ -187,7 +208,7 @@ export function detailText(detail: Record<string, unknown> | null): string {
 	if (!detail) return '';
 	return Object.entries(detail)
 		.filter(([k, v]) => !/Id$/.test(k) && v !== null && v !== undefined && v !== 0 && v !== '')
-		.map(([k, v]) => `${detailKey[k] ?? k}: ${k === 'role' && typeof v === 'string' ? (roleLabel[v as Role] ?? v).toLowerCase() : typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+		.map(([k, v]) => `${detailKey[k] ?? k}: ${k === 'role' && typeof v === 'string' ? (roleLabel[v as Role] ?? v).toLowerCase() : typeof v === 'boolean' ? (v ? 'ja' : 'nej') : typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
 		.join(', ');
 }
 
