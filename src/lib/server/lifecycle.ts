@@ -32,7 +32,8 @@ export async function inFlightRequest<T>(work: () => Promise<T>): Promise<T> {
 	}
 }
 
-async function requestsFinished(timeoutMs: number) {
+/** Resolves when no request is in flight, or after timeoutMs. */
+export async function requestsFinished(timeoutMs: number): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
 }
