@@ -18,6 +18,11 @@ const schema = z.object({
 	SHUTDOWN_TIMEOUT: intFrom(30, 1, 3600),
 	/** 'auto' seeds the demo organisation when the database is empty; 'on' marks demo mode. */
 	DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
+	/**
+	 * The app's "today" in a demonstration (ISO date-time, e.g. 2027-02-01T08:00:00Z): lets the
+	 * incident statistics be shown as on that day. Only with the demo (see demoWanted); never in production.
+	 */
+	DEMO_TODAY: z.iso.datetime({ offset: true }).transform((s) => new Date(s)).optional(),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	/** Smallest group (respondents) for which figures are shown. Never below 3. */
 	ANONYMITY_MIN_GROUP: intFrom(5, 3, 100),
@@ -58,10 +63,18 @@ const schema = z.object({
 	if (e.OIDC_ISSUER && !/^https:|^http:\/\/(localhost|127\.0\.0\.1)(:|\/|$)/.test(e.OIDC_ISSUER)) {
 		ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'must be an https address (plain http only on localhost, for tests)' });
 	}
+	if (e.DEMO_TODAY && !demoWanted(e)) {
+		ctx.addIssue({ code: 'custom', path: ['DEMO_TODAY'], message: 'is only for demonstrations (DEMO=on, or DEMO=auto with the embedded database) — DEMO_TODAY får aldrig användas i produktion' });
+	}
 	if (e.LOCAL_LOGIN === 'off' && !e.OIDC_ISSUER) ctx.addIssue({ code: 'custom', path: ['LOCAL_LOGIN'], message: 'is off, but no single sign-on is configured (OIDC_ISSUER): nobody could log in' });
 });
 
 export type Env = z.infer<typeof schema>;
+
+/** Whether the demo organisation is wanted: DEMO=on, or DEMO=auto with the embedded database. */
+export function demoWanted(e: Pick<Env, 'DEMO' | 'DATABASE_URL'>): boolean {
+	return e.DEMO === 'on' || (e.DEMO === 'auto' && !e.DATABASE_URL);
+}
 
 let cached: Env | undefined;
 

@@ -6,7 +6,7 @@ import { count } from 'drizzle-orm';
 import { database } from './db';
 import { orgUnits } from './db/schema';
 import { DEMO_LOGINS, seedDemo } from './demo/seed';
-import { env } from './env';
+import { demoWanted, env } from './env';
 import { installShutdown, startJobs } from './lifecycle';
 import { log } from './log';
 import { getSetting, setSetting } from './settings';
@@ -15,7 +15,7 @@ export async function startup(): Promise<void> {
 	const { db, kind } = await database();
 	log.info({ database: kind }, 'database ready');
 	const settings = env();
-	const seedWanted = settings.DEMO === 'on' || (settings.DEMO === 'auto' && !settings.DATABASE_URL);
+	const seedWanted = demoWanted(settings);
 	if (seedWanted) {
 		const [{ n }] = await db.select({ n: count() }).from(orgUnits);
 		if (n === 0) {
