@@ -6,7 +6,7 @@
  * concurrent connections, and the server's peak memory. Prints one table and writes
  * docs/benchmarks.md. Every loop is bounded in count and time.
  *
- * Options: --db=both|pglite|postgres --staff=40000 --rounds=20 --requests=200 --answers=2000 --warmup=400
+ * Options: --db=both|pglite|postgres --staff=40000 --rounds=20 --requests=200 --answers=10000 --warmup=400
  *          --connections=200 --series-seconds=120 --no-write --keep
  *          --app=DIR (run the app built in another checkout, e.g. to measure an older version)
  *          --reuse (keep the database of an earlier --keep run: no generating and loading)
@@ -40,7 +40,7 @@ const options = {
 	staff: num('staff', 40_000),
 	rounds: num('rounds', 20),
 	requests: num('requests', 200),
-	answers: num('answers', 2000),
+	answers: num('answers', 10_000),
 	warmup: num('warmup', 400),
 	connections: num('connections', 200),
 	seriesSeconds: num('series-seconds', 120),
