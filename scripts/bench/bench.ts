@@ -449,7 +449,7 @@ const readers = plan.readers.map((r) => `${r.level}: ${r.unitName}`).join('; ');
 const body = `${table(plan, results)}
 
 ${summary(plan)} Report readers (one logged-in user per level, bearer token): ${readers}. "One round" is \`GET /api/v1/rounds/{latest closed}/report?unit=…\`
-(the unit and its children, with texts and the trend, through the anonymity rule); "trend" is the trend export
+(the unit and its children, at most 200 motivations per statement, and the trend, through the anonymity rule); "trend" is the trend export
 \`GET /reports/export?view=trend&format=csv&unit=…\`. Latencies are of ${options.requests} requests one after another (each series at most ${options.seriesSeconds} s).
 Logging in and saving are measured with autocannon, ${options.connections} connections, ${options.answers} respondents, each logging in once and saving one answer, after ${options.warmup} others (unmeasured, counted with the stored answers).
 Loading uses COPY and ends with VACUUM ANALYZE. The app runs as \`node ${APP_HEAP} build\`, the heap limit docs/deploy.md recommends;
