@@ -15,42 +15,23 @@
  * The copy is a PGlite folder copied while no instance runs, or (TEST_DB=postgres) a database
  * created from the first as its template. Nothing is shared with the other browser tests.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnInstance, stopInstance, waitReady, type Instance } from './instances';
 import { DEMO_PASSWORD, demo, expectAccessible, launch, login } from './support';
 
 const onPostgres = process.env.TEST_DB === 'postgres';
 const serverUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const root = path.resolve(import.meta.dirname, '../..');
 const stockholmYear = () => Number(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(new Date()));
 const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
 const YEAR = stockholmYear();
 const DEMO_TODAY = `${YEAR + 1}-02-01T08:00:00Z`;
 const WHAT = 'En förälder sa i receptionen att hon skulle se till att jag fick ångra beslutet.';
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const srv = createServer();
-		srv.listen(0, '127.0.0.1', () => {
-			const { port } = srv.address() as AddressInfo;
-			srv.close(() => resolve(port));
-		});
-		srv.on('error', reject);
-	});
-}
-
-interface Instance {
-	base: string;
-	child: ChildProcess;
-	output: () => string;
-}
 
 /** A database for one instance: a PGlite folder or a PostgreSQL URL. */
 type Store = { DATA_DIR: string } | { DATABASE_URL: string };
@@ -58,38 +39,24 @@ type Store = { DATA_DIR: string } | { DATABASE_URL: string };
 const running = new Set<Instance>();
 
 async function start(store: Store, extra: Record<string, string> = {}): Promise<Instance> {
-	const port = await freePort();
-	const base = `http://127.0.0.1:${port}`;
-	const env: Record<string, string> = { ...(process.env as Record<string, string>) };
-	for (const k of ['DATABASE_URL', 'DATA_DIR', 'DEMO_TODAY', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET']) delete env[k];
-	Object.assign(env, { DEMO: 'on', NODE_ENV: 'production', LOG_LEVEL: 'warn', JOBS: 'off', PORT: String(port), HOST: '127.0.0.1', ORIGIN: base }, store, extra);
-	const child = spawn(process.execPath, [path.join(root, 'build/index.js')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-	let output = '';
-	child.stdout!.on('data', (d) => (output += d));
-	child.stderr!.on('data', (d) => (output += d));
-	const instance = { base, child, output: () => output };
+	const instance = await spawnInstance({
+		// Only what this test sets: no database, clock or single sign-on of the surrounding run.
+		...Object.fromEntries(['DATABASE_URL', 'DATA_DIR', 'DEMO_TODAY', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'].map((k) => [k, undefined])),
+		DEMO: 'on',
+		NODE_ENV: 'production',
+		LOG_LEVEL: 'warn',
+		JOBS: 'off',
+		...store,
+		...extra
+	});
 	running.add(instance);
-	for (let i = 0; i < 900; i++) {
-		if (child.exitCode !== null) throw new Error(`an instance exited:\n${output}`);
-		try {
-			if ((await fetch(`${base}/readyz`)).ok) return instance;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	throw new Error(`an instance was not ready in 180 s:\n${output}`);
+	await waitReady(instance, 180);
+	return instance;
 }
 
-/** SIGTERM and wait for the exit (the database is closed then); SIGKILL after 20 s. */
 async function stop(instance: Instance) {
 	running.delete(instance);
-	if (instance.child.exitCode !== null || instance.child.signalCode !== null) return;
-	const exit = new Promise((r) => instance.child.once('exit', r));
-	instance.child.kill('SIGTERM');
-	const timer = setTimeout(() => instance.child.kill('SIGKILL'), 20_000);
-	await exit;
-	clearTimeout(timer);
+	await stopInstance(instance);
 }
 
 async function pageOn(browser: Browser, instance: Instance): Promise<Page> {

@@ -7,61 +7,15 @@
  */
 import { hash } from '@node-rs/argon2';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
-import path from 'node:path';
+import type { AddressInfo } from 'node:net';
 import postgres from 'postgres';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnInstance, stopInstance, waitReady, type Instance } from './instances';
 
 const onPostgres = process.env.TEST_DB === 'postgres';
 const serverUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const root = path.resolve(import.meta.dirname, '../..');
 const PASSWORD = 'tva-instanser';
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const srv = createServer();
-		srv.listen(0, '127.0.0.1', () => {
-			const { port } = srv.address() as AddressInfo;
-			srv.close(() => resolve(port));
-		});
-		srv.on('error', reject);
-	});
-}
-
-interface Instance {
-	base: string;
-	child: ChildProcess;
-	output: () => string;
-}
-
-async function startInstance(env: Record<string, string>): Promise<Instance> {
-	const port = await freePort();
-	const base = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, [path.join(root, 'build/index.js')], {
-		cwd: root,
-		env: { ...(process.env as Record<string, string>), ...env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base },
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	let output = '';
-	child.stdout!.on('data', (d) => (output += d));
-	child.stderr!.on('data', (d) => (output += d));
-	return { base, child, output: () => output };
-}
-
-async function waitReady(instance: Instance) {
-	for (let i = 0; i < 600; i++) {
-		if (instance.child.exitCode !== null) throw new Error(`an instance exited:\n${instance.output()}`);
-		try {
-			if ((await fetch(`${instance.base}/readyz`)).ok) return;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	throw new Error(`an instance was not ready in 120 s:\n${instance.output()}`);
-}
 
 async function until<T>(what: string, seconds: number, probe: () => Promise<T | null | undefined | false>): Promise<T> {
 	const deadline = Date.now() + seconds * 1000;
@@ -110,7 +64,7 @@ describe.skipIf(!onPostgres)('two app instances on one PostgreSQL', () => {
 		// The first instance migrates the database; then the organisation and an open round whose
 		// reminder (three days before closing) is due, with three people who have not answered.
 		const env = { DATABASE_URL: url, DATABASE_POOL_SIZE: '4', DEMO: 'off', JOBS: 'on', REMINDER_DAYS_BEFORE_CLOSE: '3', SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, LOG_LEVEL: 'warn', NODE_ENV: 'production' };
-		a = await startInstance(env);
+		a = await spawnInstance(env);
 		await waitReady(a);
 		await fetch(`${a.base}/readyz`);
 		sql = postgres(url, { max: 2, onnotice: () => {} });
@@ -132,19 +86,12 @@ describe.skipIf(!onPostgres)('two app instances on one PostgreSQL', () => {
 			}
 		});
 		// The second instance starts (and queues its start-up tick) with the work already due.
-		b = await startInstance(env);
+		b = await spawnInstance(env);
 		await waitReady(b);
 	}, 240_000);
 
 	afterAll(async () => {
-		const stopped = [a, b].filter(Boolean).map(async (instance) => {
-			if (instance.child.exitCode !== null) return;
-			const exit = new Promise((r) => instance.child.once('exit', r));
-			instance.child.kill('SIGTERM');
-			await Promise.race([exit, new Promise((r) => setTimeout(r, 20_000))]);
-			if (instance.child.exitCode === null) instance.child.kill('SIGKILL');
-		});
-		await Promise.all(stopped);
+		await Promise.all([a, b].filter(Boolean).map((instance) => stopInstance(instance)));
 		await sql?.end();
 		await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
 		const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
