@@ -2,7 +2,7 @@
  * Sessions live in the database (the app stays stateless). The cookie holds a random token;
  * the table holds its sha256. Idle and absolute time-outs come from the settings.
  */
-import { and, eq, lt, or } from 'drizzle-orm';
+import { eq, lt, or } from 'drizzle-orm';
 import { createHash, randomBytes } from 'node:crypto';
 import { loadSessionActor } from '../access/load-actor';
 import type { Actor } from '../access/actor';
@@ -50,9 +50,4 @@ export async function deleteSession(db: Db, token: string): Promise<void> {
 export async function deleteExpiredSessions(db: Db, now = new Date()): Promise<void> {
 	const idleLimit = new Date(now.getTime() - env().SESSION_IDLE_MINUTES * 60_000);
 	await db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleLimit)));
-}
-
-export async function deleteSessionsOf(db: Db, personId: string, exceptId?: string) {
-	const rows = await db.select({ id: sessions.id }).from(sessions).where(eq(sessions.personId, personId));
-	for (const r of rows) if (r.id !== exceptId) await db.delete(sessions).where(and(eq(sessions.id, r.id)));
 }
