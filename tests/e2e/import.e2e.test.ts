@@ -110,6 +110,7 @@ describe('importing staff from HR', () => {
 		await page.waitForURL(/\/admin\/import\/[0-9a-f-]+$/);
 		const summary = await page.getByRole('region', { name: 'Det här skulle ändras' }).textContent();
 		expect(summary).toContain('Slutar (avaktiveras)1');
+		for (const list of ['Byter enhet (1)', 'Nya personer (1)', 'Slutar (1)']) await page.getByText(list, { exact: true }).click();
 		const moved = await page.getByRole('table', { name: /Byter enhet/ }).locator('tbody tr').allTextContents();
 		expect(moved).toEqual([`3T-1002Björn Ängström${F} / Avdelningen för vuxna / Beroendeenheten${F} / Avdelningen för vuxna / Socialpsykiatriska enheten`]);
 		expect(await page.getByRole('table', { name: /Nya personer/ }).locator('tbody tr').allTextContents()).toEqual([
