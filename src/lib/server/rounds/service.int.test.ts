@@ -31,7 +31,7 @@ describe(`a round from creation to close (${testBackend})`, () => {
 
 	it('only an administrator may create a round', async () => {
 		const input = { kind: 'T2', year: 2026, opensAt: '2026-11-01', closesAt: '2026-12-15', unitIds: [org.units.f.id] };
-		await expectDomainError(createRound(database.db, await org.actor(org.people.departmentA), input), 'forbidden');
+		await expectDomainError(createRound(database.db, await org.actor(org.people.departmentA), input), 'not_found');
 		const round = await createRound(database.db, await org.actor(org.people.admin), input);
 		expect(round).toMatchObject({ name: 'T2 2026', status: 'draft' });
 		roundId = round.id;
@@ -56,7 +56,7 @@ describe(`a round from creation to close (${testBackend})`, () => {
 	});
 
 	it('opening snapshots the handläggare of the participating förvaltningar only', async () => {
-		await expectDomainError(openRound(database.db, await org.actor(org.people.managerE1), roundId), 'forbidden');
+		await expectDomainError(openRound(database.db, await org.actor(org.people.managerE1), roundId), 'not_found');
 		await openRound(database.db, await org.actor(org.people.admin), roundId);
 		const [{ n }] = await database.db.select({ n: count() }).from(roundMembers).where(eq(roundMembers.roundId, roundId));
 		expect(n).toBe(3 + 6 + 7 + 3); // Norrvik only; managers are not asked
@@ -83,8 +83,8 @@ describe(`a round from creation to close (${testBackend})`, () => {
 	});
 
 	it('someone outside the participating förvaltningar may not answer', async () => {
-		await expectDomainError(saveMyResponse(database.db, await org.actor(org.people.e4[0]), roundId, answer), 'forbidden', /ingår inte/);
-		await expectDomainError(saveMyResponse(database.db, await org.actor(org.people.managerE1), roundId, answer), 'forbidden');
+		await expectDomainError(saveMyResponse(database.db, await org.actor(org.people.e4[0]), roundId, answer), 'not_found', /ingår inte/);
+		await expectDomainError(saveMyResponse(database.db, await org.actor(org.people.managerE1), roundId, answer), 'not_found');
 	});
 
 	it('someone who joined after the opening is added to the round when answering', async () => {
@@ -106,7 +106,7 @@ describe(`a round from creation to close (${testBackend})`, () => {
 	it('reminds those who have not answered, by e-mail when configured, and shows it on their start page', async () => {
 		const sent: { to: string; subject: string }[] = [];
 		const mailer: Mailer = { send: async (m) => void sent.push(m) };
-		await expectDomainError(remindNonRespondents(database.db, await org.actor(org.people.managerE1), roundId, mailer), 'forbidden');
+		await expectDomainError(remindNonRespondents(database.db, await org.actor(org.people.managerE1), roundId, mailer), 'not_found');
 		const result = await remindNonRespondents(database.db, await org.actor(org.people.admin), roundId, mailer, 'https://lagesbild.example');
 		expect(result.reminded).toBe(3 + 6 + 7 + 3 + 1 - 3); // three have answered
 		expect(sent).toHaveLength(result.reminded);
