@@ -38,12 +38,17 @@ export function isNearestManagerAssignment(a: { role: Role; orgUnitKind: OrgUnit
 
 const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
 
+/** The role half of the rule in SQL (the demo data picks its managers with it). */
+export function nearestManagerRoleSql(role: SQLWrapper): SQL {
+	return sql`${role} in (${list(NEAREST_MANAGER_ROLES)})`;
+}
+
 /**
  * The same rule in SQL, for an assignment's role column, its unit's kind column and its date
  * columns, valid on `today`.
  */
 export function nearestManagerSql(columns: { role: SQLWrapper; unitKind: SQLWrapper; validFrom: SQLWrapper; validTo: SQLWrapper }, today: string): SQL {
-	return sql`${columns.role} in (${list(NEAREST_MANAGER_ROLES)}) and ${columns.unitKind} in (${list(NEAREST_MANAGER_KINDS)}) and ${validOnSql(columns, today)}`;
+	return sql`${nearestManagerRoleSql(columns.role)} and ${columns.unitKind} in (${list(NEAREST_MANAGER_KINDS)}) and ${validOnSql(columns, today)}`;
 }
 
 // --- Individual action plans (decision 0003) ----------------------------------------------------
