@@ -19,7 +19,8 @@
  * are not sent form actions (the feature tests post them). The walk fails when a page, form
  * action or API route exists that the table does not describe.
  *
- * Shared demo state: reads, plus one stored import preview (never applied).
+ * Shared demo state: reads, plus one stored import preview (never applied) and one individual plan
+ * offered by the biträdande enhetschef to someone in her arbetsgrupp who is not a demo login.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -408,6 +409,27 @@ describe('every page and API route, as every role, against the access table', ()
 			expect(wrong).toEqual([]);
 		}, 180_000);
 	}
+
+	it('the team view shows a plan only to the manager who may open it (decision 0003)', async () => {
+		// The biträdande enhetschef offers a plan to someone in her arbetsgrupp (not a demo login).
+		const own = (await api(tokens.deputy, `/rounds/${ids.closedRound}/team`)).body.members as { personId: string; name: string }[];
+		const employee = own.find((m) => m.personId !== ids.sara && m.personId !== ids.person)!;
+		const offered = await api(tokens.deputy, '/action-plans', { method: 'POST', body: JSON.stringify({ personId: employee.personId, followUpOn: '2099-01-01' }) });
+		expect(offered.status).toBe(201);
+		const planId = offered.body.id ?? offered.body.plan?.id;
+		expect(planId).toBeTruthy();
+		const planIn = async (who: Role) =>
+			((await api(tokens[who], `/rounds/${ids.closedRound}/team`)).body.members as { personId: string; planId: string | null }[]).find((m) => m.personId === employee.personId)!.planId;
+		expect(await planIn('deputy')).toBe(planId);
+		// The enhetschef is that person's manager too, but the plan is not hers: not shown, and not found.
+		expect(await planIn('enhetschef')).not.toBe(planId);
+		expect((await api(tokens.enhetschef, `/action-plans/${planId}`)).status).toBe(404);
+		// Whatever plan each manager is shown, they may open.
+		for (const who of NAMED) {
+			const members = (await api(tokens[who], `/rounds/${ids.closedRound}/team`)).body.members as { planId: string | null }[];
+			for (const m of members.filter((x) => x.planId)) expect((await api(tokens[who], `/action-plans/${m.planId}`)).status, `${who}: plan ${m.planId}`).toBe(200);
+		}
+	});
 
 	it('logging in and out through the API: anyone may try, a wrong password is 401, logging out ends the session', async () => {
 		const bad = await fetch(`${baseURL()}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: demo.central, password: 'fel' }) });
