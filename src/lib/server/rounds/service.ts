@@ -366,7 +366,6 @@ export async function roundProgress(db: Db, actor: Actor, roundId: string) {
 	return row;
 }
 
-
 /** The administrators' list of rounds, drafts included, each with its response counts. */
 export async function roundsOverview(db: Db, actor: Actor) {
 	requireRoundAdministrator(actor);
