@@ -6,6 +6,8 @@ import { getDb } from '$lib/server/db';
 import { inFlightRequest } from '$lib/server/lifecycle';
 import { log } from '$lib/server/log';
 import { startup } from '$lib/server/startup';
+import { apiError } from '$lib/server/http';
+import { URL_CONTROL_CHARACTER_MESSAGE, urlHasControlCharacters } from '$lib/server/validation';
 
 export const init: ServerInit = async () => {
 	await startup();
@@ -14,6 +16,12 @@ export const init: ServerInit = async () => {
 export const handle: Handle = (input) => inFlightRequest(async () => handleRequest(input));
 
 const handleRequest: Handle = async ({ event, resolve }) => {
+	// A control character in the address (%00 in a path or query) is refused here, for every route.
+	if (urlHasControlCharacters(event.url)) {
+		const message = URL_CONTROL_CHARACTER_MESSAGE;
+		if (event.url.pathname.startsWith('/api/')) return apiError(400, 'invalid', message);
+		return new Response(message, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+	}
 	// CSRF: cookie-authenticated state-changing API calls only from our own pages (auth/csrf.ts).
 	const crossSite = refuseCrossSiteApiCall(event.request, event.url, event.cookies);
 	if (crossSite) return crossSite;

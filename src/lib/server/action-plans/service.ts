@@ -12,31 +12,21 @@ import { audit } from '../audit/audit';
 import type { Db } from '../db';
 import { actionPlanNotes, actionPlans, orgUnits, people } from '../db/schema';
 import { invalid, notFound, notYours } from '../errors';
-import { isUuid } from '../rounds/service';
-import { parseInput } from '../validation';
+import { isoDate, isUuid, parseInput } from '../validation';
 
 export type ActionPlan = typeof actionPlans.$inferSelect;
 
-const isoDate = z
-	.string({ error: 'Fyll i ett datum för uppföljning.' })
-	.regex(/^\d{4}-\d{2}-\d{2}$/, 'Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2027-02-15.')
-	.refine(isRealDate, 'Datumet finns inte. Kontrollera månad och dag.');
-
-/** Date.parse accepts 2027-02-30 (it rolls over to March); a real date survives the round trip. */
-function isRealDate(v: string): boolean {
-	const d = new Date(`${v}T00:00:00Z`);
-	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}
+const followUpDate = isoDate('Fyll i ett datum för uppföljning.');
 
 export const offerInput = z.object({
 	personId: z.string().uuid('Välj en medarbetare.'),
 	roundId: z.string().uuid().optional().or(z.literal('').transform(() => undefined)),
-	followUpOn: isoDate
+	followUpOn: followUpDate
 });
 
 export const planUpdateInput = z.object({
 	status: z.enum(ACTION_PLAN_STATUSES, { error: 'Välj en status.' }),
-	followUpOn: isoDate,
+	followUpOn: followUpDate,
 	goals: z.string().trim().max(4000, 'Målen får vara högst 4000 tecken.').default(''),
 	measures: z.string().trim().max(4000, 'Åtgärderna får vara högst 4000 tecken.').default(''),
 	outcome: z.string().trim().max(4000, 'Resultatet får vara högst 4000 tecken.').optional()

@@ -19,8 +19,8 @@ import type { Db } from '../db';
 import { query } from '../db/client';
 import { orgUnits, people, staffImports } from '../db/schema';
 import { conflict, invalid, notFound } from '../errors';
-import { isUuid } from '../rounds/service';
-import { parseInput } from '../validation';
+
+import { isUuid, parseInput } from '../validation';
 import { applyOps } from './apply';
 import { planImport, type ImportPlan, type ImportScope, type ImportSummary } from './plan';
 import { readStaffFile } from './read-file';

@@ -14,7 +14,8 @@ import type { Db } from '../db';
 import { incidentReaders, orgUnits, people } from '../db/schema';
 import { invalid, notFound } from '../errors';
 import { pathIds } from '../org/service';
-import { isUuid } from '../rounds/service';
+import { isUuid, refuseControlCharacters } from '../validation';
+
 
 /** Arbetsgrupper are left out of the choice: a designation is for a whole enhet or more. */
 const DESIGNATABLE_KINDS = ORG_UNIT_KINDS.filter((k) => k !== 'arbetsgrupp');
@@ -86,6 +87,7 @@ export async function listIncidentReaders(db: Db, actor: Actor) {
 /** Designates a person (found by e-mail or anställningsnummer) to read incidents in a unit's subtree. */
 export async function addIncidentReader(db: Db, actor: Actor, input: unknown, ip: string | null = null) {
 	requireAdmin(actor);
+	refuseControlCharacters(input);
 	// Each field is checked on its own, so that every problem is reported at once.
 	const raw = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
 	const fieldErrors: Record<string, string> = {};

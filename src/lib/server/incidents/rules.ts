@@ -17,27 +17,12 @@ import {
 	type IncidentSupport
 } from '$lib/domain';
 import type { ExportTable } from '../export/table-export';
-import { isRealDate } from '../plan/rules';
+import { isoDate, optionalIsoDate } from '../validation';
 
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 
-const date = (missing: string) =>
-	z
-		.string({ error: missing })
-		.trim()
-		.min(1, missing)
-		.regex(/^\d{4}-\d{2}-\d{2}$/, 'Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-03-14.')
-		.refine(isRealDate, 'Datumet finns inte. Kontrollera månad och dag.');
-
-const optionalDate = z.preprocess(
-	blankToUndefined,
-	z
-		.string()
-		.trim()
-		.regex(/^\d{4}-\d{2}-\d{2}$/, 'Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-03-14.')
-		.refine(isRealDate, 'Datumet finns inte. Kontrollera månad och dag.')
-		.optional()
-);
+const date = (missing: string) => isoDate(missing, '2026-03-14');
+const optionalDate = optionalIsoDate('2026-03-14');
 
 /** 'yes'/'no' from a form, true/false from the JSON API. */
 const yesNoValue = (v: unknown) => (v === true ? 'yes' : v === false ? 'no' : v);

@@ -19,8 +19,8 @@ import { query } from '../db/client';
 import { pathIn } from '../db/paths';
 import { incidentReaders, incidents, orgUnits, people } from '../db/schema';
 import { invalid, notFound, notYours } from '../errors';
-import { isUuid } from '../rounds/service';
-import { parseInput } from '../validation';
+
+import { isUuid, parseInput } from '../validation';
 import { isSerious, measuresInput, occurredAt, reportInput, supportInput, type ExportIncident } from './rules';
 
 export type Incident = typeof incidents.$inferSelect;

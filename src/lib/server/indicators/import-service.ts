@@ -11,12 +11,13 @@ import { audit } from '../audit/audit';
 import type { Db } from '../db';
 import { indicatorImports, orgUnits } from '../db/schema';
 import { conflict, invalid, notFound } from '../errors';
-import { isUuid } from '../rounds/service';
+
 import type { ExportTable } from '../export/table-export';
 import { checkRows, COLUMN_NAMES, readIndicatorFile, TEMPLATE_COLUMNS, type Column, type ImportProblem, type ParsedFigure } from './import';
 import { comparePeriods, periodLabel } from './periods';
 import { categoryLabel, cellKey, splitProblems, type Cells } from './rules';
 import { enterableUnits, listIndicators, loadValues, writeFigures } from './service';
+import { isUuid } from '../validation';
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 /** A checked file must be applied within this time; after that it is checked again. */

@@ -12,8 +12,8 @@ import { audit } from '../audit/audit';
 import type { Db } from '../db';
 import { indicatorDefinitionHistory, indicators, indicatorValueHistory, indicatorValues, orgUnits, people } from '../db/schema';
 import { invalid, notFound } from '../errors';
-import { isUuid } from '../rounds/service';
-import { parseInput } from '../validation';
+
+import { isUuid, parseInput } from '../validation';
 import { BUILTIN_INDICATORS, builtinDefinition } from './definitions';
 import {
 	comparePeriods,
@@ -42,6 +42,7 @@ import {
 	type Dimension,
 	type IndicatorDef
 } from './rules';
+import { pathIn, startsWithPattern } from '../db/paths';
 
 export type IndicatorRow = typeof indicators.$inferSelect;
 export type ValueRow = typeof indicatorValues.$inferSelect;
@@ -159,7 +160,7 @@ export async function createIndicator(db: Db, actor: Actor, input: unknown): Pro
 	await ensureBuiltinIndicators(db);
 	return db.transaction(async (tx) => {
 		let key = `custom_${slugify(d.name)}`;
-		const taken = await tx.select({ key: indicators.key }).from(indicators).where(sql`${indicators.key} like ${key + '%'}`);
+		const taken = await tx.select({ key: indicators.key }).from(indicators).where(sql`${indicators.key} like ${startsWithPattern(key)}`);
 		for (let n = 2; taken.some((t) => t.key === key); n++) key = `custom_${slugify(d.name)}_${n}`;
 		const [row] = await tx
 			.insert(indicators)
@@ -241,7 +242,7 @@ export interface ReportingUnit {
 /** Units within the scopes, or containing one of them, of kind kommun or förvaltning. */
 async function reportingUnitsFor(db: Db, scopes: string[], withAncestors: boolean): Promise<ReportingUnit[]> {
 	if (scopes.length === 0) return [];
-	const conditions: SQL[] = scopes.map((s) => sql`${orgUnits.path} like ${escapeLike(s) + '%'}`);
+	const conditions: SQL[] = [pathIn(orgUnits.path, scopes)];
 	if (withAncestors) conditions.push(...scopes.map((s) => sql`${s} like ${orgUnits.path} || '%'`));
 	const rows = await db
 		.select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind, path: orgUnits.path, depth: orgUnits.depth })
@@ -250,8 +251,6 @@ async function reportingUnitsFor(db: Db, scopes: string[], withAncestors: boolea
 		.orderBy(asc(orgUnits.depth), asc(orgUnits.name));
 	return rows as ReportingUnit[];
 }
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
 
 /** Kommuner and förvaltningar whose figures the actor reads (dashboards). */
 export async function readableUnits(db: Db, actor: Actor): Promise<ReportingUnit[]> {
@@ -274,7 +273,7 @@ export async function forvaltningarOf(db: Db, kommun: Pick<ReportingUnit, 'path'
 	const rows = await db
 		.select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind, path: orgUnits.path, depth: orgUnits.depth })
 		.from(orgUnits)
-		.where(and(eq(orgUnits.active, true), eq(orgUnits.kind, 'forvaltning'), sql`${orgUnits.path} like ${escapeLike(kommun.path) + '%'}`))
+		.where(and(eq(orgUnits.active, true), eq(orgUnits.kind, 'forvaltning'), pathIn(orgUnits.path, [kommun.path])))
 		.orderBy(asc(orgUnits.name));
 	return rows as ReportingUnit[];
 }

@@ -10,7 +10,7 @@ import { loginAttempts, rounds, sessions } from '../db/schema';
 import { createTestDatabase, testBackend } from '../db/testing';
 import { insertResponse, insertRound } from '../demo/factories';
 import { storedIsCurrent } from '../reports/disclosure-store';
-import type { Mailer } from '../rounds/service';
+import type { Mailer } from '../mail/mailer';
 import { buildOrgFixture, type OrgFixture } from '../testing/org-fixture';
 import { cleanUp, closeDueRounds, minuteTick, sendDueReminders } from './tasks';
 

@@ -5,7 +5,6 @@
  * below keep what must happen once from happening twice even if a job were run twice.
  */
 import { and, eq, lt, lte, sql } from 'drizzle-orm';
-import { audit } from '../audit/audit';
 import { deleteExpiredSessions } from '../auth/sessions';
 import type { Db } from '../db';
 import { query } from '../db/client';
@@ -14,7 +13,8 @@ import { log } from '../log';
 import { purgeStalePreviews } from '../import/service';
 import { runDueRetention } from '../privacy/retention';
 import { refreshStoredDisclosure, storedIsCurrent } from '../reports/disclosure-store';
-import { sendReminders, type Mailer } from '../rounds/service';
+import type { Mailer } from '../mail/mailer';
+import { closeOpenRound, sendReminders } from '../rounds/service';
 
 export interface TaskSettings {
 	/** Days before closing that non-respondents are reminded; 0: never automatically. */
@@ -33,16 +33,17 @@ const DAY = 24 * 60 * 60 * 1000;
  * closing it the minute it opened would surprise everyone.
  */
 export async function closeDueRounds(db: Db, now = new Date()): Promise<string[]> {
-	const closed = await db
-		.update(rounds)
-		.set({ status: 'closed', closedAt: now })
-		.where(and(eq(rounds.status, 'open'), lte(rounds.closesAt, now), sql`${rounds.openedAt} < ${rounds.closesAt}`))
-		.returning({ id: rounds.id, name: rounds.name });
-	for (const round of closed) {
-		await audit(db, { actorId: null, action: 'round.close', subjectType: 'round', subjectId: round.id, detail: { by: 'schedule' } });
+	const due = await db
+		.select({ id: rounds.id, status: rounds.status })
+		.from(rounds)
+		.where(and(eq(rounds.status, 'open'), lte(rounds.closesAt, now), sql`${rounds.openedAt} < ${rounds.closesAt}`));
+	const closed: string[] = [];
+	for (const round of due) {
+		if (!(await closeOpenRound(db, round, now, null))) continue; // closed meanwhile elsewhere
 		log.info({ round: round.id }, 'round closed on schedule');
+		closed.push(round.id);
 	}
-	return closed.map((r) => r.id);
+	return closed;
 }
 
 /**

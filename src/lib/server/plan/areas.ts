@@ -10,8 +10,8 @@ import { audit } from '../audit/audit';
 import type { Db } from '../db';
 import { planAreas } from '../db/schema';
 import { conflict, notFound } from '../errors';
-import { isUuid } from '../rounds/service';
-import { parseInput } from '../validation';
+
+import { isUuid, parseInput } from '../validation';
 import { areaInput } from './rules';
 
 export type PlanArea = typeof planAreas.$inferSelect;

@@ -20,22 +20,10 @@ import {
 	type IndicatorKind
 } from '$lib/domain';
 import { meetsTarget } from '../indicators/rules';
+import { isoDate, isRealDate } from '../validation';
 
 // --- Input -------------------------------------------------------------------------------
 
-/** Date.parse accepts 2027-02-30 (it rolls over); a real date survives the round trip. */
-export function isRealDate(v: string): boolean {
-	const d = new Date(`${v}T00:00:00Z`);
-	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}
-
-export const isoDate = (missing: string) =>
-	z
-		.string({ error: missing })
-		.trim()
-		.min(1, missing)
-		.regex(/^\d{4}-\d{2}-\d{2}$/, 'Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2027-02-15.')
-		.refine(isRealDate, 'Datumet finns inte. Kontrollera månad och dag.');
 
 const requiredText = (missing: string, max: number, what: string) =>
 	z.string({ error: missing }).trim().min(1, missing).max(max, `${what} får vara högst ${max} tecken.`);

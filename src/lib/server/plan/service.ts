@@ -35,8 +35,8 @@ import { comparePeriods as compareIndicatorPeriods, periodLabel } from '../indic
 import { decimalsOf, shownValue, unitOf } from '../indicators/rules';
 import { getIndicator, listIndicators, loadValues } from '../indicators/service';
 import { buildReport, type TrendPoint } from '../reports/service';
-import { isUuid } from '../rounds/service';
-import { parseInput } from '../validation';
+
+import { isUuid, parseInput } from '../validation';
 import { getArea, listAreas, type PlanArea } from './areas';
 import {
 	activityDoneInput,

@@ -6,7 +6,8 @@ import { insertPerson, insertRound } from '../demo/factories';
 import { DomainError } from '../errors';
 import { buildOrgFixture, type OrgFixture } from '../testing/org-fixture';
 import { createTestDatabase, testBackend } from '../db/testing';
-import { closeRound, createRound, getMyResponse, getRound, listRounds, myHistory, myOpenRounds, nonRespondents, openRound, remindNonRespondents, roundAdministration, roundProgress, roundsOverview, saveMyResponse, type Mailer } from './service';
+import { closeRound, createRound, getMyResponse, getRound, listRounds, myHistory, myOpenRounds, nonRespondents, openRound, remindNonRespondents, roundAdministration, roundProgress, roundsOverview, saveMyResponse } from './service';
+import type { Mailer } from '../mail/mailer';
 import { loadActor } from '../access/load-actor';
 
 const answer = { caseCount: '17', situationScore: '2', situationComment: 'För många ärenden.', qualityScore: '4', recommendScore: '5', positiveText: 'Kollegorna.' };

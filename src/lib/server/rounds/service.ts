@@ -9,9 +9,10 @@ import { audit } from '../audit/audit';
 import type { Db } from '../db';
 import { preparedPerDb, query } from '../db/client';
 import { orgUnits, reminders, responses, roundMembers, rounds, roundUnits } from '../db/schema';
-import { invalid, notFound, notYours } from '../errors';
-import { parseInput } from '../validation';
+import { conflict, invalid, notFound, notYours } from '../errors';
+import { isUuid, parseInput } from '../validation';
 import { assertAnswerable, assertTransition, responseInput, roundInput, roundName, type ResponseInput } from './rules';
+import type { Mailer } from '../mail/mailer';
 
 export type Round = typeof rounds.$inferSelect;
 export type Response = typeof responses.$inferSelect;
@@ -104,14 +105,28 @@ export async function openRound(db: Db, actor: Actor, roundId: string, now = new
 export async function closeRound(db: Db, actor: Actor, roundId: string, now = new Date()): Promise<Round> {
 	requireRoundAdministrator(actor);
 	const round = await getRound(db, actor, roundId);
-	assertTransition(round.status, 'closed');
-	const [updated] = await db
-		.update(rounds)
-		.set({ status: 'closed', closedAt: now })
-		.where(and(eq(rounds.id, roundId), eq(rounds.status, 'open')))
-		.returning();
-	await audit(db, { actorId: actor.personId, action: 'round.close', subjectType: 'round', subjectId: roundId });
+	const updated = await closeOpenRound(db, round, now, actor.personId);
+	if (!updated) throw conflict('Mätomgången stängdes nyss av någon annan.');
 	return updated;
+}
+
+/**
+ * Closes an open round: the one way to do it, for an administrator and for the schedule alike
+ * (`actorId` null). The change and its audit entry are one transaction; null when the round
+ * was no longer open (another instance or administrator closed it first).
+ */
+export async function closeOpenRound(db: Db, round: Pick<Round, 'id' | 'status'>, now: Date, actorId: string | null): Promise<Round | null> {
+	assertTransition(round.status, 'closed');
+	return db.transaction(async (tx) => {
+		const [updated] = await tx
+			.update(rounds)
+			.set({ status: 'closed', closedAt: now })
+			.where(and(eq(rounds.id, round.id), eq(rounds.status, 'open')))
+			.returning();
+		if (!updated) return null;
+		await audit(tx, { actorId, action: 'round.close', subjectType: 'round', subjectId: round.id, ...(actorId ? {} : { detail: { by: 'schedule' } }) });
+		return updated;
+	});
 }
 
 /**
@@ -301,10 +316,6 @@ async function membersWithoutAnswer(db: Db, roundId: string) {
 	);
 }
 
-export interface Mailer {
-	send(message: { to: string; subject: string; text: string }): Promise<void>;
-}
-
 /** Records a reminder for everyone who has not answered and e-mails them when a mailer is configured. */
 export async function remindNonRespondents(
 	db: Db,
@@ -351,7 +362,6 @@ export async function sendReminders(
 	return { reminded: missing.length, emailed };
 }
 
-export const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 /** Response counts of a round, for the administrators' overviews. */
 export async function roundProgress(db: Db, actor: Actor, roundId: string) {
