@@ -6,6 +6,7 @@ import { error, fail, json, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actor } from './access/actor';
 import { DomainError, httpStatus } from './errors';
 import { log } from './log';
+import { formToObject } from './validation';
 
 /** The logged-in actor, or a redirect to the login page that comes back here afterwards. */
 export function requireActor(event: Pick<RequestEvent, 'locals' | 'url'>): Actor {
@@ -46,6 +47,21 @@ export async function formAction<T>(values: Record<string, unknown>, work: () =>
 function safeValues(values: Record<string, unknown>) {
 	const { password: _password, ...rest } = values;
 	return rest;
+}
+
+/**
+ * A form action that reads the form, does one piece of work and says what was saved — for pages
+ * with several small forms (the plan's area page, the areas' administration).
+ */
+export function savingAction<E extends RequestEvent>(saved: string, work: (event: E, values: Record<string, unknown>) => Promise<unknown>) {
+	return async (event: E) => {
+		requireActor(event);
+		const values = formToObject(await event.request.formData());
+		return formAction(values, async () => {
+			await work(event, values);
+			return { saved };
+		});
+	};
 }
 
 /** For the JSON API: the same errors, as `{ error: { code, message, fields } }`. */
