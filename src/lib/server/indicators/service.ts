@@ -257,12 +257,6 @@ export async function enterableUnits(db: Db, actor: Actor): Promise<ReportingUni
 	return (await reportingUnitsFor(db, indicatorEntryScopes(actor), false)).filter((u) => canEnterIndicators(actor, u.path));
 }
 
-export async function readableUnit(db: Db, actor: Actor, unitId: string): Promise<ReportingUnit> {
-	const unit = (await readableUnits(db, actor)).find((u) => u.id === unitId);
-	if (!unit) throw notFound('Förvaltningen');
-	return unit;
-}
-
 /** The förvaltningar of a kommun (for the city figure and comparisons). */
 export async function forvaltningarOf(db: Db, kommun: Pick<ReportingUnit, 'path'>): Promise<ReportingUnit[]> {
 	const rows = await db
