@@ -7,6 +7,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { INCIDENT_FORMS, type IncidentForm } from '$lib/domain';
 import type { Actor } from '../access/actor';
+import { requireUnitInScope } from '../access/gate';
 import { aggregateScopes, within } from '../access/policy';
 import type { DisclosedCell } from '../anonymity';
 import type { Db } from '../db';
@@ -14,7 +15,6 @@ import { orgUnits } from '../db/schema';
 import { env } from '../env';
 import { notFound } from '../errors';
 import { pathIds } from '../org/service';
-import { isUuid } from '../rounds/service';
 import { parseInput } from '../validation';
 import { publishedYears, readPublishedCells, type IncidentFigures } from './publication';
 import { nextPublication, statsQuery } from './rules';
@@ -32,12 +32,7 @@ export interface StatisticsRow {
 export async function incidentStatistics(db: Db, actor: Actor, input: unknown, now = new Date()) {
 	const q = parseInput(statsQuery, input);
 	const scopes = [...aggregateScopes(actor), ...(await designatedScopes(db, actor))];
-	if (scopes.length === 0) throw notFound('Statistiken');
-	const roots = await db.select().from(orgUnits).where(inArray(orgUnits.path, scopes)).orderBy(asc(orgUnits.depth), asc(orgUnits.name));
-	const unitId = q.unit ?? roots[0]?.id;
-	if (!unitId || !isUuid(unitId)) throw notFound('Enheten');
-	const [unit] = await db.select().from(orgUnits).where(eq(orgUnits.id, unitId));
-	if (!unit || !within(unit.path, scopes)) throw notFound('Enheten');
+	const { unit } = await requireUnitInScope(db, scopes, q.unit);
 
 	const years = await publishedYears(db, now);
 	const year = q.year ?? years[0] ?? null;
