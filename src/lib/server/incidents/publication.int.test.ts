@@ -5,11 +5,13 @@
  * counts as unanswered even when the year is first published later, and two publishers at once
  * write the year once.
  */
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq, isNull, lt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client';
-import { incidentPublications, incidentPublishedCells } from '../db/schema';
+import { loadActor } from '../access/load-actor';
+import { incidentPublications, incidentPublishedCells, incidents, people } from '../db/schema';
 import { createTestDatabase, testBackend } from '../db/testing';
+import { seedDemo } from '../demo/seed';
 import { buildOrgFixture, type OrgFixture } from '../testing/org-fixture';
 import { publishDueYears } from './publication';
 import { answerSupport, reportIncident } from './service';
@@ -87,5 +89,42 @@ describe(`published incident statistics stay as published (${testBackend})`, () 
 		expect(cells.length).toBe(new Set(cells.map((c) => `${c.unitId}|${c.area}`)).size);
 		expect(cells.find((c) => c.unitId === org.units.kommun.id && c.area === '*')?.cells).toMatchObject({ total: { shown: false } });
 		expect(await publishDueYears(database.db, at('2028-03-01'))).toEqual([]);
+	});
+});
+
+describe(`published incident statistics on the demo's own data (${testBackend})`, () => {
+	let database: Database;
+	beforeAll(async () => {
+		database = await createTestDatabase();
+		await seedDemo(database.db, { now: new Date('2025-11-24T09:00:00+01:00') });
+	}, 180_000);
+	afterAll(() => database?.close());
+
+	it('an employee who answers on support after publication moves neither the kommun nor the förvaltning', async () => {
+		const db = database.db;
+		const [reader] = await db.select().from(people).where(eq(people.email, 'arbetsmiljo@exempelstad.se'));
+		const readerActor = (await loadActor(db, reader.id))!;
+		const published = await incidentStatistics(db, readerActor, { year: '2025' }, at('2026-02-01'));
+		const kommun = published.rows.find((r) => r.isTotal)!;
+		expect(kommun.total.shown).toBe(true);
+		const forvaltningar = new Map<string, unknown>();
+		for (const row of published.rows.filter((r) => !r.isTotal)) {
+			forvaltningar.set(row.unit.id, (await incidentStatistics(db, readerActor, { year: '2025', unit: row.unit.id }, at('2026-02-01'))).rows);
+		}
+
+		// An incident of 2025 that nobody answered on support, reported in time.
+		const [open] = await db
+			.select({ id: incidents.id, personId: incidents.personId })
+			.from(incidents)
+			.where(and(isNull(incidents.supportEnough), lt(incidents.createdAt, new Date('2026-01-31T00:00:00Z')), sql`extract(year from ${incidents.occurredAt} at time zone 'Europe/Stockholm') = 2025`))
+			.limit(1);
+		await answerSupport(db, (await loadActor(db, open.personId))!, open.id, { supportEnough: 'no' }, at('2026-02-10'));
+
+		const later = await incidentStatistics(db, readerActor, { year: '2025' }, at('2026-03-01'));
+		expect(later.rows).toEqual(published.rows);
+		// And one level down, in every förvaltning.
+		for (const [unit, before] of forvaltningar) {
+			expect((await incidentStatistics(db, readerActor, { year: '2025', unit }, at('2026-03-01'))).rows).toEqual(before);
+		}
 	});
 });
