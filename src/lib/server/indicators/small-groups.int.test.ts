@@ -5,10 +5,13 @@
  * split of large groups is still shown; a split in per cent (no headcount) is not shown.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/client';
+import { loadActor } from '../access/load-actor';
+import { query, sql, type Database } from '../db/client';
 import { createTestDatabase, testBackend } from '../db/testing';
+import { seedDemo } from '../demo/seed';
 import { buildOrgFixture, type OrgFixture } from '../testing/org-fixture';
 import { indicatorDetail } from './dashboard';
+import { periodLabel } from './periods';
 import { saveEntries } from './service';
 
 const entry = (indicator: string, dimension: string, category: string, value: string, base = '') => ({ indicator, dimension, category, value, base });
@@ -83,5 +86,35 @@ describe(`indicator splits of small groups (${testBackend})`, () => {
 		const detail = await indicatorDetail(database.db, await org.actor(org.people.central), 'sick_leave_short', { unit: org.units.f.id });
 		expect(detail.panel.series[0].values.at(-1)).toBe(2.5);
 		expect(split(detail, 'gender')).toMatchObject({ series: [], hiddenPeriods: ['T3 2022'] });
+	});
+});
+
+describe(`indicator splits on the demo's own data (${testBackend})`, () => {
+	let database: Database;
+	beforeAll(async () => {
+		database = await createTestDatabase();
+		await seedDemo(database.db, { now: new Date('2025-11-24T09:00:00+01:00'), staffTarget: 400 });
+	}, 180_000);
+	afterAll(() => database?.close());
+
+	it('personalrörlighet by gender, where "annat" has a headcount of 1, is not shown for that förvaltning and year', async () => {
+		const db = database.db;
+		const small = await query<{ unitId: string; period: string }>(
+			db,
+			sql`select v.org_unit_id as "unitId", v.period from indicator_values v join indicators i on i.id = v.indicator_id
+			    where i.key = 'turnover' and v.dimension = 'gender' and v.category = 'annat' and v.base = 1 order by v.period`
+		);
+		expect(small.length).toBeGreaterThan(0);
+		const [central] = await query<{ id: string }>(db, sql`select id from people where email = 'central.styrgrupp@exempelstad.se'`);
+		const reader = (await loadActor(db, central.id))!;
+		for (const unitId of new Set(small.map((s) => s.unitId))) {
+			const detail = await indicatorDetail(db, reader, 'turnover', { unit: unitId });
+			const gender = detail.splits.find((s) => s.split === 'gender')!;
+			for (const { period } of small.filter((s) => s.unitId === unitId)) {
+				const i = detail.panel.periods.indexOf(period);
+				expect(gender.hiddenPeriods).toContain(periodLabel(period));
+				expect(gender.series.every((s) => s.values[i] === null)).toBe(true);
+			}
+		}
 	});
 });
