@@ -1,13 +1,13 @@
 /**
- * Tables of the action plan follow-up (handlingsplanens områden, per förvaltning) and of
- * otillåten påverkan, hot och våld (incidents). Re-exported from schema.ts.
+ * Tables of the action plan follow-up (handlingsplanens områden, per förvaltning). Re-exported
+ * from schema.ts.
  *
  * The built-in areas (the 13 of the plan and the three added 2019) are inserted by a data
  * migration, so every database has them; a kommun may reword them, add areas and retire them.
  */
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, check, date, doublePrecision, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { ACTIVITY_AREAS, INCIDENT_FORMS, INCIDENT_SUPPORT, PLAN_AREA_STATUSES, PLAN_FOLLOW_UP_PERIODS, PLAN_METRICS, PLAN_SUBGOAL_STATUSES, STATEMENTS } from '../../domain';
+import { bigserial, check, date, doublePrecision, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { PLAN_AREA_STATUSES, PLAN_FOLLOW_UP_PERIODS, PLAN_METRICS, PLAN_SUBGOAL_STATUSES, STATEMENTS } from '../../domain';
 // Only lazy references (`() => table.id`) into schema.ts: it re-exports this file, so its values
 // are not initialised yet when this file is evaluated first. Enums of schema.ts are therefore
 // mirrored as checked text columns here.
@@ -209,76 +209,4 @@ export const planSuggestions = pgTable(
 		createdAt: createdAt()
 	},
 	(t) => [index('plan_suggestions_unit_idx').on(t.forvaltningId, t.createdAt)]
-);
-
-// --- Otillåten påverkan, hot och våld (incidents) ----------------------------------------------
-
-/** BRÅ's five forms of otillåten påverkan. */
-export const incidentForm = pgEnum('incident_form', INCIDENT_FORMS);
-export const incidentSupport = pgEnum('incident_support', INCIDENT_SUPPORT);
-
-export const incidents = pgTable(
-	'incidents',
-	{
-		id: id(),
-		/** The employee it happened to. */
-		personId: uuid('person_id')
-			.notNull()
-			.references(() => people.id),
-		/** Who filled in the report: the employee, or their manager on their behalf. */
-		reportedBy: uuid('reported_by')
-			.notNull()
-			.references(() => people.id),
-		/** The employee's unit when it happened, so a later move does not carry it along. */
-		orgUnitId: uuid('org_unit_id')
-			.notNull()
-			.references(() => orgUnits.id),
-		form: incidentForm('form').notNull(),
-		occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
-		/** The verksamhetsområde of the work in which it happened. */
-		activityArea: text('activity_area', { enum: ACTIVITY_AREAS }).notNull(),
-		/** Where or in what situation (hembesök, besöksrum, telefon, …). */
-		setting: text('setting').notNull().default(''),
-		description: text('description').notNull(),
-		policeReported: boolean('police_reported').notNull(),
-		/** For a threat: the employee takes it seriously (makes it a serious incident). */
-		threatTakenSeriously: boolean('threat_taken_seriously').notNull().default(false),
-		/** Later, by the employee: was the support enough? */
-		supportEnough: incidentSupport('support_enough'),
-		supportComment: text('support_comment'),
-		supportAnsweredAt: timestamp('support_answered_at', { withTimezone: true }),
-		/** The manager's measures. */
-		measures: text('measures').notNull().default(''),
-		measuresUpdatedAt: timestamp('measures_updated_at', { withTimezone: true }),
-		/** Serious incidents: when reported to Arbetsmiljöverket, and the work-injury report. */
-		authorityReportedOn: date('authority_reported_on'),
-		workInjuryReportedOn: date('work_injury_reported_on'),
-		createdAt: createdAt(),
-		updatedAt: updatedAt()
-	},
-	(t) => [
-		index('incidents_person_idx').on(t.personId),
-		index('incidents_unit_idx').on(t.orgUnitId),
-		index('incidents_occurred_idx').on(t.occurredAt),
-		check('incidents_activity_area', sql.raw(`activity_area in (${ACTIVITY_AREAS.map((a) => `'${a}'`).join(', ')})`))
-	]
-);
-
-/**
- * People the kommun designates to read incident details (e.g. the HR or safety function) within
- * a part of the organisation. Kept here, not as a role, so it grants nothing else.
- */
-export const incidentReaders = pgTable(
-	'incident_readers',
-	{
-		id: id(),
-		personId: uuid('person_id')
-			.notNull()
-			.references(() => people.id),
-		orgUnitId: uuid('org_unit_id')
-			.notNull()
-			.references(() => orgUnits.id),
-		createdAt: createdAt()
-	},
-	(t) => [uniqueIndex('incident_readers_person_unit_idx').on(t.personId, t.orgUnitId)]
 );

@@ -6,9 +6,9 @@
  */
 export * from './schema-core';
 export * from './schema-plan';
+// --- Otillåten påverkan, hot och våld: reports, readers, published statistics ---
+export * from './schema-incidents';
 export * from './schema-indicators';
-// --- Published incident statistics (frozen at publication) ---
-export * from './schema-incident-statistics';
 // --- Identity and import ---
 export * from './schema-identity';
 // --- Reports: stored anonymity decisions and figures of closed rounds ---
