@@ -86,6 +86,7 @@ describe('small groups (primary suppression)', () => {
 			shown: false,
 			textShown: false,
 			n: 4,
+			members: 4,
 			reason: 'too_few',
 			textReason: 'too_few'
 		});
@@ -113,9 +114,9 @@ describe('small groups (primary suppression)', () => {
 		expect(resolveRules({ minGroup: 12 })).toEqual({ minGroup: 12, minTextGroup: 12 });
 	});
 
-	it('answers empty for a cell nobody is in, and for an unknown round', () => {
+	it('answers a cell nobody is in, and an unknown round, as it answers a small group (issue 11: 0 and 1–4 look the same)', () => {
 		const d = computeDisclosure([round('r1', group('p', 6, ['k', 'u']))]);
-		const empty = { shown: false, textShown: false, n: 0, reason: 'empty', textReason: 'empty' };
+		const empty = { shown: false, textShown: false, n: 0, members: 0, reason: 'too_few', textReason: 'too_few' };
 		expect(d.get('r1', 'u', EB, null)).toEqual(empty);
 		expect(d.get('r1', 'elsewhere', null, null)).toEqual(empty);
 		expect(d.get('r0', 'u', null, null)).toEqual(empty);
@@ -371,6 +372,7 @@ describe('free text (motivations) needs 10', () => {
 			shown: true,
 			textShown: false,
 			n: 8,
+			members: 8,
 			reason: null,
 			textReason: 'too_few'
 		});
@@ -434,14 +436,19 @@ describe('discloseCell', () => {
 describe('reason texts (Swedish, for managers)', () => {
 	const rules = resolveRules();
 	it('explains each reason with the configured group sizes', () => {
-		expect(reasonText('too_few', rules)).toBe('Färre än 5 svarande – visas inte för att ingen ska kunna pekas ut.');
+		expect(reasonText('too_few', rules)).toBe('Färre än 5 svarande (eller inga) – visas inte för att ingen ska kunna pekas ut.');
 		expect(reasonText('protects_other_group', rules)).toBe(
 			'Dold för att skydda en mindre grupp: annars kunde den räknas fram ur de andra siffrorna.'
 		);
 		expect(reasonText('changed_since_earlier_round', rules)).toBe(
-			'Dold: gruppen har ändrats med färre än 5 personer sedan en tidigare omgång, så en enskild persons svar kunde räknas fram.'
+			'Dold: gruppen skiljer sig med färre än 5 personer från en grupp som visats för en tidigare mätomgång, så en enskild persons uppgifter kunde räknas fram.'
 		);
-		expect(reasonText('empty', rules)).toMatch(/Inga svar/);
+		// The reasons speak of what the figures count (issue 11).
+		expect(reasonText('too_few', rules, 'plans')).toBe('Färre än 5 medarbetare med handlingsplaner (eller inga) – visas inte för att ingen ska kunna pekas ut.');
+		expect(reasonText('too_few', rules, 'employees')).toContain('medarbetare med rapporterade händelser');
+		expect(reasonText('too_few', rules, 'plans')).not.toMatch(/svar/);
+		expect(reasonText('too_few', rules, 'employees')).not.toMatch(/svar/);
+		expect(reasonText('homogeneous', rules)).toMatch(/samma svar/);
 		expect(reasonText('too_few', resolveRules({ minGroup: 7 }))).toContain('Färre än 7');
 		expect(textReasonText('too_few', rules)).toContain('minst 10 svarande');
 		expect(textReasonText('changed_since_earlier_round', rules)).toContain('färre än 10');

@@ -62,7 +62,7 @@ const disclosedCell = {
 			type: 'object',
 			properties: {
 				shown: { const: false },
-				reason: { type: 'string', enum: ['empty', 'too_few', 'protects_other_group', 'changed_since_earlier_round'] },
+				reason: { type: 'string', enum: ['too_few', 'protects_other_group', 'changed_since_earlier_round', 'homogeneous'] },
 				reasonText: { type: 'string' }
 			},
 			required: ['shown', 'reason', 'reasonText']

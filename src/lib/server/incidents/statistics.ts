@@ -18,11 +18,10 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { INCIDENT_FORMS, type ActivityArea, type IncidentForm, type IncidentSupport } from '$lib/domain';
 import type { Actor } from '../access/actor';
 import { aggregateScopes, within } from '../access/policy';
-import { computeDisclosure, discloseCell, type DisclosedCell, type Respondent } from '../anonymity';
+import { anonymityRules, computeDisclosure, discloseCount, type DisclosedCount, type Respondent } from '../anonymity';
 import type { Db } from '../db';
 import { query } from '../db/client';
 import { orgUnits } from '../db/schema';
-import { env } from '../env';
 import { notFound } from '../errors';
 import { pathIds } from '../org/service';
 import { isUuid } from '../rounds/service';
@@ -76,8 +75,8 @@ function figuresOf(rows: Row[]): IncidentFigures {
 export interface StatisticsRow {
 	unit: { id: string; name: string; kind: string };
 	isTotal: boolean;
-	total: DisclosedCell<IncidentFigures>;
-	byForm: Record<IncidentForm, DisclosedCell<IncidentFigures>>;
+	total: DisclosedCount<IncidentFigures>;
+	byForm: Record<IncidentForm, DisclosedCount<IncidentFigures>>;
 }
 
 export async function incidentStatistics(db: Db, actor: Actor, input: unknown, now = new Date()) {
@@ -128,7 +127,7 @@ export async function incidentStatistics(db: Db, actor: Actor, input: unknown, n
 	}
 	const personYears = [...byPersonYear.values()];
 
-	const rules = { minGroup: env().ANONYMITY_MIN_GROUP, minTextGroup: env().ANONYMITY_MIN_TEXT_GROUP };
+	const rules = anonymityRules();
 	const disclosure = computeDisclosure(
 		[...years].sort((a, b) => a - b).map((y) => ({
 			roundId: roundIdOf(y),
@@ -150,10 +149,10 @@ export async function incidentStatistics(db: Db, actor: Actor, input: unknown, n
 	);
 
 	const area = q.area ?? null;
-	const cell = (y: number, u: { id: string; path: string }, form: IncidentForm | null): DisclosedCell<IncidentFigures> => {
+	const cell = (y: number, u: { id: string; path: string }, form: IncidentForm | null): DisclosedCount<IncidentFigures> => {
 		const members = personYears.filter((p) => p.year === y && p.path.startsWith(u.path) && (area === null || p.area === area));
 		const incidents = members.flatMap((p) => (form ? p.incidents.filter((i) => i.form === form) : p.incidents));
-		return discloseCell(disclosure, { roundId: roundIdOf(y), unitId: form ? virtualUnit(u.id, form) : u.id, area, title: null }, figuresOf(incidents));
+		return discloseCount(disclosure, { roundId: roundIdOf(y), unitId: form ? virtualUnit(u.id, form) : u.id, area, title: null }, figuresOf(incidents), 'employees');
 	};
 
 	const children = await db

@@ -14,11 +14,10 @@ import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { ACTION_PLAN_STATUSES, type ActionPlanStatus } from '$lib/domain';
 import type { Actor } from '../access/actor';
 import { aggregateScopes, todayIso, within } from '../access/policy';
-import { computeDisclosure, discloseCell, type DisclosedCell, type Respondent } from '../anonymity';
+import { anonymityRules, computeDisclosure, discloseCount, type DisclosedCount, type Respondent } from '../anonymity';
 import type { Db } from '../db';
 import { query } from '../db/client';
 import { actionPlans, orgUnits, people } from '../db/schema';
-import { env } from '../env';
 import { notFound } from '../errors';
 import { pathIds } from '../org/service';
 import { isUuid } from '../rounds/service';
@@ -47,7 +46,7 @@ const PLACEHOLDER = { activityArea: 'barn_och_unga', title: 'socialsekreterare' 
 export interface CountRow {
 	unit: { id: string; name: string; kind: string };
 	isTotal: boolean;
-	cells: Record<ActionPlanStatus, DisclosedCell<{ plans: number }>>;
+	cells: Record<ActionPlanStatus, DisclosedCount<{ plans: number }>>;
 }
 
 export async function planCounts(db: Db, actor: Actor, input: { unit?: string | null } = {}) {
@@ -72,7 +71,7 @@ export async function planCounts(db: Db, actor: Actor, input: { unit?: string | 
 		    group by ap.person_id, ap.status, u.path
 		    order by ap.person_id`
 	);
-	const rules = { minGroup: env().ANONYMITY_MIN_GROUP, minTextGroup: env().ANONYMITY_MIN_TEXT_GROUP };
+	const rules = anonymityRules();
 	const disclosure = computeDisclosure(
 		ACTION_PLAN_STATUSES.map((status) => ({
 			roundId: roundIdOf(status),
@@ -89,7 +88,7 @@ export async function planCounts(db: Db, actor: Actor, input: { unit?: string | 
 		cells: Object.fromEntries(
 			ACTION_PLAN_STATUSES.map((status) => {
 				const count = plans.filter((p) => p.status === status && p.path.startsWith(u.path)).reduce((n, p) => n + p.plans, 0);
-				return [status, discloseCell(disclosure, { roundId: roundIdOf(status), unitId: u.id, area: null, title: null }, { plans: count })];
+				return [status, discloseCount(disclosure, { roundId: roundIdOf(status), unitId: u.id, area: null, title: null }, { plans: count }, 'plans')];
 			})
 		) as CountRow['cells']
 	}));
