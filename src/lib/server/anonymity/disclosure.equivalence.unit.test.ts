@@ -64,8 +64,9 @@ describe('the decisions are those of the reference implementation', () => {
 					const computed = computeDisclosure([round], rules);
 					// The streaming decider is given more people than answer: only their order matters.
 					const streaming = decideRoundsInOrder(['person-999', ...round.respondents.map((p) => p.personId), 'a-nobody'], rules);
-					// Everyone answered, so every cell's members are its respondents (a field the reference lacks).
-					const expected = reference.cells(round.roundId).map((cell) => ({ ...cell, members: cell.n }));
+					// Everyone answered, so every cell's members are its respondents; no answers, so no statement is
+					// withheld (fields the reference lacks).
+					const expected = reference.cells(round.roundId).map((cell) => ({ ...cell, members: cell.n, hiddenStatements: [] }));
 					for (const cell of expected) reasons.add(cell.reason ?? 'shown');
 					expect(computed.cells(round.roundId)).toEqual(expected);
 					expect(streaming.decide(round)).toEqual(expected);

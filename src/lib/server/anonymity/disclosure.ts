@@ -64,7 +64,7 @@ import { reasonText, textReasonText, type ReasonSubject } from './reasons';
  * Why a cell is hidden. There is one reason for "fewer than the limit, including none": a reason
  * that told an empty group from a small one would be a count of its own (issue 11).
  */
-export type SuppressionReason = 'too_few' | 'protects_other_group' | 'changed_since_earlier_round' | 'homogeneous';
+export type SuppressionReason = 'too_few' | 'protects_other_group' | 'changed_since_earlier_round';
 
 export interface AnonymityRules {
 	/** Smallest group whose figures may be shown. Default 5, never below 3. */
@@ -144,6 +144,11 @@ export interface CellDecision {
 	reason: SuppressionReason | null;
 	/** Why the free text is hidden; null when shown. */
 	textReason: SuppressionReason | null;
+	/**
+	 * Of a shown cell: the statements (indices into the respondents' values) whose mean and
+	 * distribution are withheld because a block of respondents gave one value (rule 5).
+	 */
+	hiddenStatements: readonly number[];
 }
 
 export type CellEntry = CellKey & CellDecision;
@@ -449,14 +454,76 @@ function showingOrder(prep: PreparedRound): number[] {
 	);
 }
 
-/** Does a histogram (statements × valueSlots) have a statement where everyone gave one value? */
-function homogeneous(hist: Int32Array, statements: number, slots: number): boolean {
+/**
+ * Rule 5, homogeneous groups: for each statement, which shown classes may show its mean and
+ * distribution. If everyone in a group gave the same answer, the group's distribution tells each
+ * member's answer; and what a reader can compute from the shown distributions of one statement
+ * are exactly the distributions of the blocks of the cells that show it. So the same one pass as
+ * for the figures, over the classes already shown (in the same order), with one condition: no
+ * block of respondents may have given a single value. A homogeneous piece stays homogeneous when
+ * split further, so one pass is final. The sizes need no check: these blocks are unions of the
+ * figure blocks, each of ≥ k respondents, and nothing hidden becomes computable by showing less.
+ * Returns, per class, the indices of the statements whose figures are withheld.
+ */
+function decideStatements(prep: PreparedRound, shown: Uint8Array): number[][] {
+	const hidden: number[][] = prep.classMembers.map(() => []);
+	const { values, statements, valueSlots: slots, persons, responded } = prep;
+	if (!values) return hidden;
+	const order = showingOrder(prep).filter((c) => shown[c] === 1);
 	for (let s = 0; s < statements; s++) {
-		let distinct = 0;
-		for (let v = 0; v < slots; v++) if (hist[s * slots + v] > 0) distinct++;
-		if (distinct <= 1) return true;
+		const valueOf = (p: number) => values[p * statements + s];
+		const blockOf = new Int32Array(persons);
+		const size = [0];
+		const hist: Int32Array[] = [new Int32Array(slots)];
+		for (let p = 0; p < persons; p++) {
+			if (!responded[p]) continue;
+			size[0]++;
+			hist[0][valueOf(p)]++;
+		}
+		const count = new Int32Array(persons + 1);
+		const single = (h: Int32Array) => h.reduce((distinct, n) => distinct + (n > 0 ? 1 : 0), 0) <= 1;
+		for (const c of order) {
+			const respondents = prep.classRespondents[c];
+			const touched: number[] = [];
+			const inside = new Map<number, Int32Array>();
+			for (const p of respondents) {
+				const b = blockOf[p];
+				if (count[b]++ === 0) {
+					touched.push(b);
+					inside.set(b, new Int32Array(slots));
+				}
+				inside.get(b)![valueOf(p)]++;
+			}
+			let ok = true;
+			for (const b of touched) {
+				if (b !== 0 && count[b] === size[b]) continue;
+				const h = inside.get(b)!;
+				if (single(h)) ok = false;
+				else if (b !== 0 && single(hist[b].map((n, v) => n - h[v]))) ok = false;
+				if (!ok) break;
+			}
+			if (ok) {
+				const renamed = new Map<number, number>();
+				for (const b of touched) {
+					if (b !== 0 && count[b] === size[b]) continue;
+					renamed.set(b, size.length);
+					size.push(count[b]);
+					size[b] -= count[b];
+					const h = inside.get(b)!;
+					for (let v = 0; v < slots; v++) hist[b][v] -= h[v];
+					hist.push(h);
+				}
+				for (const p of respondents) {
+					const to = renamed.get(blockOf[p]);
+					if (to !== undefined) blockOf[p] = to;
+				}
+			} else {
+				hidden[c].push(s);
+			}
+			for (const b of touched) count[b] = 0;
+		}
 	}
-	return false;
+	return hidden;
 }
 
 /**
@@ -464,11 +531,9 @@ function homogeneous(hist: Int32Array, statements: number, slots: number): boole
  * invariant still holds afterwards:
  *  - every block of MEMBERS with a non-empty signature has ≥ k respondents (rules 1 and 2; a
  *    block of members with no or few respondents would tell who did not answer), and
- *  - no block has a statement on which all its respondents gave the same answer (rule 5), and
  *  - no class held back by rule 3 becomes a union of blocks (it could be computed otherwise).
- * Showing a class only splits blocks; a piece with too few respondents never gains any, and a
- * homogeneous piece stays homogeneous when split further, so a class refused once would be
- * refused at any later point too: one pass decides everything.
+ * Showing a class only splits blocks, and a piece with too few respondents never gains any, so a
+ * class refused once would be refused at any later point too: one pass decides everything.
  *
  * Consequence: no hidden class with fewer than k respondents can be computed from the shown
  * ones, and only shown cells matter for rule 3 in later rounds.
@@ -479,8 +544,7 @@ function decideRound(prep: PreparedRound, k: number, earlier: ShownHistory, glob
 	const shown = new Uint8Array(classCount);
 	const reason: (SuppressionReason | null)[] = new Array(classCount).fill(null);
 	const decision: RoundDecision = { prep, shown, reason };
-	const { responded, values, statements, valueSlots: slots } = prep;
-	const width = statements * slots;
+	const { responded } = prep;
 
 	// Rule 3, decided before anything is shown: classes that changed slightly since an earlier
 	// round are hidden, and their respondents must stay impossible to compute.
@@ -510,41 +574,12 @@ function decideRound(prep: PreparedRound, k: number, earlier: ShownHistory, glob
 	const answeredIn = new Int32Array(persons + 1);
 	const inClass = new Uint8Array(persons);
 	const pieceCount = new Map<number, number>();
-	const hist: Int32Array[] = [];
-	if (values) {
-		hist.push(new Int32Array(width));
-		for (let p = 0; p < persons; p++) if (responded[p]) for (let s = 0; s < statements; s++) hist[0][s * slots + values[p * statements + s]]++;
-	}
 
-	/** The histograms of the class's respondents in each touched block. */
-	const insideHistograms = (respondents: Int32Array): Map<number, Int32Array> => {
-		const inside = new Map<number, Int32Array>();
-		if (!values) return inside;
-		for (const p of respondents) {
-			const b = blockOf[p];
-			let h = inside.get(b);
-			if (!h) inside.set(b, (h = new Int32Array(width)));
-			for (let s = 0; s < statements; s++) h[s * slots + values[p * statements + s]]++;
-		}
-		return inside;
-	};
-
-	const refusal = (members: Int32Array, touched: number[], inside: Map<number, Int32Array>): SuppressionReason | null => {
+	const refusal = (members: Int32Array, touched: number[]): SuppressionReason | null => {
 		for (const b of touched) {
 			if (b !== 0 && count[b] === size[b]) continue; // the whole block: nothing is split
 			if (answeredIn[b] < k) return 'protects_other_group';
 			if (b !== 0 && answered[b] - answeredIn[b] < k) return 'protects_other_group';
-		}
-		if (values) {
-			const outside = new Int32Array(width);
-			for (const b of touched) {
-				if (b !== 0 && count[b] === size[b]) continue;
-				const h = inside.get(b)!;
-				if (homogeneous(h, statements, slots)) return 'homogeneous';
-				if (b === 0) continue;
-				for (let i = 0; i < width; i++) outside[i] = hist[b][i] - h[i];
-				if (homogeneous(outside, statements, slots)) return 'homogeneous';
-			}
 		}
 		// Would a guarded class become a union of blocks?
 		const recheck = new Set<number>();
@@ -591,8 +626,7 @@ function decideRound(prep: PreparedRound, k: number, earlier: ShownHistory, glob
 			if (count[blockOf[p]]++ === 0) touched.push(blockOf[p]);
 			answeredIn[blockOf[p]] += responded[p];
 		}
-		const inside = insideHistograms(prep.classRespondents[c]);
-		const refused = refusal(members, touched, inside);
+		const refused = refusal(members, touched);
 		if (refused === null) {
 			shown[c] = 1;
 			// Split: the class's part of each block it cuts (or of block 0) becomes a new block.
@@ -604,11 +638,6 @@ function decideRound(prep: PreparedRound, k: number, earlier: ShownHistory, glob
 				size[b] -= count[b];
 				answered.push(answeredIn[b]);
 				answered[b] -= answeredIn[b];
-				if (values) {
-					const h = inside.get(b) ?? new Int32Array(width);
-					for (let i = 0; i < width; i++) hist[b][i] -= h[i];
-					hist.push(h);
-				}
 				guardedIn.push(new Set());
 			}
 			for (const p of members) {
@@ -637,7 +666,8 @@ const EMPTY: CellDecision = Object.freeze({
 	n: 0,
 	members: 0,
 	reason: 'too_few',
-	textReason: 'too_few'
+	textReason: 'too_few',
+	hiddenStatements: Object.freeze([])
 });
 
 /**
@@ -725,6 +755,7 @@ function roundDecider(persons: Iterable<string>, resolved: AnonymityRules) {
 				if (figures.shown[c]) figureHistory.add(globalRespondentsOf(prep, globals, c));
 				if (text.shown[c]) textHistory.add(globalRespondentsOf(prep, globals, c));
 			});
+			const statementsHidden = decideStatements(prep, figures.shown);
 			const decisions = prep.classMembers.map((members, c): CellDecision => {
 				const shown = figures.shown[c] === 1;
 				const textShown = shown && text.shown[c] === 1;
@@ -734,7 +765,8 @@ function roundDecider(persons: Iterable<string>, resolved: AnonymityRules) {
 					n: prep.classRespondents[c].length,
 					members: members.length,
 					reason: figures.reason[c],
-					textReason: textShown ? null : (text.reason[c] ?? figures.reason[c])
+					textReason: textShown ? null : (text.reason[c] ?? figures.reason[c]),
+					hiddenStatements: Object.freeze(shown ? statementsHidden[c] : [])
 				});
 			});
 			const guarded = (decision: RoundDecision): GuardCell[] =>
@@ -779,8 +811,8 @@ export function disclosureFromEntries(
 ): Disclosure {
 	const byKey = new Map<string, CellDecision>();
 	for (const e of entries) {
-		const { shown, textShown, n, members, reason, textReason } = e;
-		byKey.set(e.roundId + SEP + cellKeyString(e.unitId, e.area, e.title), Object.freeze({ shown, textShown: shown && textShown, n, members, reason, textReason }));
+		const { shown, textShown, n, members, reason, textReason, hiddenStatements } = e;
+		byKey.set(e.roundId + SEP + cellKeyString(e.unitId, e.area, e.title), Object.freeze({ shown, textShown: shown && textShown, n, members, reason, textReason, hiddenStatements }));
 	}
 	return Object.freeze({
 		rules: resolveRules(rules),

@@ -4,6 +4,7 @@ import {
 	computeDisclosure,
 	discloseCell,
 	discloseText,
+	homogeneousReasonText,
 	reasonText,
 	resolveRules,
 	textReasonText,
@@ -88,7 +89,8 @@ describe('small groups (primary suppression)', () => {
 			n: 4,
 			members: 4,
 			reason: 'too_few',
-			textReason: 'too_few'
+			textReason: 'too_few',
+			hiddenStatements: []
 		});
 		expect(d.get('r1', 'u', BOU, SSK).reason).toBe('too_few');
 		expect(d.get('r1', 'k', null, null).shown).toBe(false);
@@ -116,7 +118,7 @@ describe('small groups (primary suppression)', () => {
 
 	it('answers a cell nobody is in, and an unknown round, as it answers a small group (issue 11: 0 and 1–4 look the same)', () => {
 		const d = computeDisclosure([round('r1', group('p', 6, ['k', 'u']))]);
-		const empty = { shown: false, textShown: false, n: 0, members: 0, reason: 'too_few', textReason: 'too_few' };
+		const empty = { shown: false, textShown: false, n: 0, members: 0, reason: 'too_few', textReason: 'too_few', hiddenStatements: [] };
 		expect(d.get('r1', 'u', EB, null)).toEqual(empty);
 		expect(d.get('r1', 'elsewhere', null, null)).toEqual(empty);
 		expect(d.get('r0', 'u', null, null)).toEqual(empty);
@@ -374,7 +376,8 @@ describe('free text (motivations) needs 10', () => {
 			n: 8,
 			members: 8,
 			reason: null,
-			textReason: 'too_few'
+			textReason: 'too_few',
+			hiddenStatements: []
 		});
 		const text = discloseText(d, { roundId: 'r1', unitId: 'u', area: null, title: null }, ['Bra kollegor']);
 		expect(text).toEqual({ shown: false, reason: 'too_few', reasonText: textReasonText('too_few', d.rules) });
@@ -448,7 +451,7 @@ describe('reason texts (Swedish, for managers)', () => {
 		expect(reasonText('too_few', rules, 'employees')).toContain('medarbetare med rapporterade händelser');
 		expect(reasonText('too_few', rules, 'plans')).not.toMatch(/svar/);
 		expect(reasonText('too_few', rules, 'employees')).not.toMatch(/svar/);
-		expect(reasonText('homogeneous', rules)).toMatch(/samma svar/);
+		expect(homogeneousReasonText()).toMatch(/samma svar/);
 		expect(reasonText('too_few', resolveRules({ minGroup: 7 }))).toContain('Färre än 7');
 		expect(textReasonText('too_few', rules)).toContain('minst 10 svarande');
 		expect(textReasonText('changed_since_earlier_round', rules)).toContain('färre än 10');

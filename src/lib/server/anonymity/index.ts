@@ -45,5 +45,5 @@ export type {
 	RoundInput,
 	SuppressionReason
 } from './disclosure';
-export { reasonText, textReasonText, type ReasonSubject } from './reasons';
+export { homogeneousReasonText, reasonText, textReasonText, type ReasonSubject } from './reasons';
 export { anonymityRules } from './config';

@@ -36,9 +36,12 @@ export function reasonText(reason: SuppressionReason, rules: Rules, subject: Rea
 			return 'Dold för att skydda en mindre grupp: annars kunde den räknas fram ur de andra siffrorna.';
 		case 'changed_since_earlier_round':
 			return `Dold: gruppen skiljer sig med färre än ${rules.minGroup} personer från ${earlier[subject]}, så en enskild persons uppgifter kunde räknas fram.`;
-		case 'homogeneous':
-			return 'Dold: i en del av gruppen gav alla samma svar på ett påstående, så var och ens svar skulle gå att utläsa.';
 	}
+}
+
+/** For a statement whose mean and distribution are withheld in a shown group (rule 5). */
+export function homogeneousReasonText(): string {
+	return 'Medelvärde och fördelning visas inte: i en del av gruppen gav alla samma svar, så var och ens svar skulle gå att utläsa.';
 }
 
 /** For the free-text answers (motivations) of a cell, which need a larger group. */
@@ -50,7 +53,5 @@ export function textReasonText(reason: SuppressionReason, rules: Rules): string 
 			return 'Motiveringarna är dolda för att skydda en mindre grupp: annars kunde den gruppens svar pekas ut genom att jämföra med andra grupper.';
 		case 'changed_since_earlier_round':
 			return `Motiveringarna är dolda: gruppen skiljer sig med färre än ${rules.minTextGroup} personer från en grupp som visats för en tidigare mätomgång, så en enskild persons svar kunde pekas ut.`;
-		case 'homogeneous':
-			return 'Motiveringarna är dolda: i en del av gruppen gav alla samma svar på ett påstående, så var och ens svar skulle gå att utläsa.';
 	}
 }

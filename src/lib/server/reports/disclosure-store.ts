@@ -28,6 +28,7 @@ import {
 	anonymityRules,
 	decideRoundsInOrder,
 	discloseMedian,
+	homogeneousReasonText,
 	type AnonymityRules,
 	type CellEntry,
 	type Respondent,
@@ -302,8 +303,10 @@ async function cellRows(db: Db, entries: CellEntry[], roundId: string, units: Ma
 		const cell = figures.get(cellKey(entry.unitId, entry.area, entry.title));
 		if (!cell || cell.respondents !== entry.n) throw new Error(`Round ${roundId}: the figures of a cell disagree with its decision`);
 		cell.cases.sort((a, b) => a - b);
+		// A statement withheld by rule 5 is stored without its counts: they never leave the database.
+		const hist = cell.hist.map((count, i) => (entry.hiddenStatements.includes(Math.floor(i / 6)) ? 0 : count));
 		// The members the decision was taken over (round_members and anyone who answered without a row).
-		return { ...row, members: entry.members, hist: cell.hist, casesSum: cell.cases.reduce((a, b) => a + b, 0), casesMedian: median(cell.cases) };
+		return { ...row, members: entry.members, hist, casesSum: cell.cases.reduce((a, b) => a + b, 0), casesMedian: median(cell.cases) };
 	});
 }
 
@@ -332,6 +335,9 @@ function arrayLiteral(values: (string | number | boolean | null)[]): string {
 
 // --- Reading -------------------------------------------------------------------------------------
 
+/** A statement of a shown cell whose figures rule 5 withholds, with the reason. */
+const WITHHELD = Object.freeze({ mean: null, shareLow: null, shareHigh: null, distribution: [], reasonText: homogeneousReasonText() });
+
 /** A stored cell back as the entry computeDisclosure gave. */
 export function entryOf(row: StoredCell): CellEntry {
 	return {
@@ -345,8 +351,16 @@ export function entryOf(row: StoredCell): CellEntry {
 		// Stored for shown cells only: a hidden cell's members are never read.
 		members: row.members ?? 0,
 		reason: row.reason as SuppressionReason | null,
-		textReason: row.textReason as SuppressionReason | null
+		textReason: row.textReason as SuppressionReason | null,
+		hiddenStatements: withheldStatements(row)
 	};
+}
+
+/** Statements a shown cell withholds (rule 5): stored with no counts although the cell has respondents. */
+function withheldStatements(row: StoredCell): number[] {
+	if (!row.shown || !row.hist || row.n === 0) return [];
+	const hist = row.hist;
+	return STATEMENTS.flatMap((_, s) => (hist.slice(s * 6, s * 6 + 6).some((count) => count > 0) ? [] : [s]));
 }
 
 /**
@@ -357,13 +371,16 @@ export function figuresOf(row: StoredCell, rules: AnonymityRules = currentRules(
 	if (!row.shown || !row.hist || row.members === null || row.casesSum === null) throw new Error('Only a shown cell has figures');
 	const n = row.n;
 	const hist = row.hist;
+	const withheld = withheldStatements(row);
 	return {
 		respondents: n,
 		members: row.members,
 		responseRate: row.members > 0 ? n / row.members : null,
 		casesMean: n > 0 ? row.casesSum / n : null,
 		casesMedian: discloseMedian(row.casesMedian, n, rules),
-		statements: Object.fromEntries(STATEMENTS.map((s, i) => [s, statementFigures(hist.slice(i * 6, i * 6 + 6))])) as CellFigures['statements']
+		statements: Object.fromEntries(
+			STATEMENTS.map((s, i) => [s, withheld.includes(i) ? WITHHELD : statementFigures(hist.slice(i * 6, i * 6 + 6))])
+		) as CellFigures['statements']
 	};
 }
 
