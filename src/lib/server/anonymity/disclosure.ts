@@ -11,26 +11,33 @@
  * If the decision for a cell depended on the view, two views could together reveal what each
  * one hides. So every cell of every round is decided once, deterministically, here.
  *
- * The rules, and why they are enough:
- *  1. Primary: a cell with 1 ≤ n < k is hidden.
- *  2. Secondary (differencing within a round), the BLOCK ARGUMENT: give every respondent the
- *     signature "set of shown cells that contain me", and group respondents with the same
- *     non-empty signature into blocks. Each shown cell is a union of whole blocks, so every
- *     linear combination of shown aggregates — whatever the coefficients — weights all members
- *     of a block equally and gives 0 to people in no shown cell: it can at most reveal sums
- *     over whole blocks. If every block has ≥ k members, no group of fewer than k (no single
- *     person, no hidden small cell, no "parent minus shown children" residual) can be computed
- *     from what is shown, however many views are combined. Overlapping filters (område ×
- *     titel × enhet) are just more cells and are covered by the same argument.
- *  3. Differencing across rounds: the same cell in a later round whose members are a strict
- *     superset or subset of its members in an earlier round, differing by fewer than k people,
- *     would reveal the answers of the few who came or left (if the others answer much as
- *     before). If the earlier cell was shown, the later one is hidden, and it is also kept from
- *     being a union of blocks — otherwise "avdelning minus the other enheter" would give it
- *     anyway. Earlier rounds are never revisited, so history stays stable when a round is
- *     added. A swap (one left, one joined) is not a subset relation and is allowed.
+ * The rules, and why they are enough (docs/decisions/0002 and 0010):
+ *  1. Primary: a cell with fewer than k respondents — none included — is hidden, with one reason
+ *     ('too_few') for both: a reason that told 0 from 1–4 would itself be a count.
+ *  2. Secondary (differencing within a round), the BLOCK ARGUMENT: give every MEMBER of the round
+ *     (respondents and those who did not answer) the signature "set of shown cells that contain
+ *     me", and group members with the same non-empty signature into blocks. Each shown cell is a
+ *     union of whole blocks, so every linear combination of shown figures — answers, counts of
+ *     respondents, of members and of non-respondents, whatever the coefficients — weights all
+ *     members of a block equally: it can at most reveal sums over whole blocks. If every block
+ *     has ≥ k respondents, no group of fewer than k respondents can be computed, and nobody can
+ *     be shown not to have answered (a block of non-respondents only, or one non-respondent
+ *     beside fewer than k respondents, is refused). Overlapping filters (område × titel ×
+ *     enhet) are just more cells and are covered by the same argument.
+ *  3. Differencing across rounds: a cell whose respondents are a strict superset or subset of
+ *     those of ANY cell shown in an earlier round (the same cell, another filter, another unit,
+ *     after moves and re-hires alike), differing by fewer than k people, would reveal the answers
+ *     of the few who differ (if the others answer much as before). It is hidden, and it is also
+ *     kept from being a union of blocks — otherwise "avdelning minus the other enheter" would
+ *     give it anyway. Earlier rounds are never revisited, so a figure once shown stays shown when
+ *     a round is added; the later cell is always the one hidden. A swap (one left, one joined)
+ *     is not a subset relation and is allowed.
  *  4. Free text is decided by the same rules with k = minTextGroup, and is only shown where
  *     the figures are shown too. (Hiding more cells only merges blocks, so that keeps rule 2.)
+ *  5. Homogeneous groups: per statement, a shown cell withholds its mean and distribution if
+ *     showing them would leave a block (of the cells showing that statement) whose respondents
+ *     all gave one answer — that would tell each of them. Decided block by block as rule 2.
+ *  6. Non-additive figures (the median of cases): see discloseMedian.
  *
  * HOW: rather than hiding cells one at a time until the invariant holds, each class is offered
  * once, in a fixed priority order (unit totals, then one filter, then two; larger first), and
