@@ -8,7 +8,7 @@
  * virtual unit "E|hot" (and likewise for every unit above E). All cells — unit totals, unit × form,
  * and both by verksamhetsområde — are then decided together in one computeDisclosure, so the block
  * argument covers every combination of them (e.g. a total minus the shown forms), and each figure
- * is shown only through discloseCell. A cell about fewer than ANONYMITY_MIN_GROUP employees is
+ * is shown only through discloseCount. A cell about fewer than ANONYMITY_MIN_GROUP employees is
  * hidden, whatever the number of incidents.
  *
  * Figures are additive over the employees of a cell (incidents, police reports, serious ones,

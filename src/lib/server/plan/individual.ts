@@ -5,7 +5,7 @@
  * The counts pass the anonymity module like every other figure: each status is treated as a
  * "round" whose respondents are the people with a plan in that status, and every unit's count
  * is a cell decided by computeDisclosure over the whole organisation (so the decision never
- * depends on who asks) and shown only through discloseCell. A count about fewer than
+ * depends on who asks) and shown only through discloseCount. A count about fewer than
  * ANONYMITY_MIN_GROUP people is not shown, nor one that would let a hidden count be computed
  * from the others. Only unit totals are shown; the område/titel dimensions are not used, so
  * every respondent carries the same placeholder values for them.
