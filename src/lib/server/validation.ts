@@ -81,6 +81,9 @@ export function formToObject(form: FormData, arrays: string[] = []): Record<stri
 
 // --- Shared rules ---------------------------------------------------------------------------
 
+/** A checkbox from a form ('on') or a boolean from the JSON API. */
+export const checkbox = z.preprocess((v) => v === true || v === 'true' || v === 'on' || v === '1', z.boolean());
+
 export const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 /** Date.parse accepts 2027-02-30 (it rolls over to March); a real date survives the round trip. */
