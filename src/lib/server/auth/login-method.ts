@@ -108,8 +108,30 @@ export async function beginSession(event: Pick<RequestEvent, 'locals' | 'cookies
 	return token;
 }
 
-/** Only local paths, so a login cannot be used to send people elsewhere. */
-export const safeNext = (next: string | null | undefined) => (next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/');
+// Any origin does: only whether `next` stays on it matters, and it is never shown.
+const BASE = 'http://lagesbild.invalid';
+
+/**
+ * Where to send the browser after logging in: only a path on our own site, so a login link
+ * cannot be used to send people elsewhere (e.g. `/\t/evil.example`, which browsers read as
+ * `//evil.example`). Anything else — control characters, whitespace, backslashes, `//`, or a
+ * value that does not resolve to our own origin — gives `/`. What is returned is the parsed
+ * URL's path, query and fragment, percent-encoded, so it is always a valid Location header.
+ */
+export function safeNext(next: string | null | undefined): string {
+	if (!next || next.length > 2000 || !next.startsWith('/') || next.startsWith('//')) return '/';
+	// \s covers Unicode spaces too (U+3000, U+2028, no-break space).
+	if (/[\u0000-\u001f\u007f-\u009f\\]|\s/.test(next)) return '/';
+	let url: URL;
+	try {
+		url = new URL(next, BASE);
+	} catch {
+		return '/';
+	}
+	if (url.origin !== BASE || url.username || url.password) return '/';
+	const path = url.pathname + url.search + url.hash;
+	return path.startsWith('/') && !path.startsWith('//') ? path : '/';
+}
 
 // --- The registry ------------------------------------------------------------------------------
 
