@@ -29,6 +29,17 @@ const schema = z.object({
 	/** Smallest group for which free-text motivations are shown above unit level. */
 	ANONYMITY_MIN_TEXT_GROUP: intFrom(10, 3, 1000),
 	SESSION_IDLE_MINUTES: intFrom(30, 1, 24 * 60),
+	// --- Login throttling (auth/throttle.ts, docs/security.md).
+	/** The window the login limits count failures in. */
+	LOGIN_WINDOW_MINUTES: intFrom(15, 1, 24 * 60),
+	/** Failed logins of one account from one address per window (with a growing wait between them). */
+	LOGIN_MAX_FAILURES: intFrom(10, 3, 1000),
+	/** Failed logins of one account from all addresses per window before it is slowed (never locked). */
+	LOGIN_ACCOUNT_CEILING: intFrom(50, 5, 100_000),
+	/** Above the ceiling: at most one password check of that account per this many seconds. */
+	LOGIN_ACCOUNT_SLOW_SECONDS: intFrom(10, 1, 600),
+	/** Failed logins from one address (all accounts) per window: high, a municipality may share one address. */
+	LOGIN_MAX_PER_ADDRESS: intFrom(1000, 10, 1_000_000),
 	SESSION_MAX_HOURS: intFrom(12, 1, 24 * 14),
 	/** smtp://user:pass@host:port — when unset, reminders are only shown in the app. */
 	SMTP_URL: z.string().url().optional(),

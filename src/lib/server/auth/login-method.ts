@@ -104,7 +104,7 @@ export async function beginSession(event: Pick<RequestEvent, 'locals' | 'cookies
 	if (event.locals.sessionToken) await deleteSession(db, event.locals.sessionToken);
 	const token = await createSession(db, personId);
 	setSessionCookie(event.cookies, event.url, token);
-	await audit(db, { actorId: personId, action: 'login', detail: Object.keys(detail).length ? detail : undefined, ip: clientIp(event) });
+	await audit(db, { personId, ip: clientIp(event) }, { action: 'login', detail: Object.keys(detail).length ? detail : undefined });
 	return token;
 }
 
@@ -120,8 +120,8 @@ const BASE = 'http://lagesbild.invalid';
  */
 export function safeNext(next: string | null | undefined): string {
 	if (!next || next.length > 2000 || !next.startsWith('/') || next.startsWith('//')) return '/';
-	// \s covers Unicode spaces too (U+3000, U+2028, no-break space).
-	if (/[\u0000-\u001f\u007f-\u009f\\]|\s/.test(next)) return '/';
+	// Control characters (C0, DEL, C1), backslashes, and whitespace — \s covers Unicode spaces too (U+3000, U+2028).
+	if ([...next].some((c) => c.charCodeAt(0) < 0x20 || (c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) <= 0x9f) || c === '\\' || /\s/.test(c))) return '/';
 	let url: URL;
 	try {
 		url = new URL(next, BASE);

@@ -5,7 +5,7 @@
 import { eq, lt, or } from 'drizzle-orm';
 import { createHash, randomBytes } from 'node:crypto';
 import { loadSessionActor } from '../access/load-actor';
-import type { Actor } from '../access/actor';
+import type { PersonActor } from '../access/actor';
 import type { Db } from '../db';
 import { sessions } from '../db/schema';
 import { appNow } from '../clock';
@@ -15,7 +15,8 @@ export interface SessionInfo {
 	sessionId: string;
 	personId: string;
 	/** Null when the person has been deactivated: the session then grants nothing. */
-	actor: Actor | null;
+	/** The request adds its address (hooks.server.ts) to make it an Actor. */
+	actor: PersonActor | null;
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');

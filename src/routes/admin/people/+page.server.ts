@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { mayAdministerPeople } from '$lib/server/access/policy';
 import { DomainError } from '$lib/server/errors';
-import { clientIp, formAction, requireActor } from '$lib/server/http';
+import { formAction, requireActor } from '$lib/server/http';
 import { searchPeople } from '$lib/server/privacy/people';
 import { retentionStatus, runRetention } from '$lib/server/privacy/retention';
 import type { Actions, PageServerLoad } from './$types';
@@ -25,7 +25,7 @@ export const actions: Actions = {
 	retention: async (event) => {
 		const actor = requireActor(event);
 		return formAction({}, async () => {
-			const result = await runRetention(event.locals.db, actor, new Date(), undefined, clientIp(event));
+			const result = await runRetention(event.locals.db, actor, new Date(), undefined);
 			return {
 				done:
 					result.rounds.length === 0
