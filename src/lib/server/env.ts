@@ -29,6 +29,15 @@ const schema = z.object({
 	/** Smallest group for which free-text motivations are shown above unit level. */
 	ANONYMITY_MIN_TEXT_GROUP: intFrom(10, 3, 1000),
 	SESSION_IDLE_MINUTES: intFrom(30, 1, 24 * 60),
+	// --- Excel uploads (.xlsx is a ZIP archive): limits checked before parsing (zip-limits.ts, docs/security.md).
+	/** Unpacked size of all parts of one file together, in MB. */
+	XLSX_MAX_UNPACKED_MB: intFrom(100, 1, 4000),
+	/** Unpacked size of one part (e.g. a worksheet), in MB. */
+	XLSX_MAX_ENTRY_MB: intFrom(80, 1, 4000),
+	/** How many times larger a part (over 1 MB) may become unpacked. */
+	XLSX_MAX_RATIO: intFrom(100, 10, 10_000),
+	/** Parts (files inside the archive). */
+	XLSX_MAX_ENTRIES: intFrom(1000, 10, 65_535),
 	// --- Login throttling (auth/throttle.ts, docs/security.md).
 	/** The window the login limits count failures in. */
 	LOGIN_WINDOW_MINUTES: intFrom(15, 1, 24 * 60),
