@@ -99,7 +99,7 @@ export async function personByEmployeeId(db: Db, employeeId: string | null): Pro
  * Logs a person in: a new session (and a new session id — the one the browser had, if any, is
  * ended, so a session can never be fixed before login), the cookie, and the audit entry.
  */
-export async function beginSession(event: Pick<RequestEvent, 'locals' | 'cookies' | 'url' | 'getClientAddress'>, personId: string, detail: Record<string, unknown> = {}): Promise<string> {
+export async function beginSession(event: Pick<RequestEvent, 'locals' | 'cookies' | 'url' | 'getClientAddress' | 'request'>, personId: string, detail: Record<string, unknown> = {}): Promise<string> {
 	const db = event.locals.db;
 	if (event.locals.sessionToken) await deleteSession(db, event.locals.sessionToken);
 	const token = await createSession(db, personId);
