@@ -61,7 +61,7 @@ describe(`staff import (${testBackend})`, () => {
 		const it = await insertOrgUnit(database.db, { parent: kommun, kind: 'forvaltning', name: 'Stadsledningskontoret' });
 		const adminPerson = await insertPerson(database.db, { orgUnitId: it.id, name: 'Admin', email: 'admin@kommun.se', title: 'ovrig', employeeId: '9000' });
 		await assignRole(database.db, { personId: adminPerson.id, orgUnitId: kommun.id, role: 'admin' });
-		admin = (await loadActor(database.db, adminPerson.id, null))!;
+		admin = (await loadActor(database.db, adminPerson.id, '127.0.0.1'))!;
 	});
 	afterAll(() => database.close());
 
