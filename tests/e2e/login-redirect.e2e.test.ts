@@ -15,7 +15,8 @@ async function loginAction(next: string) {
 		method: 'POST',
 		redirect: 'manual',
 		// SvelteKit's own CSRF check wants the form posted from our origin.
-		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: baseURL() },
+		// As a browser posts the form without JavaScript (otherwise SvelteKit answers in JSON).
+		headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: baseURL() },
 		body
 	});
 }
