@@ -11,9 +11,7 @@
  */
 import { CASEWORKER_TITLES, type OrgUnitKind, type Role } from '$lib/domain';
 import type { Actor, Assignment } from './actor';
-
-const NAMED_ROLES: Role[] = ['unit_manager', 'deputy_unit_manager'];
-const NAMED_KINDS = ['enhet', 'arbetsgrupp'];
+import { isNearestManagerAssignment, isValidOn } from './rules';
 
 export function todayIso(now = new Date()): string {
 	return now.toISOString().slice(0, 10);
@@ -21,9 +19,7 @@ export function todayIso(now = new Date()): string {
 
 export function activeAssignments(actor: Actor, now = new Date()): Assignment[] {
 	const today = todayIso(now);
-	return actor.assignments.filter(
-		(a) => (a.validFrom === null || a.validFrom <= today) && (a.validTo === null || a.validTo >= today)
-	);
+	return actor.assignments.filter((a) => isValidOn(a, today));
 }
 
 export function isCaseworker(actor: Pick<Actor, 'title'>): boolean {
@@ -33,7 +29,7 @@ export function isCaseworker(actor: Pick<Actor, 'title'>): boolean {
 /** Units (paths) where the actor sees individuals by name. */
 export function namedScopes(actor: Actor, now = new Date()): string[] {
 	return activeAssignments(actor, now)
-		.filter((a) => NAMED_ROLES.includes(a.role) && NAMED_KINDS.includes(a.orgUnitKind))
+		.filter(isNearestManagerAssignment)
 		.map((a) => a.orgUnitPath);
 }
 
