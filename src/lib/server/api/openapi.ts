@@ -377,7 +377,7 @@ export function openApiDocument() {
 			},
 			'/incidents/statistics': {
 				get: {
-					summary: 'Incidents of otillåten påverkan, hot och våld: counts by unit, BRÅ form and year, through the anonymity rule (years that have ended)',
+					summary: 'Incidents of otillåten påverkan, hot och våld: counts by unit, BRÅ form and year, through the anonymity rule (years that have ended: published on 1 February the year after, then never changed)',
 					parameters: [
 						{ name: 'unit', in: 'query', schema: { type: 'string', format: 'uuid' }, description: 'Org unit; default the top of the caller’s scope.' },
 						{ name: 'year', in: 'query', schema: { type: 'integer' }, description: 'A year that has ended; default the newest.' },
@@ -426,7 +426,7 @@ export function openApiDocument() {
 					{ name: 'key', in: 'path', required: true, schema: { type: 'string' }, description: "The indicator's key (e.g. consultants) or id." },
 					{ name: 'unit', in: 'query', schema: { type: 'string', format: 'uuid' }, description: 'A kommun or förvaltning; default the caller’s own.' }
 				],
-				get: { summary: 'One indicator for a unit: the series over time with target, splits by title/gender, förvaltningar compared, change history', responses: { '200': ok('Indicator'), ...errors(400, 401, 404) } }
+				get: { summary: 'One indicator for a unit: the series over time with target, splits by title/gender (a period’s split hidden whole, in hiddenPeriods, when a group in it is smaller than the anonymity limit), förvaltningar compared, change history', responses: { '200': ok('Indicator'), ...errors(400, 401, 404) } }
 			},
 			'/indicators/entries': {
 				put: {
