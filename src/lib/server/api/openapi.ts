@@ -62,7 +62,7 @@ const disclosedCell = {
 			type: 'object',
 			properties: {
 				shown: { const: false },
-				reason: { type: 'string', enum: ['empty', 'too_few', 'protects_other_group', 'changed_since_earlier_round'] },
+				reason: { type: 'string', enum: ['too_few', 'protects_other_group', 'changed_since_earlier_round'] },
 				reasonText: { type: 'string' }
 			},
 			required: ['shown', 'reason', 'reasonText']
@@ -76,7 +76,8 @@ const statementFigures = {
 		mean: { type: ['number', 'null'] },
 		shareLow: { type: ['number', 'null'], description: 'Share answering 1–2.' },
 		shareHigh: { type: ['number', 'null'], description: 'Share answering 5–6.' },
-		distribution: { type: 'array', items: { type: 'integer' }, minItems: 6, maxItems: 6 }
+		distribution: { type: 'array', items: { type: 'integer' }, maxItems: 6, description: 'Count per answer 1–6; empty when withheld.' },
+		reasonText: { type: 'string', description: 'Present when the figures of this statement are withheld: everyone in part of the group gave the same answer.' }
 	}
 };
 

@@ -13,7 +13,7 @@
  * virtual unit "E|hot" (and likewise for every unit above E). All cells — unit totals, unit × form,
  * and both by verksamhetsområde — are then decided together in one computeDisclosure, so the block
  * argument covers every combination of them (e.g. a total minus the shown forms), and each figure
- * is stored only as discloseCell returned it. A cell about fewer than ANONYMITY_MIN_GROUP
+ * is stored only as discloseCount returned it. A cell about fewer than ANONYMITY_MIN_GROUP
  * employees is hidden, whatever the number of incidents. Figures are additive over the employees
  * of a cell (incidents, police reports, serious ones, answers on support), as the module requires.
  *
@@ -24,11 +24,10 @@
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { INCIDENT_FORMS, type ActivityArea, type IncidentForm, type IncidentSupport } from '$lib/domain';
-import { computeDisclosure, discloseCell, type DisclosedCell, type Respondent } from '../anonymity';
+import { anonymityRules, computeDisclosure, discloseCount, type DisclosedCount, type Respondent } from '../anonymity';
 import type { Db } from '../db';
 import { query } from '../db/client';
 import { incidentPublications, incidentPublishedCells } from '../db/schema';
-import { env } from '../env';
 import { log } from '../log';
 import { pathIds } from '../org/service';
 import { closedYears, isSerious, statisticsCutoff } from './rules';
@@ -42,8 +41,8 @@ export interface IncidentFigures {
 
 /** The cells of one unit in one year (all verksamhetsområden, or one). */
 export interface PublishedCells {
-	total: DisclosedCell<IncidentFigures>;
-	byForm: Record<IncidentForm, DisclosedCell<IncidentFigures>>;
+	total: DisclosedCount<IncidentFigures>;
+	byForm: Record<IncidentForm, DisclosedCount<IncidentFigures>>;
 }
 
 /** '*' stands for "all verksamhetsområden" in the area column. */
@@ -73,7 +72,7 @@ interface PersonYear {
 
 const roundIdOf = (year: number) => `incidents:${year}`;
 const virtualUnit = (unitId: string, form: IncidentForm) => `${unitId}|${form}`;
-const rulesNow = () => ({ minGroup: env().ANONYMITY_MIN_GROUP, minTextGroup: env().ANONYMITY_MIN_TEXT_GROUP });
+const rulesNow = () => anonymityRules();
 
 function figuresOf(rows: Row[]): IncidentFigures {
 	const support = { yes: 0, partly: 0, no: 0, unanswered: 0 };
@@ -178,9 +177,9 @@ export async function publishDueYears(db: Db, now: Date): Promise<number[]> {
 		const values = [...groups.values()].map((g) => {
 			const key = (unitId: string) => ({ roundId: roundIdOf(year), unitId, area: g.area === ALL_AREAS ? null : (g.area as ActivityArea), title: null });
 			const cells: PublishedCells = {
-				total: discloseCell(disclosure, key(g.unitId), figuresOf(g.incidents)),
+				total: discloseCount(disclosure, key(g.unitId), figuresOf(g.incidents), 'employees'),
 				byForm: Object.fromEntries(
-					INCIDENT_FORMS.map((f) => [f, discloseCell(disclosure, key(virtualUnit(g.unitId, f)), figuresOf(g.incidents.filter((i) => i.form === f)))])
+					INCIDENT_FORMS.map((f) => [f, discloseCount(disclosure, key(virtualUnit(g.unitId, f)), figuresOf(g.incidents.filter((i) => i.form === f)), 'employees')])
 				) as PublishedCells['byForm']
 			};
 			return { year, unitId: g.unitId, area: g.area, cells };
@@ -209,8 +208,8 @@ function emptyCells(year: number, unitId: string, area: ActivityArea | null): Pu
 	const zero = figuresOf([]);
 	const key = (id: string) => ({ roundId: roundIdOf(year), unitId: id, area, title: null });
 	return {
-		total: discloseCell(nobody, key(unitId), zero),
-		byForm: Object.fromEntries(INCIDENT_FORMS.map((f) => [f, discloseCell(nobody, key(virtualUnit(unitId, f)), zero)])) as PublishedCells['byForm']
+		total: discloseCount(nobody, key(unitId), zero, 'employees'),
+		byForm: Object.fromEntries(INCIDENT_FORMS.map((f) => [f, discloseCount(nobody, key(virtualUnit(unitId, f)), zero, 'employees')])) as PublishedCells['byForm']
 	};
 }
 

@@ -9,10 +9,9 @@ import { INCIDENT_FORMS, type IncidentForm } from '$lib/domain';
 import type { Actor } from '../access/actor';
 import { requireUnitInScope } from '../access/gate';
 import { aggregateScopes, within } from '../access/policy';
-import type { DisclosedCell } from '../anonymity';
+import { anonymityRules, type DisclosedCount } from '../anonymity';
 import type { Db } from '../db';
 import { orgUnits } from '../db/schema';
-import { env } from '../env';
 import { notFound } from '../errors';
 import { pathIds } from '../org/service';
 import { parseInput } from '../validation';
@@ -25,8 +24,8 @@ export type { IncidentFigures } from './publication';
 export interface StatisticsRow {
 	unit: { id: string; name: string; kind: string };
 	isTotal: boolean;
-	total: DisclosedCell<IncidentFigures>;
-	byForm: Record<IncidentForm, DisclosedCell<IncidentFigures>>;
+	total: DisclosedCount<IncidentFigures>;
+	byForm: Record<IncidentForm, DisclosedCount<IncidentFigures>>;
 }
 
 export async function incidentStatistics(db: Db, actor: Actor, input: unknown, now = new Date()) {
@@ -72,6 +71,6 @@ export async function incidentStatistics(db: Db, actor: Actor, input: unknown, n
 		trend: [...years].sort((a, b) => a - b).map((y) => ({ year: y, cell: published(y, unit.id).total })),
 		/** The current year's statistics are shown from this date. */
 		nextPublication: nextPublication(now),
-		rules: { minGroup: env().ANONYMITY_MIN_GROUP }
+		rules: { minGroup: anonymityRules().minGroup }
 	};
 }
