@@ -54,8 +54,12 @@ function toActor(row: ActorRow): PersonActor | null {
 	return { ...person, assignments: typeof assignments === 'string' ? (JSON.parse(assignments) as Assignment[]) : assignments };
 }
 
-/** Loads a person with their assignments, acting from `ip`; null when missing or deactivated. */
-export async function loadActor(db: Db, personId: string, ip: string | null): Promise<Actor | null> {
+/**
+ * Loads a person with their assignments, acting from `ip`; null when missing or deactivated.
+ * For tests and scripts: a request's actor comes from its session, with the request's address
+ * added in hooks.server.ts (the type PersonActor makes that step impossible to skip).
+ */
+export async function loadActor(db: Db, personId: string, ip: string | null = null): Promise<Actor | null> {
 	const [row] = await actorById(db).execute({ personId });
 	const person = row ? toActor(row) : null;
 	return person ? { ...person, ip } : null;
