@@ -21,7 +21,7 @@ describe.skipIf(!process.env.IMPORT_LARGE)(`a large staff file (${testBackend})`
 		const it = await insertOrgUnit(database.db, { parent: kommun, kind: 'forvaltning', name: 'Stadsledningskontoret' });
 		const p = await insertPerson(database.db, { orgUnitId: it.id, email: 'admin@storstad.se', title: 'ovrig' });
 		await assignRole(database.db, { personId: p.id, orgUnitId: kommun.id, role: 'admin' });
-		admin = (await loadActor(database.db, p.id))!;
+		admin = (await loadActor(database.db, p.id, null))!;
 	});
 	afterAll(() => database.close());
 
@@ -40,7 +40,7 @@ describe.skipIf(!process.env.IMPORT_LARGE)(`a large staff file (${testBackend})`
 			const preview = await previewImport(database.db, admin, file(shift), { scope: 'all' });
 			const t1 = Date.now();
 			expect(preview.errors).toEqual([]);
-			await applyImport(database.db, admin, preview.importId!, { fingerprint: preview.plan!.fingerprint }, null);
+			await applyImport(database.db, admin, preview.importId!, { fingerprint: preview.plan!.fingerprint });
 			const t2 = Date.now();
 			console.log(`shift ${shift}: dry run ${t1 - t0} ms, apply ${t2 - t1} ms`, preview.plan!.summary);
 		}

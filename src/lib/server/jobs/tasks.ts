@@ -5,6 +5,8 @@
  * below keep what must happen once from happening twice even if a job were run twice.
  */
 import { and, eq, lt, lte, sql } from 'drizzle-orm';
+import { SCHEDULED } from '../audit/audit';
+import { deleteStaleThrottles } from '../auth/throttle';
 import { deleteExpiredSessions } from '../auth/sessions';
 import type { Db } from '../db';
 import { query } from '../db/client';
@@ -40,7 +42,7 @@ export async function closeDueRounds(db: Db, now = new Date()): Promise<string[]
 		.where(and(eq(rounds.status, 'open'), lte(rounds.closesAt, now), sql`${rounds.openedAt} < ${rounds.closesAt}`));
 	const closed: string[] = [];
 	for (const round of due) {
-		if (!(await closeOpenRound(db, round, now, null))) continue; // closed meanwhile elsewhere
+		if (!(await closeOpenRound(db, round, now, SCHEDULED))) continue; // closed meanwhile elsewhere
 		log.info({ round: round.id }, 'round closed on schedule');
 		closed.push(round.id);
 	}
@@ -73,7 +75,7 @@ export async function sendDueReminders(db: Db, settings: TaskSettings, now = new
 			.onConflictDoNothing()
 			.returning({ key: jobClaims.key });
 		if (claimed.length === 0) continue; // another instance got there first
-		const result = await sendReminders(db, { id: round.id, name: round.name, closesAt: new Date(round.closesAt) }, settings.mailer, settings.appUrl, null);
+		const result = await sendReminders(db, { id: round.id, name: round.name, closesAt: new Date(round.closesAt) }, settings.mailer, settings.appUrl, SCHEDULED);
 		log.info({ round: round.id, ...result }, 'scheduled reminder sent');
 		sent.push({ roundId: round.id, ...result });
 	}
@@ -84,6 +86,7 @@ export async function sendDueReminders(db: Db, settings: TaskSettings, now = new
 export async function cleanUp(db: Db, now = new Date()): Promise<void> {
 	await deleteExpiredSessions(db, now);
 	await db.delete(loginAttempts).where(lt(loginAttempts.at, new Date(now.getTime() - DAY)));
+	await deleteStaleThrottles(db, now);
 	// Retention of named answers (RETENTION_YEARS): a no-op unless a round has become due.
 	await runDueRetention(db, now);
 	// Staff import dry runs never applied (they hold the HR file's rows) go after a day.

@@ -12,6 +12,7 @@ import { insertRound } from '../demo/factories';
 import { DomainError } from '../errors';
 import { closeDueRounds } from '../jobs/tasks';
 import { buildOrgFixture, type OrgFixture } from '../testing/org-fixture';
+import { SCHEDULED } from '../audit/audit';
 import { closeOpenRound, closeRound } from './service';
 
 const at = new Date('2027-03-01T10:00:00Z');
@@ -40,7 +41,7 @@ describe(`closing a round, one way (${testBackend})`, () => {
 
 	it('a draft cannot be closed, by anyone: the transition rule holds for the schedule too', async () => {
 		const draft = await insertRound(database.db, { status: 'draft', unitIds: [org.units.f.id] });
-		const refused = await closeOpenRound(database.db, draft, at, null).then(() => null, (e) => e);
+		const refused = await closeOpenRound(database.db, draft, at, SCHEDULED).then(() => null, (e) => e);
 		expect(refused).toBeInstanceOf(DomainError);
 		const [still] = await database.db.select().from(rounds).where(eq(rounds.id, draft.id));
 		expect(still.status).toBe('draft');
@@ -49,7 +50,7 @@ describe(`closing a round, one way (${testBackend})`, () => {
 
 	it('two closing at once: one closes and audits, the other learns it was already closed', async () => {
 		const round = await insertRound(database.db, { status: 'open', unitIds: [org.units.f.id] });
-		const results = await Promise.all([closeOpenRound(database.db, round, at, null), closeOpenRound(database.db, round, at, null)]);
+		const results = await Promise.all([closeOpenRound(database.db, round, at, SCHEDULED), closeOpenRound(database.db, round, at, SCHEDULED)]);
 		expect(results.filter((r) => r !== null)).toHaveLength(1);
 		expect(await closeEntries(round.id)).toHaveLength(1);
 	});
