@@ -9,6 +9,7 @@ import type { Actor } from '../access/actor';
 import type { Db } from '../db';
 import { sessions } from '../db/schema';
 import { env } from '../env';
+import { now as clockNow } from '../clock';
 
 export interface SessionInfo {
 	sessionId: string;
@@ -19,7 +20,7 @@ export interface SessionInfo {
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export async function createSession(db: Db, personId: string, now = new Date()): Promise<string> {
+export async function createSession(db: Db, personId: string, now = clockNow()): Promise<string> {
 	const token = randomBytes(32).toString('base64url');
 	const expiresAt = new Date(now.getTime() + env().SESSION_MAX_HOURS * 3600_000);
 	await db.insert(sessions).values({ id: hashToken(token), personId, createdAt: now, lastSeenAt: now, expiresAt });
@@ -27,7 +28,7 @@ export async function createSession(db: Db, personId: string, now = new Date()):
 }
 
 /** The session behind a token with its actor (one query on the hot path), or null when expired. */
-export async function validateSession(db: Db, token: string, now = new Date()): Promise<SessionInfo | null> {
+export async function validateSession(db: Db, token: string, now = clockNow()): Promise<SessionInfo | null> {
 	const id = hashToken(token);
 	const row = await loadSessionActor(db, id);
 	if (!row) return null;
@@ -47,7 +48,7 @@ export async function deleteSession(db: Db, token: string): Promise<void> {
 	await db.delete(sessions).where(eq(sessions.id, hashToken(token)));
 }
 
-export async function deleteExpiredSessions(db: Db, now = new Date()): Promise<void> {
+export async function deleteExpiredSessions(db: Db, now = clockNow()): Promise<void> {
 	const idleLimit = new Date(now.getTime() - env().SESSION_IDLE_MINUTES * 60_000);
 	await db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleLimit)));
 }

@@ -29,6 +29,7 @@ import { isUuid } from '../rounds/service';
 import { parseInput } from '../validation';
 import { closedYears, isSerious, nextPublication, statsQuery } from './rules';
 import { designatedScopes } from './service';
+import { now as clockNow } from '../clock';
 
 export interface IncidentFigures {
 	incidents: number;
@@ -80,7 +81,7 @@ export interface StatisticsRow {
 	byForm: Record<IncidentForm, DisclosedCell<IncidentFigures>>;
 }
 
-export async function incidentStatistics(db: Db, actor: Actor, input: unknown, now = new Date()) {
+export async function incidentStatistics(db: Db, actor: Actor, input: unknown, now = clockNow()) {
 	const q = parseInput(statsQuery, input);
 	const scopes = [...aggregateScopes(actor), ...(await designatedScopes(db, actor))];
 	if (scopes.length === 0) throw notFound('Statistiken');

@@ -17,6 +17,7 @@ import { checkRows, COLUMN_NAMES, readIndicatorFile, TEMPLATE_COLUMNS, type Colu
 import { comparePeriods, periodLabel } from './periods';
 import { categoryLabel, cellKey, splitProblems, type Cells } from './rules';
 import { enterableUnits, listIndicators, loadValues, writeFigures } from './service';
+import { now as clockNow } from '../clock';
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 /** A checked file must be applied within this time; after that it is checked again. */
@@ -117,7 +118,7 @@ export async function previewImport(db: Db, actor: Actor, file: { name: string; 
 }
 
 /** Applies a checked file: every figure or none, each change in the history with the import's id. */
-export async function applyImport(db: Db, actor: Actor, importId: string, now = new Date()): Promise<{ changed: number; figures: number }> {
+export async function applyImport(db: Db, actor: Actor, importId: string, now = clockNow()): Promise<{ changed: number; figures: number }> {
 	if (!isUuid(importId)) throw notFound('Inläsningen');
 	const [stored] = await db.select().from(indicatorImports).where(eq(indicatorImports.id, importId));
 	if (!stored || stored.createdBy !== actor.personId) throw notFound('Inläsningen');

@@ -15,6 +15,7 @@ import { purgeStalePreviews } from '../import/service';
 import { runDueRetention } from '../privacy/retention';
 import { refreshStoredDisclosure, storedIsCurrent } from '../reports/disclosure-store';
 import { sendReminders, type Mailer } from '../rounds/service';
+import { now as clockNow } from '../clock';
 
 export interface TaskSettings {
 	/** Days before closing that non-respondents are reminded; 0: never automatically. */
@@ -32,7 +33,7 @@ const DAY = 24 * 60 * 60 * 1000;
  * closing time (an administrator re-running an old measurement, say) is left to close by hand:
  * closing it the minute it opened would surprise everyone.
  */
-export async function closeDueRounds(db: Db, now = new Date()): Promise<string[]> {
+export async function closeDueRounds(db: Db, now = clockNow()): Promise<string[]> {
 	const closed = await db
 		.update(rounds)
 		.set({ status: 'closed', closedAt: now })
@@ -50,7 +51,7 @@ export async function closeDueRounds(db: Db, now = new Date()): Promise<string[]
  * has come, once per round: the first to claim `reminder:<round>` sends, nobody else ever does.
  * Only when the reminder time falls while the round is open (not for a round opened later).
  */
-export async function sendDueReminders(db: Db, settings: TaskSettings, now = new Date()): Promise<{ roundId: string; reminded: number; emailed: number }[]> {
+export async function sendDueReminders(db: Db, settings: TaskSettings, now = clockNow()): Promise<{ roundId: string; reminded: number; emailed: number }[]> {
 	if (settings.reminderDaysBefore <= 0) return [];
 	const lead = `${settings.reminderDaysBefore} days`;
 	const at = now.toISOString();
@@ -79,7 +80,7 @@ export async function sendDueReminders(db: Db, settings: TaskSettings, now = new
 }
 
 /** Expired sessions, and failed logins older than a day (the limits look back 15 minutes). */
-export async function cleanUp(db: Db, now = new Date()): Promise<void> {
+export async function cleanUp(db: Db, now = clockNow()): Promise<void> {
 	await deleteExpiredSessions(db, now);
 	await db.delete(loginAttempts).where(lt(loginAttempts.at, new Date(now.getTime() - DAY)));
 	// Retention of named answers (RETENTION_YEARS): a no-op unless a round has become due.
@@ -94,7 +95,7 @@ export async function storeDisclosure(db: Db): Promise<void> {
 }
 
 /** What runs every minute: close what is due, remind who is due, store what has closed. */
-export async function minuteTick(db: Db, settings: TaskSettings, now = new Date()): Promise<void> {
+export async function minuteTick(db: Db, settings: TaskSettings, now = clockNow()): Promise<void> {
 	if (settings.autoClose) await closeDueRounds(db, now);
 	await sendDueReminders(db, settings, now);
 	await storeDisclosure(db);

@@ -12,6 +12,7 @@ import { orgUnits, reminders, responses, roundMembers, rounds, roundUnits } from
 import { forbidden, invalid, notFound } from '../errors';
 import { parseInput } from '../validation';
 import { assertAnswerable, assertTransition, responseInput, roundInput, roundName, type ResponseInput } from './rules';
+import { now as clockNow } from '../clock';
 
 export type Round = typeof rounds.$inferSelect;
 export type Response = typeof responses.$inferSelect;
@@ -76,7 +77,7 @@ export async function createRound(db: Db, actor: Actor, input: unknown): Promise
 }
 
 /** Opens a round and snapshots who is asked to answer. */
-export async function openRound(db: Db, actor: Actor, roundId: string, now = new Date()): Promise<Round> {
+export async function openRound(db: Db, actor: Actor, roundId: string, now = clockNow()): Promise<Round> {
 	if (!isAdmin(actor)) throw forbidden();
 	const round = await getRound(db, actor, roundId);
 	assertTransition(round.status, 'open');
@@ -92,7 +93,7 @@ export async function openRound(db: Db, actor: Actor, roundId: string, now = new
 	});
 }
 
-export async function closeRound(db: Db, actor: Actor, roundId: string, now = new Date()): Promise<Round> {
+export async function closeRound(db: Db, actor: Actor, roundId: string, now = clockNow()): Promise<Round> {
 	if (!isAdmin(actor)) throw forbidden();
 	const round = await getRound(db, actor, roundId);
 	assertTransition(round.status, 'closed');

@@ -1,5 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { isAdmin } from '$lib/server/access/policy';
+import { yearInStockholm } from '$lib/server/clock';
 import { formAction, requireActor } from '$lib/server/http';
 import { unitsOfKind } from '$lib/server/org/service';
 import { createRound, listRounds, roundProgress } from '$lib/server/rounds/service';
@@ -15,7 +16,7 @@ export const load: PageServerLoad = async (event) => {
 			rounds.map(async (r) => ({ id: r.id, name: r.name, status: r.status, opensAt: r.opensAt, closesAt: r.closesAt, unitCount: r.units.length, progress: await roundProgress(event.locals.db, r.id) }))
 		),
 		forvaltningar: (await unitsOfKind(event.locals.db, 'forvaltning')).map((u) => ({ id: u.id, name: u.name })),
-		year: new Date().getFullYear()
+		year: yearInStockholm()
 	};
 };
 
