@@ -10,7 +10,7 @@
  * moment, because the first one records the real start in CLOCK_AT_SINCE, which its children
  * (the app started by the browser tests, the test workers) inherit.
  */
-import { calendarInStockholm, dateInStockholm, stockholmInstant } from '$lib/time';
+import { calendarInStockholm, dateInStockholm, stockholmInstant } from '../time';
 import { env } from './env';
 
 let fixed: (() => Date) | null = null;

@@ -10,7 +10,7 @@
  */
 import type { BoardReportKind, IndicatorPeriodType } from '$lib/domain';
 import { now as clockNow } from '../clock';
-import { calendarInStockholm } from '$lib/time';
+import { calendarInStockholm } from '../../time';
 
 export const MONTHS_SV = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 const MONTHS_SHORT = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
