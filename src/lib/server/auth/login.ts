@@ -11,6 +11,7 @@ import { env } from '../env';
 import { DomainError } from '../errors';
 import { parseInput } from '../validation';
 import { verifyPassword } from './password';
+import { now as clockNow } from '../clock';
 
 export const loginInput = z.object({
 	email: z
@@ -28,7 +29,7 @@ export const MAX_FAILURES_PER_ADDRESS = 100;
 
 const GENERIC = 'Fel e-postadress eller lösenord.';
 
-export async function login(db: Db, input: unknown, ip: string, now = new Date()): Promise<{ personId: string }> {
+export async function login(db: Db, input: unknown, ip: string, now = clockNow()): Promise<{ personId: string }> {
 	if (env().LOCAL_LOGIN === 'off') throw new DomainError('forbidden', 'Inloggning med lösenord är avstängd. Använd kommunens inloggning.');
 	const { email, password } = parseInput(loginInput, input);
 	const since = new Date(now.getTime() - LOGIN_WINDOW_MINUTES * 60_000);

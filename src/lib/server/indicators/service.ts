@@ -42,6 +42,7 @@ import {
 	type Dimension,
 	type IndicatorDef
 } from './rules';
+import { now as clockNow } from '../clock';
 
 export type IndicatorRow = typeof indicators.$inferSelect;
 export type ValueRow = typeof indicatorValues.$inferSelect;
@@ -209,7 +210,7 @@ export async function updateIndicator(db: Db, actor: Actor, keyOrId: string, inp
 	return db.transaction(async (tx) => {
 		const [row] = await tx
 			.update(indicators)
-			.set({ name: d.name, description: d.description, target: d.target, unitTarget: d.unitTarget, active: d.active, ...measure, updatedAt: new Date(), updatedBy: actor.personId })
+			.set({ name: d.name, description: d.description, target: d.target, unitTarget: d.unitTarget, active: d.active, ...measure, updatedAt: clockNow(), updatedBy: actor.personId })
 			.where(eq(indicators.id, current.id))
 			.returning();
 		await tx.insert(indicatorDefinitionHistory).values({ indicatorId: row.id, action: 'update', before: definitionSnapshot(before), after: definitionSnapshot(row), changedBy: actor.personId });
@@ -490,7 +491,7 @@ export async function writeFigures(
 	const unitIds = [...new Set(writes.map((w) => w.orgUnitId ?? defaultUnitId))];
 	const existing = await loadValues(tx, { unitIds, indicatorIds: [...new Set(writes.map((w) => w.indicatorId))], periods: [...new Set(writes.map((w) => w.period))] });
 	const byKey = new Map(existing.map((v) => [`${v.indicatorId}|${v.orgUnitId}|${v.period}|${v.dimension}|${v.category}`, v]));
-	const at = meta.at ?? new Date();
+	const at = meta.at ?? clockNow();
 	let changed = 0;
 	const history: (typeof indicatorValueHistory.$inferInsert)[] = [];
 	for (const w of writes) {
@@ -558,7 +559,7 @@ export interface EntryItem {
 }
 
 /** The form of one unit and report period: every indicator due then, with the figures so far and the previous period's. */
-export async function entryForm(db: Db, actor: Actor, input: unknown, now = new Date()) {
+export async function entryForm(db: Db, actor: Actor, input: unknown, now = clockNow()) {
 	const q = parseInput(entryQuery, input);
 	const units = await enterableUnits(db, actor);
 	if (units.length === 0) throw notFound('Sidan');

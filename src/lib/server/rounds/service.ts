@@ -236,7 +236,7 @@ async function saveOutsideSnapshot(db: Db, actor: Actor, roundId: string, data: 
 		const [saved] = await tx
 			.insert(responses)
 			.values({ roundId, personId: actor.personId, orgUnitId: member.orgUnitId, title, activityArea, ...data })
-			.onConflictDoUpdate({ target: [responses.roundId, responses.personId], set: { ...data, updatedAt: new Date() } })
+			.onConflictDoUpdate({ target: [responses.roundId, responses.personId], set: { ...data, updatedAt: clockNow() } })
 			.returning();
 		return saved;
 	});

@@ -5,6 +5,7 @@ import { clientIp, formAction, requireActor } from '$lib/server/http';
 import { searchPeople } from '$lib/server/privacy/people';
 import { retentionStatus, runRetention } from '$lib/server/privacy/retention';
 import type { Actions, PageServerLoad } from './$types';
+import { now } from '$lib/server/clock';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
@@ -25,7 +26,7 @@ export const actions: Actions = {
 	retention: async (event) => {
 		const actor = requireActor(event);
 		return formAction({}, async () => {
-			const result = await runRetention(event.locals.db, actor, new Date(), undefined, clientIp(event));
+			const result = await runRetention(event.locals.db, actor, now(), undefined, clientIp(event));
 			return {
 				done:
 					result.rounds.length === 0
