@@ -124,7 +124,7 @@ describe('an incident reported through the page reaches the published statistics
 		for (const c of cleanups) await c();
 	});
 
-	it('on the real clock, this year is not published yet', async () => {
+	it('on the suite’s clock, this year is not published yet', async () => {
 		const app = await start(after);
 		const stats = await statistics(app);
 		expect(stats.years).not.toContain(YEAR);
