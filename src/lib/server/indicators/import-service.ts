@@ -76,7 +76,7 @@ async function consistencyProblems(db: Db, figures: ParsedFigure[], defs: Awaite
 }
 
 /** The dry run: reads and checks the file, and stores it for applying when it has no problems. */
-export async function previewImport(db: Db, actor: Actor, file: { name: string; bytes: Uint8Array }): Promise<ImportPreview> {
+export async function previewImport(db: Db, actor: Actor, file: { name: string; bytes: Uint8Array }, now = clockNow()): Promise<ImportPreview> {
 	const units = await enterableUnits(db, actor);
 	if (units.length === 0) throw notFound('Sidan');
 	if (file.bytes.length > MAX_IMPORT_BYTES) throw invalid('Filen är för stor.', { file: 'Filen får vara högst 5 MB.' });
@@ -111,7 +111,7 @@ export async function previewImport(db: Db, actor: Actor, file: { name: string; 
 
 	let importId: string | null = null;
 	if (problems.length === 0 && checked.figures.length > 0) {
-		const [row] = await db.insert(indicatorImports).values({ createdBy: actor.personId, fileName: file.name.slice(0, 200) || 'fil', rows: checked.figures }).returning({ id: indicatorImports.id });
+		const [row] = await db.insert(indicatorImports).values({ createdBy: actor.personId, fileName: file.name.slice(0, 200) || 'fil', rows: checked.figures, createdAt: now }).returning({ id: indicatorImports.id });
 		importId = row.id;
 	}
 	return { importId, fileName: file.name, encoding: read.encoding, problems, changes, counts };
