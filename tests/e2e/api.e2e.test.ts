@@ -178,13 +178,13 @@ describe('the JSON API /api/v1', () => {
 			expect(res.body.error.code).toBe('not_found');
 		});
 
-		it('only an administrator may create a round: 403 for a caseworker, 400 with Swedish field messages for bad input', async () => {
+		it('only an administrator may create a round: 404 for a caseworker, 400 with Swedish field messages for bad input', async () => {
 			const forbidden = await api(tokens.bistandshandlaggare, '/rounds', {
 				method: 'POST',
 				body: JSON.stringify({ kind: 'T1', year: 2030, opensAt: '2030-01-10', closesAt: '2030-01-30', unitIds: [openRound.units[0].id] })
 			});
-			expect(forbidden.status).toBe(403);
-			expect(forbidden.body.error.code).toBe('forbidden');
+			expect(forbidden.status).toBe(404);
+			expect(forbidden.body.error.code).toBe('not_found');
 
 			const bad = await api(tokens.admin, '/rounds', { method: 'POST', body: JSON.stringify({ kind: 'T9', year: 1999, opensAt: '', closesAt: '', unitIds: [] }) });
 			expect(bad.status).toBe(400);
@@ -301,7 +301,7 @@ describe('the JSON API /api/v1', () => {
 			expect(got.status).toBe(200);
 			expect(got.body).toEqual({ participates: false, response: null });
 			const put = await api(tokens.enhetschef, `/rounds/${openRound.id}/my-response`, { method: 'PUT', body: JSON.stringify(answer()) });
-			expect(put.status).toBe(403);
+			expect(put.status).toBe(404);
 			expect(put.body.error.message).toContain('Du ingår inte i den här mätomgången.');
 		});
 	});
@@ -477,17 +477,16 @@ describe('the JSON API /api/v1', () => {
 			expect(members.some((m) => m.name === 'Amina Hassan')).toBe(false);
 		});
 
-		it('the avdelningschef is refused named answers: 403', async () => {
+		it('the avdelningschef is refused named answers: 404, as if the view did not exist', async () => {
 			const res = await api(tokens.avdelningschef, `/rounds/${latestClosed.id}/team`);
-			expect(res.status).toBe(403);
-			expect(res.body.error.code).toBe('forbidden');
-			expect(res.body.error.message).toBe('Bara närmaste chef ser svar med namn.');
+			expect(res.status).toBe(404);
+			expect(res.body.error.code).toBe('not_found');
 			expect(res.body).not.toHaveProperty('members');
 		});
 
 		it('a caseworker is refused too', async () => {
 			const res = await api(tokens.bistandshandlaggare, `/rounds/${latestClosed.id}/team`);
-			expect(res.status).toBe(403);
+			expect(res.status).toBe(404);
 		});
 	});
 

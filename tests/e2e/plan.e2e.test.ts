@@ -200,13 +200,13 @@ describe('the action plan follow-up', () => {
 		expect(await page.locator('#suggest-body-error').textContent()).toBe('Skriv ditt förslag.');
 		await expectAccessible(page);
 
-		// Changing the plan is refused: the page exists for her, the action does not.
+		// Changing the plan is refused as not found: the page exists for her, the action does not (decision 0003).
 		const status = await page.evaluate(async (url) => {
 			const body = new FormData();
 			body.set('status', 'established');
 			return (await fetch(`${url}?/state`, { method: 'POST', body, headers: { accept: 'text/html' } })).status;
 		}, areaUrl);
-		expect(status).toBe(403);
+		expect(status).toBe(404);
 		// Another förvaltning's plan, the matrix and the areas do not exist for her.
 		expect((await page.goto(`/plan/${other}`))?.status()).toBe(404);
 		await expectAccessible(page);
@@ -346,7 +346,7 @@ describe('the action plan follow-up', () => {
 		expect((await api(employee, '/plan/matrix')).status).toBe(404);
 		const area = areaUrl.split('/').pop()!;
 		const refused = await api(employee, `/plan/${norrvik}/${area}`, { method: 'PUT', body: JSON.stringify({ status: 'established' }) });
-		expect(refused.status).toBe(403);
+		expect(refused.status).toBe(404);
 		const read = await api(employee, `/plan/${norrvik}/${area}`);
 		expect(read.status).toBe(200);
 		expect(read.body.state.status).toBe('under_analysis');

@@ -18,7 +18,13 @@ export class DomainError extends Error {
 
 /** What the caller may not see answers "not found", so its existence is not revealed. */
 export const notFound = (what = 'Det du söker') => new DomainError('not_found', `${what} finns inte, eller så saknar du behörighet.`);
-export const forbidden = (message = 'Du saknar behörighet för detta.') => new DomainError('forbidden', message);
+/**
+ * What the caller may see but not do (the employee reads her plan, its manager changes it): also
+ * "not found", like everything refused for access (decision 0003), with a message saying whose
+ * the action is. There is no 403 for access; `forbidden` is left for refusals that are not about
+ * who the caller is (password login switched off, a request from another site).
+ */
+export const notYours = (message: string) => new DomainError('not_found', message);
 export const invalid = (message: string, fieldErrors: Record<string, string> = {}) =>
 	new DomainError('invalid', message, fieldErrors);
 export const conflict = (message: string) => new DomainError('conflict', message);

@@ -1,8 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { offerPlan } from '$lib/server/action-plans/service';
 import { clientIp, formAction, orErrorPage, requireActor } from '$lib/server/http';
-import { listRounds } from '$lib/server/rounds/service';
-import { teamView } from '$lib/server/team/service';
+import { teamRounds, teamView } from '$lib/server/team/service';
 import { formToObject } from '$lib/server/validation';
 import { addDays } from '$lib/time';
 import { todayInStockholm } from '$lib/server/clock';
@@ -10,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
-	const rounds = (await listRounds(event.locals.db, actor)).filter((r) => r.status !== 'draft');
+	const rounds = await orErrorPage(() => teamRounds(event.locals.db, actor));
 	const roundId = event.url.searchParams.get('round') ?? rounds[0]?.id;
 	if (!roundId) return { rounds: [], view: null, defaultFollowUp: '' };
 	const view = await orErrorPage(() => teamView(event.locals.db, actor, roundId, clientIp(event)));

@@ -12,15 +12,11 @@
 import { CASEWORKER_TITLES, type OrgUnitKind, type Role } from '$lib/domain';
 import type { Actor, Assignment } from './actor';
 import { now as clockNow, todayInStockholm } from '../clock';
-
-const NAMED_ROLES: Role[] = ['unit_manager', 'deputy_unit_manager'];
-const NAMED_KINDS = ['enhet', 'arbetsgrupp'];
+import { isNearestManagerAssignment, isValidOn } from './rules';
 
 export function activeAssignments(actor: Actor, now = clockNow()): Assignment[] {
 	const today = todayInStockholm(now);
-	return actor.assignments.filter(
-		(a) => (a.validFrom === null || a.validFrom <= today) && (a.validTo === null || a.validTo >= today)
-	);
+	return actor.assignments.filter((a) => isValidOn(a, today));
 }
 
 export function isCaseworker(actor: Pick<Actor, 'title'>): boolean {
@@ -30,7 +26,7 @@ export function isCaseworker(actor: Pick<Actor, 'title'>): boolean {
 /** Units (paths) where the actor sees individuals by name. */
 export function namedScopes(actor: Actor, now = clockNow()): string[] {
 	return activeAssignments(actor, now)
-		.filter((a) => NAMED_ROLES.includes(a.role) && NAMED_KINDS.includes(a.orgUnitKind))
+		.filter(isNearestManagerAssignment)
 		.map((a) => a.orgUnitPath);
 }
 

@@ -7,10 +7,11 @@ import { z } from 'zod';
 import { ACTION_PLAN_STATUSES } from '$lib/domain';
 import type { Actor } from '../access/actor';
 import { canSeeNamed } from '../access/policy';
+import { mayOpenIndividualPlan } from '../access/rules';
 import { audit } from '../audit/audit';
 import type { Db } from '../db';
 import { actionPlanNotes, actionPlans, orgUnits, people } from '../db/schema';
-import { forbidden, invalid, notFound } from '../errors';
+import { invalid, notFound, notYours } from '../errors';
 import { isUuid } from '../rounds/service';
 import { parseInput } from '../validation';
 import { now as clockNow, todayInStockholm } from '../clock';
@@ -74,7 +75,7 @@ export async function offerPlan(db: Db, actor: Actor, input: unknown, now = cloc
 export async function getPlan(db: Db, actor: Actor, planId: string) {
 	if (!isUuid(planId)) throw notFound('Handlingsplanen');
 	const [plan] = await db.select().from(actionPlans).where(eq(actionPlans.id, planId));
-	if (!plan || (plan.personId !== actor.personId && plan.managerId !== actor.personId)) throw notFound('Handlingsplanen');
+	if (!plan || !mayOpenIndividualPlan(actor.personId, plan)) throw notFound('Handlingsplanen');
 	const notes = await db
 		.select({ id: actionPlanNotes.id, body: actionPlanNotes.body, createdAt: actionPlanNotes.createdAt, authorName: people.name, authorId: actionPlanNotes.authorId })
 		.from(actionPlanNotes)
@@ -91,7 +92,7 @@ export async function getPlan(db: Db, actor: Actor, planId: string) {
 
 export async function updatePlan(db: Db, actor: Actor, planId: string, input: unknown): Promise<ActionPlan> {
 	const { plan } = await getPlan(db, actor, planId);
-	if (plan.managerId !== actor.personId) throw forbidden('Bara chefen som erbjöd planen kan ändra den.');
+	if (plan.managerId !== actor.personId) throw notYours('Bara chefen som erbjöd planen kan ändra den.');
 	const data = parseInput(planUpdateInput, input);
 	const closing = data.status === 'closed' || data.status === 'declined';
 	const [updated] = await db

@@ -227,7 +227,7 @@ export function openApiDocument() {
 				post: {
 					summary: 'Create a round (administrators)',
 					requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/RoundInput' } } } },
-					responses: { '201': ok('Created'), ...errors(400, 401, 403) }
+					responses: { '201': ok('Created'), ...errors(400, 401, 404) }
 				}
 			},
 			'/rounds/{roundId}/my-response': {
@@ -236,7 +236,7 @@ export function openApiDocument() {
 				put: {
 					summary: "Save the caller's answer (may be changed until the round closes)",
 					requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ResponseInput' } } } },
-					responses: { '200': ok('Saved'), ...errors(400, 401, 403, 404, 409) }
+					responses: { '200': ok('Saved'), ...errors(400, 401, 404, 409) }
 				}
 			},
 			'/rounds/{roundId}/report': {
@@ -268,19 +268,19 @@ export function openApiDocument() {
 			},
 			'/rounds/{roundId}/team': {
 				parameters: [roundIdParam],
-				get: { summary: "The nearest manager's view: own staff's answers by name (audited)", responses: { '200': ok('Team'), ...errors(401, 403, 404) } }
+				get: { summary: "The nearest manager's view: own staff's answers by name (audited)", responses: { '200': ok('Team'), ...errors(401, 404) } }
 			},
 			'/rounds/{roundId}/open': {
 				parameters: [roundIdParam],
-				post: { summary: 'Open a draft round and fix who is asked (administrators)', responses: { '200': ok('Opened'), ...errors(401, 403, 404, 409) } }
+				post: { summary: 'Open a draft round and fix who is asked (administrators)', responses: { '200': ok('Opened'), ...errors(401, 404, 409) } }
 			},
 			'/rounds/{roundId}/close': {
 				parameters: [roundIdParam],
-				post: { summary: 'Close an open round (administrators)', responses: { '200': ok('Closed'), ...errors(401, 403, 404, 409) } }
+				post: { summary: 'Close an open round (administrators)', responses: { '200': ok('Closed'), ...errors(401, 404, 409) } }
 			},
 			'/rounds/{roundId}/reminders': {
 				parameters: [roundIdParam],
-				post: { summary: 'Remind everyone who has not answered (administrators)', responses: { '200': ok('Counts of reminded and e-mailed'), ...errors(401, 403, 404, 409) } }
+				post: { summary: 'Remind everyone who has not answered (administrators)', responses: { '200': ok('Counts of reminded and e-mailed'), ...errors(401, 404, 409) } }
 			},
 			'/my-history': {
 				get: { summary: "The caller's own answers over all rounds", responses: { '200': ok('History'), ...errors(401) } }
@@ -299,7 +299,7 @@ export function openApiDocument() {
 				put: {
 					summary: 'Update status, follow-up date, goals, measures, outcome (the manager)',
 					requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/UpdatePlan' } } } },
-					responses: { '200': ok('Updated'), ...errors(400, 401, 403, 404) }
+					responses: { '200': ok('Updated'), ...errors(400, 401, 404) }
 				}
 			},
 			'/action-plans/{planId}/notes': {
@@ -351,7 +351,7 @@ export function openApiDocument() {
 				post: {
 					summary: 'Leave a suggestion on the plan or one area (people in the förvaltning)',
 					requestBody: { required: true, content: { 'application/json': { schema: schema(suggestionInput) } } },
-					responses: { '201': ok('Added'), ...errors(400, 401, 403, 404) }
+					responses: { '201': ok('Added'), ...errors(400, 401, 404) }
 				}
 			},
 			'/plan/{forvaltningId}/{areaId}': {
@@ -364,7 +364,7 @@ export function openApiDocument() {
 				put: {
 					summary: 'Set the area’s status and assessment (the förvaltning’s lokal styrgrupp)',
 					requestBody: { required: true, content: { 'application/json': { schema: schema(areaStateInput) } } },
-					responses: { '200': ok('Saved'), ...errors(400, 401, 403, 404, 409) }
+					responses: { '200': ok('Saved'), ...errors(400, 401, 404, 409) }
 				}
 			},
 			'/plan/{forvaltningId}/{areaId}/subgoals': {
@@ -372,7 +372,7 @@ export function openApiDocument() {
 				post: {
 					summary: 'Add a measurable sub-goal (delmål), optionally followed with a survey statement and metric, or with an indicator by its key (the lokal styrgrupp)',
 					requestBody: { required: true, content: { 'application/json': { schema: schema(subgoalInput) } } },
-					responses: { '201': ok('Added'), ...errors(400, 401, 403, 404, 409) }
+					responses: { '201': ok('Added'), ...errors(400, 401, 404, 409) }
 				}
 			},
 			'/incidents/statistics': {
@@ -408,9 +408,9 @@ export function openApiDocument() {
 			'/incidents/{incidentId}/support': {
 				parameters: [incidentIdParam],
 				put: {
-					summary: 'The employee says whether the support after the incident was enough (others who may read it: 403)',
+					summary: 'The employee says whether the support after the incident was enough (others who may read it: 404, like everything refused)',
 					requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/IncidentSupport' } } } },
-					responses: { '200': ok('Saved'), ...errors(400, 401, 403, 404) }
+					responses: { '200': ok('Saved'), ...errors(400, 401, 404) }
 				}
 			},
 			// --- end of action plan follow-up and incidents ---

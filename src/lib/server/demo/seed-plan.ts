@@ -21,6 +21,7 @@ import {
 	planSubgoals,
 	planSuggestions
 } from '../db/schema';
+import { nearestManagerRoleSql } from '../access/rules';
 import { insertChunked } from './factories';
 import { Random } from './random';
 
@@ -411,7 +412,7 @@ async function seedIndividualPlans(db: Db, random: Random, now: Date): Promise<v
 		db,
 		sql`select p.id as "personId", m.person_id as "managerId", coalesce(r.situation_score <= 2, false) as low
 		    from people p
-		    join role_assignments m on m.org_unit_id = p.org_unit_id and m.role in ('unit_manager', 'deputy_unit_manager')
+		    join role_assignments m on m.org_unit_id = p.org_unit_id and ${nearestManagerRoleSql(sql`m.role`)}
 		    left join lateral (
 		      select situation_score from responses x join rounds ro on ro.id = x.round_id
 		      where x.person_id = p.id and ro.status = 'closed' order by ro.opens_at desc limit 1) r on true
@@ -514,7 +515,7 @@ async function seedIncidents(db: Db, random: Random, now: Date): Promise<void> {
 	const staff = await query<{ personId: string; unitId: string; area: ActivityArea | null; managerId: string | null; email: string; enhetschef: string | null }>(
 		db,
 		sql`select p.id as "personId", p.org_unit_id as "unitId", p.activity_area as "area", p.email,
-		      (select a.person_id from role_assignments a where a.org_unit_id = p.org_unit_id and a.role in ('unit_manager', 'deputy_unit_manager') limit 1) as "managerId",
+		      (select a.person_id from role_assignments a where a.org_unit_id = p.org_unit_id and ${nearestManagerRoleSql(sql`a.role`)} limit 1) as "managerId",
 		      (select m.email from role_assignments a join org_units u on u.id = a.org_unit_id join people m on m.id = a.person_id
 		       join org_units pu on pu.id = p.org_unit_id
 		       where a.role = 'unit_manager' and pu.path like u.path || '%' order by u.depth desc limit 1) as enhetschef

@@ -13,6 +13,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { roleLabel, titleLabel, activityAreaLabel, genderLabel, type ActivityArea, type Gender, type OrgUnitKind, type Role, type Title } from '$lib/domain';
+import { isValidOn } from '../access/rules';
 import type { Db } from '../db';
 import { query, queryMany } from '../db/client';
 import { HR_ROLES, type HrRole } from './columns';
@@ -194,7 +195,7 @@ export async function planImport(
 		list.push(r);
 	}
 	const isActiveAdmin = (personId: string) =>
-		(rolesOf.get(personId) ?? []).some((r) => r.role === 'admin' && (r.validFrom === null || r.validFrom <= today) && (r.validTo === null || r.validTo >= today));
+		(rolesOf.get(personId) ?? []).some((r) => r.role === 'admin' && isValidOn(r, today));
 
 	// --- Scope ---------------------------------------------------------------------------------
 	const forvaltningar = units.filter((u) => u.parentId === kommun.id && u.kind === 'forvaltning');

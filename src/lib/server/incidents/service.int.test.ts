@@ -67,8 +67,8 @@ describe(`incidents: otillåten påverkan, hot och våld (${testBackend})`, () =
 				authorityReportedOn: 'Datumet kan inte vara i framtiden.'
 			});
 			await recordMeasures(database.db, manager, threatId, { measures: 'Samtal samma dag; besök bara två och två.', authorityReportedOn: '2026-03-09' }, NOW);
-			expect(await kindOf(recordMeasures(database.db, employee, threatId, { measures: 'x' }))).toBe('forbidden');
-			expect(await kindOf(answerSupport(database.db, manager, threatId, { supportEnough: 'yes' }))).toBe('forbidden');
+			expect(await kindOf(recordMeasures(database.db, employee, threatId, { measures: 'x' }))).toBe('not_found');
+			expect(await kindOf(answerSupport(database.db, manager, threatId, { supportEnough: 'yes' }))).toBe('not_found');
 			await answerSupport(database.db, employee, threatId, { supportEnough: 'partly', supportComment: 'Bra samtal, men inget stöd efteråt.' });
 
 			const view = await getIncident(database.db, employee, threatId);

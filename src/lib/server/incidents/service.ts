@@ -18,7 +18,7 @@ import type { Db } from '../db';
 import { query } from '../db/client';
 import { pathIn } from '../db/paths';
 import { incidentReaders, incidents, orgUnits, people } from '../db/schema';
-import { forbidden, invalid, notFound } from '../errors';
+import { invalid, notFound, notYours } from '../errors';
 import { isUuid } from '../rounds/service';
 import { parseInput } from '../validation';
 import { isSerious, measuresInput, occurredAt, occursInFuture, reportInput, supportInput, type ExportIncident } from './rules';
@@ -187,7 +187,7 @@ export async function getIncident(db: Db, actor: Actor, incidentId: string, ip: 
 /** The employee says whether the support they got was enough (and may change the answer). */
 export async function answerSupport(db: Db, actor: Actor, incidentId: string, input: unknown, now = clockNow()): Promise<Incident> {
 	const { i } = await visibleIncident(db, actor, incidentId);
-	if (i.personId !== actor.personId) throw forbidden('Bara medarbetaren som det hände kan svara på om stödet räckte.');
+	if (i.personId !== actor.personId) throw notYours('Bara medarbetaren som det hände kan svara på om stödet räckte.');
 	const data = parseInput(supportInput, input);
 	const [saved] = await db
 		.update(incidents)
@@ -200,7 +200,7 @@ export async function answerSupport(db: Db, actor: Actor, incidentId: string, in
 /** The nearest manager's measures, and for a serious incident the reports made. */
 export async function recordMeasures(db: Db, actor: Actor, incidentId: string, input: unknown, now = clockNow()): Promise<Incident> {
 	const { i, unitPath } = await visibleIncident(db, actor, incidentId);
-	if (!canManageIncident(actor, { unitPath })) throw forbidden('Bara närmaste chef dokumenterar åtgärder.');
+	if (!canManageIncident(actor, { unitPath })) throw notYours('Bara närmaste chef dokumenterar åtgärder.');
 	const data = parseInput(measuresInput, input);
 	const today = todayInStockholm(now);
 	const fieldErrors: Record<string, string> = {};

@@ -17,6 +17,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { INCIDENT_FORMS, type ActivityArea, type IncidentForm, type IncidentSupport } from '$lib/domain';
 import type { Actor } from '../access/actor';
+import { requireUnitInScope } from '../access/gate';
 import { aggregateScopes, within } from '../access/policy';
 import { computeDisclosure, discloseCell, type DisclosedCell, type Respondent } from '../anonymity';
 import type { Db } from '../db';
@@ -25,7 +26,6 @@ import { orgUnits } from '../db/schema';
 import { env } from '../env';
 import { notFound } from '../errors';
 import { pathIds } from '../org/service';
-import { isUuid } from '../rounds/service';
 import { parseInput } from '../validation';
 import { closedYears, isSerious, nextPublication, statsQuery } from './rules';
 import { designatedScopes } from './service';
@@ -84,12 +84,7 @@ export interface StatisticsRow {
 export async function incidentStatistics(db: Db, actor: Actor, input: unknown, now = clockNow()) {
 	const q = parseInput(statsQuery, input);
 	const scopes = [...aggregateScopes(actor), ...(await designatedScopes(db, actor))];
-	if (scopes.length === 0) throw notFound('Statistiken');
-	const roots = await db.select().from(orgUnits).where(inArray(orgUnits.path, scopes)).orderBy(asc(orgUnits.depth), asc(orgUnits.name));
-	const unitId = q.unit ?? roots[0]?.id;
-	if (!unitId || !isUuid(unitId)) throw notFound('Enheten');
-	const [unit] = await db.select().from(orgUnits).where(eq(orgUnits.id, unitId));
-	if (!unit || !within(unit.path, scopes)) throw notFound('Enheten');
+	const { unit } = await requireUnitInScope(db, scopes, q.unit);
 
 	// Every incident of the whole organisation in the years that may be shown: the decisions must
 	// not depend on who asks or what is filtered.

@@ -11,7 +11,7 @@ import { aggregateScopes, canDefineIndicators, canEnterIndicators, canReadIndica
 import { audit } from '../audit/audit';
 import type { Db } from '../db';
 import { indicatorDefinitionHistory, indicators, indicatorValueHistory, indicatorValues, orgUnits, people } from '../db/schema';
-import { forbidden, invalid, notFound } from '../errors';
+import { invalid, notFound } from '../errors';
 import { isUuid } from '../rounds/service';
 import { parseInput } from '../validation';
 import { BUILTIN_INDICATORS, builtinDefinition } from './definitions';
@@ -96,6 +96,12 @@ export async function listIndicators(db: Db, options: { includeInactive?: boolea
 }
 
 /** By key or id; inactive ones too (their history stays readable). */
+/** Every indicator, inactive ones too, for the administrators who define them. */
+export async function indicatorsToDefine(db: Db, actor: Actor): Promise<IndicatorDef[]> {
+	if (!canDefineIndicators(actor)) throw notFound('Sidan');
+	return listIndicators(db, { includeInactive: true });
+}
+
 export async function getIndicator(db: Db, keyOrId: string): Promise<IndicatorDef> {
 	await ensureBuiltinIndicators(db);
 	const [row] = await db
@@ -664,7 +670,7 @@ export async function valueHistory(db: Db, actor: Actor, filter: { unitId: strin
 }
 
 export async function definitionHistory(db: Db, actor: Actor, keyOrId: string) {
-	if (!canDefineIndicators(actor)) throw forbidden();
+	if (!canDefineIndicators(actor)) throw notFound('Sidan');
 	const def = await getIndicator(db, keyOrId);
 	return db
 		.select({ at: indicatorDefinitionHistory.changedAt, action: indicatorDefinitionHistory.action, by: people.name })

@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { OrgUnitKind } from '$lib/domain';
 import type { Actor } from '../access/actor';
 import { aggregateScopes } from '../access/policy';
+import { nearestManagerSql } from '../access/rules';
 import type { Db } from '../db';
 import { query } from '../db/client';
 import { orgUnits } from '../db/schema';
@@ -30,11 +31,8 @@ export async function nearestManagers(db: Db, unitPath: string, now = clockNow()
 		    join org_units u on u.id = a.org_unit_id
 		    join people p on p.id = a.person_id
 		    where a.org_unit_id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})
-		      and a.role in ('unit_manager', 'deputy_unit_manager')
-		      and u.kind in ('enhet', 'arbetsgrupp')
+		      and ${nearestManagerSql({ role: sql`a.role`, unitKind: sql`u.kind`, validFrom: sql`a.valid_from`, validTo: sql`a.valid_to` }, today)}
 		      and p.active
-		      and (a.valid_from is null or a.valid_from <= ${today}::date)
-		      and (a.valid_to is null or a.valid_to >= ${today}::date)
 		    order by u.depth desc, p.name`
 	);
 	const deepest = rows[0]?.depth;

@@ -38,6 +38,12 @@ function requireAdmin(actor: Actor) {
 	if (!administersPlanAreas(actor)) throw notFound('Sidan');
 }
 
+/** Every area, retired ones too, for the administrators' page. */
+export async function areasToAdminister(db: Db, actor: Actor): Promise<PlanArea[]> {
+	requireAdmin(actor);
+	return listAreas(db, { includeRetired: true });
+}
+
 export async function createArea(db: Db, actor: Actor, input: unknown, now = clockNow()): Promise<PlanArea> {
 	requireAdmin(actor);
 	const data = parseInput(areaInput, input);

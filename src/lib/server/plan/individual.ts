@@ -13,16 +13,15 @@
 import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { ACTION_PLAN_STATUSES, type ActionPlanStatus } from '$lib/domain';
 import type { Actor } from '../access/actor';
+import { requireUnitInScope } from '../access/gate';
 import { aggregateScopes, within } from '../access/policy';
 import { computeDisclosure, discloseCell, type DisclosedCell, type Respondent } from '../anonymity';
 import type { Db } from '../db';
 import { query } from '../db/client';
 import { actionPlans, orgUnits, people } from '../db/schema';
 import { env } from '../env';
-import { notFound } from '../errors';
-import { pathIds } from '../org/service';
-import { isUuid } from '../rounds/service';
 import { now as clockNow, todayInStockholm } from '../clock';
+import { pathIds } from '../org/service';
 
 /** Plans the manager follows up whose follow-up date has passed, oldest first. */
 export async function overdueFollowUps(db: Db, actor: Actor, now = clockNow()) {
@@ -53,12 +52,7 @@ export interface CountRow {
 
 export async function planCounts(db: Db, actor: Actor, input: { unit?: string | null } = {}) {
 	const scopes = aggregateScopes(actor);
-	if (scopes.length === 0) throw notFound('Sidan');
-	const roots = await db.select().from(orgUnits).where(inArray(orgUnits.path, scopes)).orderBy(asc(orgUnits.name));
-	const unitId = input.unit || roots[0]?.id;
-	if (!unitId || !isUuid(unitId)) throw notFound('Enheten');
-	const [unit] = await db.select().from(orgUnits).where(eq(orgUnits.id, unitId));
-	if (!unit || !within(unit.path, scopes)) throw notFound('Enheten');
+	const { unit } = await requireUnitInScope(db, scopes, input.unit);
 	const children = await db
 		.select()
 		.from(orgUnits)

@@ -14,7 +14,8 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { statementText, type PlanAreaStatus, type Statement } from '$lib/domain';
 import type { Actor } from '../access/actor';
-import { canEditPlan, canReadIndicators, canReadPlan, canSeeAggregate, canSuggestInPlan } from '../access/policy';
+import { canEditPlan, canReadIndicators, canReadPlan, canSeeAggregate, canSuggestInPlan, seesPlanMatrix } from '../access/policy';
+import { validOnSql } from '../access/rules';
 import { audit } from '../audit/audit';
 import type { Db } from '../db';
 import {
@@ -29,7 +30,7 @@ import {
 	planSuggestions,
 	roleAssignments
 } from '../db/schema';
-import { conflict, forbidden, invalid, notFound } from '../errors';
+import { conflict, invalid, notFound, notYours } from '../errors';
 import { comparePeriods as compareIndicatorPeriods, periodLabel } from '../indicators/periods';
 import { decimalsOf, shownValue, unitOf } from '../indicators/rules';
 import { getIndicator, listIndicators, loadValues } from '../indicators/service';
@@ -79,7 +80,7 @@ export async function readableForvaltning(db: Db, actor: Actor, forvaltningId: s
 
 async function editableForvaltning(db: Db, actor: Actor, forvaltningId: string): Promise<Forvaltning> {
 	const unit = await readableForvaltning(db, actor, forvaltningId);
-	if (!canEditPlan(actor, unit.path)) throw forbidden('Bara förvaltningens lokala styrgrupp kan ändra handlingsplanen.');
+	if (!canEditPlan(actor, unit.path)) throw notYours('Bara förvaltningens lokala styrgrupp kan ändra handlingsplanen.');
 	return unit;
 }
 
@@ -97,6 +98,13 @@ export async function readableForvaltningar(db: Db, actor: Actor): Promise<{ id:
 		.where(and(eq(orgUnits.kind, 'forvaltning'), eq(orgUnits.active, true)))
 		.orderBy(asc(orgUnits.name));
 	return all.filter((f) => canReadPlan(actor, f.path)).map((f) => ({ id: f.id, name: f.name, editable: canEditPlan(actor, f.path) }));
+}
+
+/** Where the plan starts for the actor: the plans they read, and whether they see the city-wide matrix; not found when none. */
+export async function planEntry(db: Db, actor: Actor) {
+	const forvaltningar = await readableForvaltningar(db, actor);
+	if (forvaltningar.length === 0) throw notFound('Sidan');
+	return { forvaltningar, matrix: seesPlanMatrix(actor) };
 }
 
 async function logChange(
@@ -129,8 +137,7 @@ async function steeringGroup(db: Db, forvaltningId: string, now = clockNow()) {
 				eq(roleAssignments.orgUnitId, forvaltningId),
 				eq(roleAssignments.role, 'local_steering'),
 				eq(people.active, true),
-				sql`(${roleAssignments.validFrom} is null or ${roleAssignments.validFrom} <= ${today}::date)`,
-				sql`(${roleAssignments.validTo} is null or ${roleAssignments.validTo} >= ${today}::date)`
+				validOnSql(roleAssignments, today)
 			)
 		)
 		.orderBy(asc(people.name));
@@ -504,7 +511,7 @@ export async function saveFollowUp(db: Db, actor: Actor, forvaltningId: string, 
 /** A suggestion from someone in the förvaltning, on the plan as a whole or on one area. */
 export async function addSuggestion(db: Db, actor: Actor, forvaltningId: string, input: unknown, now = clockNow()) {
 	const f = await readableForvaltning(db, actor, forvaltningId);
-	if (!canSuggestInPlan(actor, f.path)) throw forbidden('Förslag lämnas av medarbetare och chefer i förvaltningen.');
+	if (!canSuggestInPlan(actor, f.path)) throw notYours('Förslag lämnas av medarbetare och chefer i förvaltningen.');
 	const data = parseInput(suggestionInput, input);
 	if (data.areaId) {
 		const area = await getArea(db, data.areaId).catch(() => null);

@@ -7,7 +7,7 @@
  * Aggregates are shown for closed rounds only: while a round is open, figures that change
  * with each new answer would let anyone watching see one person's answer arrive.
  */
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
 	ACTIVITY_AREAS,
@@ -18,6 +18,7 @@ import {
 	type Statement
 } from '$lib/domain';
 import type { Actor } from '../access/actor';
+import { requireUnitInScope } from '../access/gate';
 import { aggregateScopes, within } from '../access/policy';
 import { discloseCell, disclosureFromEntries, discloseText, type DisclosedCell, type DisclosedText } from '../anonymity';
 import type { Db } from '../db';
@@ -26,7 +27,6 @@ import { orgUnits, rounds } from '../db/schema';
 import { env } from '../env';
 import { notFound } from '../errors';
 import { pathIds } from '../org/service';
-import { isUuid } from '../rounds/service';
 import { parseInput } from '../validation';
 import { currentBases, currentRules, entryOf, figuresOf, loadCells, refreshStoredDisclosure } from './disclosure-store';
 import { statementFigures, type CellFigures } from './figures';
@@ -106,7 +106,6 @@ const STALE = Symbol('stale');
 export async function buildReport(db: Db, actor: Actor, input: unknown, options: ReportOptions = {}): Promise<Report> {
 	const q = parseInput(reportQuery, input);
 	const scopes = aggregateScopes(actor);
-	if (scopes.length === 0) throw notFound('Rapporten');
 	// One snapshot for the whole report: the tree, the rounds, the stored decisions and figures,
 	// and the texts agree with each other even while a round closes or the tree changes.
 	for (let attempt = 0; ; attempt++) {
@@ -118,12 +117,7 @@ export async function buildReport(db: Db, actor: Actor, input: unknown, options:
 }
 
 async function assembleReport(db: Db, scopes: string[], q: ReportQuery, options: ReportOptions): Promise<Report | typeof STALE> {
-	const scopeUnits = await db.select().from(orgUnits).where(inArray(orgUnits.path, scopes)).orderBy(asc(orgUnits.name));
-	const unitId = q.unit ?? scopeUnits[0]?.id;
-	if (!unitId || !isUuid(unitId)) throw notFound('Enheten');
-	const [unit] = await db.select().from(orgUnits).where(eq(orgUnits.id, unitId));
-	// Outside the caller's scope answers "not found", never "forbidden".
-	if (!unit || !within(unit.path, scopes)) throw notFound('Enheten');
+	const { unit, roots: scopeUnits } = await requireUnitInScope(db, scopes, q.unit);
 
 	const allRounds = await db
 		.select({ id: rounds.id, name: rounds.name, status: rounds.status, opensAt: rounds.opensAt })

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { auditLog, people, reminders, responses, roundMembers } from '../db/schema';
-import { insertPerson } from '../demo/factories';
+import { insertPerson, insertRound } from '../demo/factories';
 import { DomainError } from '../errors';
 import { buildOrgFixture, type OrgFixture } from '../testing/org-fixture';
 import { createTestDatabase, testBackend } from '../db/testing';
-import { closeRound, createRound, getMyResponse, listRounds, myHistory, myOpenRounds, openRound, remindNonRespondents, saveMyResponse, type Mailer } from './service';
+import { closeRound, createRound, getMyResponse, getRound, listRounds, myHistory, myOpenRounds, nonRespondents, openRound, remindNonRespondents, roundAdministration, roundProgress, roundsOverview, saveMyResponse, type Mailer } from './service';
 import { loadActor } from '../access/load-actor';
 
 const answer = { caseCount: '17', situationScore: '2', situationComment: 'För många ärenden.', qualityScore: '4', recommendScore: '5', positiveText: 'Kollegorna.' };
@@ -31,7 +31,7 @@ describe(`a round from creation to close (${testBackend})`, () => {
 
 	it('only an administrator may create a round', async () => {
 		const input = { kind: 'T2', year: 2026, opensAt: '2026-11-01', closesAt: '2026-12-15', unitIds: [org.units.f.id] };
-		await expectDomainError(createRound(database.db, await org.actor(org.people.departmentA), input), 'forbidden');
+		await expectDomainError(createRound(database.db, await org.actor(org.people.departmentA), input), 'not_found');
 		const round = await createRound(database.db, await org.actor(org.people.admin), input);
 		expect(round).toMatchObject({ name: 'T2 2026', status: 'draft' });
 		roundId = round.id;
@@ -56,7 +56,7 @@ describe(`a round from creation to close (${testBackend})`, () => {
 	});
 
 	it('opening snapshots the handläggare of the participating förvaltningar only', async () => {
-		await expectDomainError(openRound(database.db, await org.actor(org.people.managerE1), roundId), 'forbidden');
+		await expectDomainError(openRound(database.db, await org.actor(org.people.managerE1), roundId), 'not_found');
 		await openRound(database.db, await org.actor(org.people.admin), roundId);
 		const [{ n }] = await database.db.select({ n: count() }).from(roundMembers).where(eq(roundMembers.roundId, roundId));
 		expect(n).toBe(3 + 6 + 7 + 3); // Norrvik only; managers are not asked
@@ -83,8 +83,8 @@ describe(`a round from creation to close (${testBackend})`, () => {
 	});
 
 	it('someone outside the participating förvaltningar may not answer', async () => {
-		await expectDomainError(saveMyResponse(database.db, await org.actor(org.people.e4[0]), roundId, answer), 'forbidden', /ingår inte/);
-		await expectDomainError(saveMyResponse(database.db, await org.actor(org.people.managerE1), roundId, answer), 'forbidden');
+		await expectDomainError(saveMyResponse(database.db, await org.actor(org.people.e4[0]), roundId, answer), 'not_found', /ingår inte/);
+		await expectDomainError(saveMyResponse(database.db, await org.actor(org.people.managerE1), roundId, answer), 'not_found');
 	});
 
 	it('someone who joined after the opening is added to the round when answering', async () => {
@@ -118,7 +118,7 @@ describe(`a round from creation to close (${testBackend})`, () => {
 		for (const p of answered) await saveMyResponse(database.db, await org.actor(p), round.id, answer);
 		const sent: { to: string; subject: string }[] = [];
 		const mailer: Mailer = { send: async (m) => void sent.push(m) };
-		await expectDomainError(remindNonRespondents(database.db, await org.actor(org.people.managerE1), round.id, mailer), 'forbidden');
+		await expectDomainError(remindNonRespondents(database.db, await org.actor(org.people.managerE1), round.id, mailer), 'not_found');
 		const result = await remindNonRespondents(database.db, await org.actor(org.people.admin), round.id, mailer, 'https://lagesbild.example');
 		expect(result.reminded).toBe(round.members - answered.length);
 		expect(sent).toHaveLength(result.reminded);
@@ -143,5 +143,54 @@ describe(`a round from creation to close (${testBackend})`, () => {
 		expect(history.map((h) => h.round.name)).toContain('VB 2032');
 		const actions = (await database.db.select({ action: auditLog.action }).from(auditLog)).map((r) => r.action);
 		expect(actions).toEqual(expect.arrayContaining(['round.create', 'round.open', 'round.close']));
+	});
+});
+
+// Decision 0003: administering rounds is refused as "not found", also for a round the caller
+// reads (an open one), so that page, form action and API give the same answer.
+describe(`administering rounds is for administrators only (${testBackend})`, () => {
+	let database: Database;
+	let org: OrgFixture;
+	beforeAll(async () => {
+		database = await createTestDatabase();
+		org = await buildOrgFixture(database.db);
+	});
+	afterAll(() => database.close());
+
+	it('everyone else gets not found for every administering call, and nothing changes', async () => {
+		const open = await insertRound(database.db, { status: 'open', unitIds: [org.units.f.id] });
+		const draft = await insertRound(database.db, { status: 'draft', unitIds: [org.units.f.id] });
+		const mailer: Mailer = { send: async () => {} };
+		const input = { kind: 'T2', year: 2030, opensAt: '2030-11-01', closesAt: '2030-12-15', unitIds: [org.units.f.id] };
+		for (const p of [org.people.g1[0], org.people.deputyG1, org.people.managerE1, org.people.departmentA, org.people.steeringF, org.people.central]) {
+			const who = await org.actor(p);
+			expect((await getRound(database.db, who, open.id)).id, 'the open round itself is readable').toBe(open.id);
+			await expectDomainError(createRound(database.db, who, input), 'not_found');
+			await expectDomainError(createRound(database.db, who, {}), 'not_found');
+			await expectDomainError(openRound(database.db, who, draft.id), 'not_found');
+			await expectDomainError(closeRound(database.db, who, open.id), 'not_found');
+			await expectDomainError(remindNonRespondents(database.db, who, open.id, mailer), 'not_found');
+			await expectDomainError(nonRespondents(database.db, who, open.id), 'not_found');
+			await expectDomainError(roundProgress(database.db, who, open.id), 'not_found');
+			await expectDomainError(roundsOverview(database.db, who), 'not_found');
+			await expectDomainError(roundAdministration(database.db, who, open.id), 'not_found');
+		}
+		const admin = await org.actor(org.people.admin);
+		expect((await getRound(database.db, admin, open.id)).status).toBe('open');
+		expect((await getRound(database.db, admin, draft.id)).status).toBe('draft');
+		const [{ n }] = await database.db.select({ n: count() }).from(reminders);
+		expect(n).toBe(0);
+		expect((await roundsOverview(database.db, admin)).map((r) => r.id).sort()).toEqual([open.id, draft.id].sort());
+	});
+
+	it('the administrator sees progress and who has not answered', async () => {
+		const round = await insertRound(database.db, { status: 'draft', unitIds: [org.units.f2.id] });
+		const admin = await org.actor(org.people.admin);
+		await openRound(database.db, admin, round.id);
+		await saveMyResponse(database.db, await org.actor(org.people.e4[0]), round.id, answer);
+		expect(await roundProgress(database.db, admin, round.id)).toEqual({ members: 6, answered: 1 });
+		expect((await nonRespondents(database.db, admin, round.id)).map((p) => p.personId).sort()).toEqual(org.people.e4.slice(1).map((p) => p.id).sort());
+		expect(await roundAdministration(database.db, admin, round.id)).toMatchObject({ round: { id: round.id }, progress: { members: 6, answered: 1 }, missingCount: 5 });
+		await expectDomainError(roundProgress(database.db, admin, 'not-a-uuid'), 'not_found');
 	});
 });

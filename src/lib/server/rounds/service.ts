@@ -9,7 +9,7 @@ import { audit } from '../audit/audit';
 import type { Db } from '../db';
 import { preparedPerDb, query } from '../db/client';
 import { orgUnits, reminders, responses, roundMembers, rounds, roundUnits } from '../db/schema';
-import { forbidden, invalid, notFound } from '../errors';
+import { invalid, notFound, notYours } from '../errors';
 import { parseInput } from '../validation';
 import { assertAnswerable, assertTransition, responseInput, roundInput, roundName, type ResponseInput } from './rules';
 import { now as clockNow } from '../clock';
@@ -49,8 +49,17 @@ export async function getRound(db: Db, actor: Actor, roundId: string): Promise<R
 	return (await withUnits(db, [round]))[0];
 }
 
+/**
+ * Administering rounds (creating, opening, closing, reminding, progress and who has not
+ * answered) is for administrators; to anyone else a round they could read is still "not
+ * found" for these, the same through page, form action and API (decision 0003).
+ */
+function requireRoundAdministrator(actor: Actor): void {
+	if (!isAdmin(actor)) throw notFound('Mätomgången');
+}
+
 export async function createRound(db: Db, actor: Actor, input: unknown): Promise<Round> {
-	if (!isAdmin(actor)) throw forbidden();
+	requireRoundAdministrator(actor);
 	const data = parseInput(roundInput, input);
 	const units = await db
 		.select({ id: orgUnits.id })
@@ -78,7 +87,7 @@ export async function createRound(db: Db, actor: Actor, input: unknown): Promise
 
 /** Opens a round and snapshots who is asked to answer. */
 export async function openRound(db: Db, actor: Actor, roundId: string, now = clockNow()): Promise<Round> {
-	if (!isAdmin(actor)) throw forbidden();
+	requireRoundAdministrator(actor);
 	const round = await getRound(db, actor, roundId);
 	assertTransition(round.status, 'open');
 	return db.transaction(async (tx) => {
@@ -94,7 +103,7 @@ export async function openRound(db: Db, actor: Actor, roundId: string, now = clo
 }
 
 export async function closeRound(db: Db, actor: Actor, roundId: string, now = clockNow()): Promise<Round> {
-	if (!isAdmin(actor)) throw forbidden();
+	requireRoundAdministrator(actor);
 	const round = await getRound(db, actor, roundId);
 	assertTransition(round.status, 'closed');
 	const [updated] = await db
@@ -225,7 +234,7 @@ async function saveOutsideSnapshot(db: Db, actor: Actor, roundId: string, data: 
 	if (!round || (round.status === 'draft' && !isAdmin(actor))) throw notFound('Mätomgången');
 	assertAnswerable(round.status);
 	const member = await participation(db, actor, roundId);
-	if (!member || !member.activityArea) throw forbidden('Du ingår inte i den här mätomgången. Kontakta din chef om du tycker att du borde göra det.');
+	if (!member || !member.activityArea) throw notYours('Du ingår inte i den här mätomgången. Kontakta din chef om du tycker att du borde göra det.');
 	const activityArea = member.activityArea;
 	const title = member.title === 'bistandshandlaggare' ? 'bistandshandlaggare' : 'socialsekreterare';
 	return db.transaction(async (tx) => {
@@ -275,8 +284,14 @@ export async function myOpenRounds(db: Db, actor: Actor) {
 	return result;
 }
 
-/** Members of an open round who have not answered. */
-export async function nonRespondents(db: Db, roundId: string) {
+/** Members of an open round who have not answered, by name: administrators only. */
+export async function nonRespondents(db: Db, actor: Actor, roundId: string) {
+	requireRoundAdministrator(actor);
+	return membersWithoutAnswer(db, (await getRound(db, actor, roundId)).id);
+}
+
+/** For the reminders (also sent by the schedule, which has no actor): the caller decided access. */
+async function membersWithoutAnswer(db: Db, roundId: string) {
 	return query<{ personId: string; name: string; email: string }>(
 		db,
 		sql`select p.id as "personId", p.name, p.email
@@ -299,7 +314,7 @@ export async function remindNonRespondents(
 	mailer: Mailer | null,
 	appUrl = ''
 ): Promise<{ reminded: number; emailed: number }> {
-	if (!isAdmin(actor)) throw forbidden();
+	requireRoundAdministrator(actor);
 	const round = await getRound(db, actor, roundId);
 	assertAnswerable(round.status);
 	return sendReminders(db, round, mailer, appUrl, actor.personId);
@@ -317,7 +332,7 @@ export async function sendReminders(
 	actorId: string | null
 ): Promise<{ reminded: number; emailed: number }> {
 	const roundId = round.id;
-	const missing = await nonRespondents(db, roundId);
+	const missing = await membersWithoutAnswer(db, roundId);
 	let emailed = 0;
 	const closes = round.closesAt.toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
 	for (const person of missing) {
@@ -339,8 +354,10 @@ export async function sendReminders(
 
 export const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
-/** Response counts per round, for admin overviews. */
-export async function roundProgress(db: Db, roundId: string) {
+/** Response counts of a round, for the administrators' overviews. */
+export async function roundProgress(db: Db, actor: Actor, roundId: string) {
+	requireRoundAdministrator(actor);
+	if (!isUuid(roundId)) throw notFound('Mätomgången');
 	const [row] = await query<{ members: number; answered: number }>(
 		db,
 		sql`select count(*)::int as members, count(r.id)::int as answered
@@ -350,3 +367,20 @@ export async function roundProgress(db: Db, roundId: string) {
 	return row;
 }
 
+/** The administrators' list of rounds, drafts included, each with its response counts. */
+export async function roundsOverview(db: Db, actor: Actor) {
+	requireRoundAdministrator(actor);
+	const list = await listRounds(db, actor);
+	return Promise.all(list.map(async (r) => ({ ...r, progress: await roundProgress(db, actor, r.id) })));
+}
+
+/** One round as the administrators manage it: the round, its response counts and how many have not answered. */
+export async function roundAdministration(db: Db, actor: Actor, roundId: string) {
+	requireRoundAdministrator(actor);
+	const round = await getRound(db, actor, roundId);
+	return {
+		round,
+		progress: await roundProgress(db, actor, round.id),
+		missingCount: round.status === 'open' ? (await nonRespondents(db, actor, round.id)).length : 0
+	};
+}

@@ -49,7 +49,7 @@ describe(`the nearest manager's view and individual action plans (${testBackend}
 
 	it('nobody above the enhet sees names, and a handläggare sees no one', async () => {
 		for (const p of [org.people.departmentA, org.people.steeringF, org.people.central, org.people.admin, org.people.g1[2]]) {
-			expect(await kindOf(teamView(database.db, await org.actor(p), roundId))).toBe('forbidden');
+			expect(await kindOf(teamView(database.db, await org.actor(p), roundId))).toBe('not_found');
 		}
 	});
 
@@ -96,7 +96,7 @@ describe(`the nearest manager's view and individual action plans (${testBackend}
 			const manager = await org.actor(org.people.managerE1);
 			const employee = await org.actor(org.people.g1[0]);
 			await updatePlan(database.db, manager, planId, { status: 'active', followUpOn, goals: 'Högst 22 ärenden.', measures: 'Medhandläggare i två ärenden.' });
-			expect(await kindOf(updatePlan(database.db, employee, planId, { status: 'closed', followUpOn }))).toBe('forbidden');
+			expect(await kindOf(updatePlan(database.db, employee, planId, { status: 'closed', followUpOn }))).toBe('not_found');
 			await addNote(database.db, employee, planId, { body: 'Det har blivit bättre.' });
 			expect(await kindOf(addNote(database.db, employee, planId, { body: '   ' }))).toBe('invalid');
 			const view = await getPlan(database.db, employee, planId);
@@ -110,6 +110,43 @@ describe(`the nearest manager's view and individual action plans (${testBackend}
 			expect(closed.closedAt).not.toBeNull();
 			expect((await plansOfManager(database.db, manager)).map((p) => p.employeeName)).toEqual(['G1 person 1']);
 			expect((await plansOfEmployee(database.db, await org.actor(org.people.g1[0])))[0].plan.outcome).toBe('Målet nått.');
+		});
+	});
+
+	// Issue 12 item 8 / issue 11 item 9: a plan is the employee's and the manager who offered it
+	// (decision 0003). The other nearest manager of the same person must not learn of it from
+	// the team view (nor its export or the API, which are built from it).
+	describe('a plan offered by one manager is not shown to the other in the team view', () => {
+		const followUpOn = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
+		let planRound: string;
+		beforeAll(async () => {
+			planRound = (await insertRound(database.db, { status: 'open', unitIds: [org.units.f.id] })).id;
+		});
+		const planOf = async (who: typeof org.people.managerE1, personId: string) =>
+			(await teamView(database.db, await org.actor(who), planRound)).members.find((m) => m.personId === personId)!;
+
+		it('the biträdande enhetschef’s plan: shown to her, not to the enhetschef, who may not open it either', async () => {
+			const employee = org.people.g1[4];
+			const plan = await offerPlan(database.db, await org.actor(org.people.deputyG1), { personId: employee.id, followUpOn });
+			expect(await planOf(org.people.deputyG1, employee.id)).toMatchObject({ planId: plan.id, planStatus: 'offered', planFollowUpOn: followUpOn });
+			expect(await kindOf(getPlan(database.db, await org.actor(org.people.managerE1), plan.id))).toBe('not_found');
+			expect(await planOf(org.people.managerE1, employee.id)).toMatchObject({ planId: null, planStatus: null, planFollowUpOn: null });
+		});
+
+		it('the enhetschef’s plan: shown to him, not to the biträdande enhetschef', async () => {
+			const employee = org.people.g1[5];
+			const plan = await offerPlan(database.db, await org.actor(org.people.managerE1), { personId: employee.id, followUpOn });
+			expect(await kindOf(getPlan(database.db, await org.actor(org.people.deputyG1), plan.id))).toBe('not_found');
+			expect(await planOf(org.people.deputyG1, employee.id)).toMatchObject({ planId: null, planStatus: null, planFollowUpOn: null });
+			expect((await planOf(org.people.managerE1, employee.id)).planId).toBe(plan.id);
+		});
+
+		it('each manager sees the latest plan they offered themselves, even when the other offered one later', async () => {
+			const employee = org.people.g1[3];
+			const older = await offerPlan(database.db, await org.actor(org.people.managerE1), { personId: employee.id, followUpOn });
+			const newer = await offerPlan(database.db, await org.actor(org.people.deputyG1), { personId: employee.id, followUpOn });
+			expect((await planOf(org.people.managerE1, employee.id)).planId).toBe(older.id);
+			expect((await planOf(org.people.deputyG1, employee.id)).planId).toBe(newer.id);
 		});
 	});
 });

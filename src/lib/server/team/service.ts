@@ -7,13 +7,14 @@ import { sql } from 'drizzle-orm';
 import type { ActivityArea, Title } from '$lib/domain';
 import type { Actor } from '../access/actor';
 import { namedScopes } from '../access/policy';
+import { mayOpenIndividualPlanSql } from '../access/rules';
 import { audit } from '../audit/audit';
 import type { Db } from '../db';
 import { query } from '../db/client';
 import { pathIn } from '../db/paths';
-import { forbidden } from '../errors';
+import { notFound } from '../errors';
 import { median } from '../reports/figures';
-import { getRound } from '../rounds/service';
+import { getRound, listRounds, type RoundSummary } from '../rounds/service';
 
 export interface TeamMember {
 	personId: string;
@@ -32,15 +33,27 @@ export interface TeamMember {
 	recommendComment: string | null;
 	positiveText: string | null;
 	updatedAt: Date | null;
-	/** The latest individual action plan, if any. */
+	/** The latest individual action plan the reader may open (decision 0003), if any. */
 	planId: string | null;
 	planStatus: string | null;
 	planFollowUpOn: string | null;
 }
 
-export async function teamView(db: Db, actor: Actor, roundId: string, ip: string | null = null) {
+/** The named view exists only for the nearest managers: to anyone else it is not found. */
+function requireNamedScopes(actor: Actor): string[] {
 	const scopes = namedScopes(actor);
-	if (scopes.length === 0) throw forbidden('Bara närmaste chef ser svar med namn.');
+	if (scopes.length === 0) throw notFound('Sidan');
+	return scopes;
+}
+
+/** The rounds the manager may pick in the team view: every round that has opened. */
+export async function teamRounds(db: Db, actor: Actor): Promise<RoundSummary[]> {
+	requireNamedScopes(actor);
+	return (await listRounds(db, actor)).filter((r) => r.status !== 'draft');
+}
+
+export async function teamView(db: Db, actor: Actor, roundId: string, ip: string | null = null) {
+	const scopes = requireNamedScopes(actor);
 	const round = await getRound(db, actor, roundId);
 	const members = await query<TeamMember>(
 		db,
@@ -58,7 +71,10 @@ export async function teamView(db: Db, actor: Actor, roundId: string, ip: string
 		    join org_units u on u.id = coalesce(r.org_unit_id, m.org_unit_id)
 		    left join lateral (
 		      select a.id, a.status, a.follow_up_on from action_plans a
-		      where a.person_id = p.id order by a.offered_at desc limit 1) ap on true
+		      where a.person_id = p.id
+		        -- a plan is the employee's and its manager's: another manager of the unit does not learn of it
+		        and ${mayOpenIndividualPlanSql(actor.personId, { personId: sql`a.person_id`, managerId: sql`a.manager_id` })}
+		      order by a.offered_at desc limit 1) ap on true
 		    where m.round_id = ${roundId} and ${pathIn(sql`u.path`, scopes)}
 		      -- a retained round (privacy/retention.ts) keeps aggregates only: nobody by name
 		      and not exists (select 1 from retained_rounds rr where rr.round_id = m.round_id)

@@ -1,14 +1,12 @@
-import { error, fail, redirect } from '@sveltejs/kit';
-import { mayImportStaff } from '$lib/server/access/policy';
-import { formAction, requireActor } from '$lib/server/http';
+import { fail, redirect } from '@sveltejs/kit';
+import { formAction, orErrorPage, requireActor } from '$lib/server/http';
 import { importChoices, listImports, MAX_ERRORS_SHOWN, previewImport } from '$lib/server/import/service';
 import { invalid } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
-	if (!mayImportStaff(actor)) error(404, 'Sidan finns inte.');
-	return { ...(await importChoices(event.locals.db, actor)), imports: await listImports(event.locals.db, actor) };
+	return orErrorPage(async () => ({ ...(await importChoices(event.locals.db, actor)), imports: await listImports(event.locals.db, actor) }));
 };
 
 export const actions: Actions = {

@@ -1,7 +1,5 @@
-import { error } from '@sveltejs/kit';
-import { mayAdministerPeople } from '$lib/server/access/policy';
 import { DomainError } from '$lib/server/errors';
-import { clientIp, formAction, requireActor } from '$lib/server/http';
+import { clientIp, formAction, orErrorPage, requireActor } from '$lib/server/http';
 import { searchPeople } from '$lib/server/privacy/people';
 import { retentionStatus, runRetention } from '$lib/server/privacy/retention';
 import type { Actions, PageServerLoad } from './$types';
@@ -9,7 +7,7 @@ import { now } from '$lib/server/clock';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
-	if (!mayAdministerPeople(actor)) error(404, 'Sidan finns inte.');
+	const retention = await orErrorPage(() => retentionStatus(event.locals.db, actor));
 	const q = event.url.searchParams.get('q') ?? '';
 	let found: Awaited<ReturnType<typeof searchPeople>> | null = null;
 	let fieldErrors: Record<string, string> = {};
@@ -19,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 		if (!(e instanceof DomainError && e.kind === 'invalid')) throw e;
 		fieldErrors = e.fieldErrors;
 	}
-	return { q, found, fieldErrors, retention: await retentionStatus(event.locals.db, actor) };
+	return { q, found, fieldErrors, retention };
 };
 
 export const actions: Actions = {

@@ -1,20 +1,16 @@
-import { error, redirect } from '@sveltejs/kit';
-import { isAdmin } from '$lib/server/access/policy';
+import { redirect } from '@sveltejs/kit';
 import { yearInStockholm } from '$lib/server/clock';
-import { formAction, requireActor } from '$lib/server/http';
+import { formAction, orErrorPage, requireActor } from '$lib/server/http';
 import { unitsOfKind } from '$lib/server/org/service';
-import { createRound, listRounds, roundProgress } from '$lib/server/rounds/service';
+import { createRound, roundsOverview } from '$lib/server/rounds/service';
 import { formToObject } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
-	if (!isAdmin(actor)) error(404, 'Sidan finns inte.');
-	const rounds = await listRounds(event.locals.db, actor);
+	const rounds = await orErrorPage(() => roundsOverview(event.locals.db, actor));
 	return {
-		rounds: await Promise.all(
-			rounds.map(async (r) => ({ id: r.id, name: r.name, status: r.status, opensAt: r.opensAt, closesAt: r.closesAt, unitCount: r.units.length, progress: await roundProgress(event.locals.db, r.id) }))
-		),
+		rounds: rounds.map((r) => ({ id: r.id, name: r.name, status: r.status, opensAt: r.opensAt, closesAt: r.closesAt, unitCount: r.units.length, progress: r.progress })),
 		forvaltningar: (await unitsOfKind(event.locals.db, 'forvaltning')).map((u) => ({ id: u.id, name: u.name })),
 		year: yearInStockholm()
 	};

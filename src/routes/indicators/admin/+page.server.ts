@@ -1,17 +1,16 @@
-import { error, redirect } from '@sveltejs/kit';
-import { canDefineIndicators } from '$lib/server/access/policy';
+import { redirect } from '@sveltejs/kit';
 import { getBranding, saveBranding } from '$lib/server/board-report/branding';
-import { formAction, requireActor } from '$lib/server/http';
-import { createIndicator, listIndicators } from '$lib/server/indicators/service';
+import { formAction, orErrorPage, requireActor } from '$lib/server/http';
+import { createIndicator, indicatorsToDefine } from '$lib/server/indicators/service';
 import { formToObject } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
-	if (!canDefineIndicators(actor)) error(404, 'Sidan finns inte.');
+	const indicators = await orErrorPage(() => indicatorsToDefine(event.locals.db, actor));
 	const branding = await getBranding(event.locals.db);
 	return {
-		indicators: await listIndicators(event.locals.db, { includeInactive: true }),
+		indicators,
 		branding: { name: branding.name, nameSet: branding.nameSet, logo: branding.logo ? `data:${branding.logo.mime};base64,${branding.logo.data.toString('base64')}` : null }
 	};
 };

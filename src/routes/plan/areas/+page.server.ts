@@ -1,14 +1,11 @@
-import { error } from '@sveltejs/kit';
-import { administersPlanAreas } from '$lib/server/access/policy';
-import { formAction, requireActor } from '$lib/server/http';
-import { createArea, listAreas, setAreaRetired, updateArea } from '$lib/server/plan/areas';
+import { formAction, orErrorPage, requireActor } from '$lib/server/http';
+import { areasToAdminister, createArea, setAreaRetired, updateArea } from '$lib/server/plan/areas';
 import { formToObject } from '$lib/server/validation';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
-	if (!administersPlanAreas(actor)) error(404, 'Sidan finns inte.');
-	return { areas: await listAreas(event.locals.db, { includeRetired: true }) };
+	return { areas: await orErrorPage(() => areasToAdminister(event.locals.db, actor)) };
 };
 
 function action(saved: string, work: (event: RequestEvent, values: Record<string, unknown>) => Promise<unknown>) {

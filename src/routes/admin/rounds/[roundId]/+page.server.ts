@@ -1,19 +1,16 @@
-import { error } from '@sveltejs/kit';
-import { isAdmin } from '$lib/server/access/policy';
 import { formAction, orErrorPage, requireActor } from '$lib/server/http';
 import { mailer } from '$lib/server/mail/mailer';
-import { closeRound, getRound, nonRespondents, openRound, remindNonRespondents, roundProgress } from '$lib/server/rounds/service';
+import { closeRound, openRound, remindNonRespondents, roundAdministration } from '$lib/server/rounds/service';
 import { env } from '$lib/server/env';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
-	if (!isAdmin(actor)) error(404, 'Sidan finns inte.');
-	const round = await orErrorPage(() => getRound(event.locals.db, actor, event.params.roundId));
+	const { round, progress, missingCount } = await orErrorPage(() => roundAdministration(event.locals.db, actor, event.params.roundId));
 	return {
 		round,
-		progress: await roundProgress(event.locals.db, round.id),
-		missingCount: round.status === 'open' ? (await nonRespondents(event.locals.db, round.id)).length : 0,
+		progress,
+		missingCount,
 		emailConfigured: mailer() !== null,
 		created: event.url.searchParams.has('created')
 	};

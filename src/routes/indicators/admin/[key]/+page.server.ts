@@ -1,5 +1,3 @@
-import { error } from '@sveltejs/kit';
-import { canDefineIndicators } from '$lib/server/access/policy';
 import { formAction, orErrorPage, requireActor } from '$lib/server/http';
 import { definitionHistory, getIndicator, updateIndicator } from '$lib/server/indicators/service';
 import { formToObject } from '$lib/server/validation';
@@ -7,10 +5,11 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
-	if (!canDefineIndicators(actor)) error(404, 'Sidan finns inte.');
+	// The history decides access (administrators only) before the definition is read.
+	const history = await orErrorPage(() => definitionHistory(event.locals.db, actor, event.params.key));
 	return {
 		indicator: await orErrorPage(() => getIndicator(event.locals.db, event.params.key)),
-		history: await orErrorPage(() => definitionHistory(event.locals.db, actor, event.params.key)),
+		history,
 		created: event.url.searchParams.has('created')
 	};
 };
