@@ -445,7 +445,8 @@ describe('the JSON API /api/v1', () => {
 			expect(barn.body.rows[0].cell.n).toBe(all.rows[0].cell.n);
 			const aldre = await api(tokens.avdelningschef, `/rounds/${latestClosed.id}/report?area=aldreomsorg`);
 			expect(aldre.status).toBe(200);
-			expect(aldre.body.rows[0].cell).toEqual({ shown: false, reason: 'empty', reasonText: 'Inga svar i den här gruppen.' });
+			// None, and said exactly as for a group of 1–4 (issue 11: a reason must not be a count).
+			expect(aldre.body.rows[0].cell).toEqual({ shown: false, reason: 'too_few', reasonText: 'Färre än 5 svarande (eller inga) – visas inte för att ingen ska kunna pekas ut.' });
 		});
 
 		it('while a round is open there are no figures, at most a response count', async () => {

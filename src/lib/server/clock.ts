@@ -4,7 +4,7 @@
  * defaults to `now()` here, so a test passes its own instant; `fixClock` fixes it for a whole
  * test file.
  *
- * CLOCK_AT (demonstrations and tests only, see env.ts and decision 0010) sets where the clock
+ * CLOCK_AT (demonstrations and tests only, see env.ts and decision 0011) sets where the clock
  * starts: `HH:MM` is today at that time in Stockholm, an ISO date-time is that instant; from
  * there it runs on. Every process started by one that read the setting agrees on the same
  * moment, because the first one records the real start in CLOCK_AT_SINCE, which its children

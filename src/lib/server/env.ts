@@ -20,7 +20,7 @@ const schema = z.object({
 	DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
 	/**
 	 * Demonstrations and tests only: where the app's clock starts — `HH:MM` (today at that time,
-	 * Stockholm) or an ISO date-time with offset — and runs on from there. See clock.ts, decision 0010.
+	 * Stockholm) or an ISO date-time with offset — and runs on from there. See clock.ts, decision 0011.
 	 */
 	CLOCK_AT: z
 		.string()

@@ -20,37 +20,24 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
+// The enum values have one source, the domain vocabulary (relative path: drizzle-kit reads this file).
+import { ACTION_PLAN_STATUSES, ACTIVITY_AREAS, GENDERS, ORG_UNIT_KINDS, ROLES, ROUND_KINDS, ROUND_STATUSES, TITLES } from '../../domain';
 
 const id = () => uuid('id').primaryKey().defaultRandom();
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 // --- Organisation -----------------------------------------------------------
 
-/** kommun → förvaltning → avdelning → enhet → arbetsgrupp (optional level). */
-export const orgUnitKind = pgEnum('org_unit_kind', [
-	/** Optional root above several kommuner: a region or a national body running Lägesbild. */
-	'region',
-	'kommun',
-	'forvaltning',
-	'avdelning',
-	'enhet',
-	'arbetsgrupp'
-]);
+/** (region →) kommun → förvaltning → avdelning → enhet → arbetsgrupp (optional level). */
+export const orgUnitKind = pgEnum('org_unit_kind', ORG_UNIT_KINDS);
 
 /** verksamhetsområde */
-export const activityArea = pgEnum('activity_area', [
-	'barn_och_unga',
-	'ekonomiskt_bistand',
-	'socialpsykiatri',
-	'missbruk_beroende',
-	'funktionsnedsattning',
-	'aldreomsorg'
-]);
+export const activityArea = pgEnum('activity_area', ACTIVITY_AREAS);
 
 /** yrkestitel: only socialsekreterare and biståndshandläggare answer rounds. */
-export const title = pgEnum('title', ['socialsekreterare', 'bistandshandlaggare', 'chef', 'ovrig']);
+export const title = pgEnum('title', TITLES);
 
-export const gender = pgEnum('gender', ['kvinna', 'man', 'annat']);
+export const gender = pgEnum('gender', GENDERS);
 
 export const orgUnits = pgTable(
 	'org_units',
@@ -100,14 +87,7 @@ export const people = pgTable(
 );
 
 /** What a person may do where. A manager of two units has two rows; an acting manager has dates. */
-export const role = pgEnum('role', [
-	'deputy_unit_manager', // biträdande enhetschef
-	'unit_manager', // enhetschef
-	'department_manager', // avdelningschef
-	'local_steering', // lokal styrgrupp (förvaltning)
-	'central_steering', // central styrgrupp / projektledare (kommun)
-	'admin' // systemadministratör
-]);
+export const role = pgEnum('role', ROLES);
 
 export const roleAssignments = pgTable(
 	'role_assignments',
@@ -162,8 +142,8 @@ export const loginAttempts = pgTable(
 
 // --- Rounds (mätomgångar) --------------------------------------------------------
 
-export const roundKind = pgEnum('round_kind', ['T1', 'T2', 'VB', 'custom']);
-export const roundStatus = pgEnum('round_status', ['draft', 'open', 'closed']);
+export const roundKind = pgEnum('round_kind', ROUND_KINDS);
+export const roundStatus = pgEnum('round_status', ROUND_STATUSES);
 
 /** round = mätomgång */
 export const rounds = pgTable(
@@ -286,7 +266,7 @@ export const reminders = pgTable(
 
 // --- Individual action plans (individuella handlingsplaner) ----------------------
 
-export const actionPlanStatus = pgEnum('action_plan_status', ['offered', 'active', 'declined', 'closed']);
+export const actionPlanStatus = pgEnum('action_plan_status', ACTION_PLAN_STATUSES);
 
 export const actionPlans = pgTable(
 	'action_plans',

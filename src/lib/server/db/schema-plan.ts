@@ -7,7 +7,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, check, date, doublePrecision, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { ACTIVITY_AREAS, STATEMENTS } from '../../domain';
+import { ACTIVITY_AREAS, INCIDENT_FORMS, INCIDENT_SUPPORT, PLAN_AREA_STATUSES, PLAN_FOLLOW_UP_PERIODS, PLAN_METRICS, PLAN_SUBGOAL_STATUSES, STATEMENTS } from '../../domain';
 // Only lazy references (`() => table.id`) into schema.ts: it re-exports this file, so its values
 // are not initialised yet when this file is evaluated first. Enums of schema.ts are therefore
 // mirrored as checked text columns here.
@@ -43,7 +43,7 @@ export const planAreas = pgTable(
 // --- Per förvaltning: the local steering group's work on each area ------------------------
 
 /** not started / under analysis / measures under way / established in ordinary work */
-export const planAreaStatus = pgEnum('plan_area_status', ['not_started', 'under_analysis', 'measures_under_way', 'established']);
+export const planAreaStatus = pgEnum('plan_area_status', PLAN_AREA_STATUSES);
 
 /** The current state of one area in one förvaltning. No row means "not started". */
 export const planAreaStates = pgTable(
@@ -98,8 +98,8 @@ export const planChanges = pgTable(
 );
 
 /** Which survey figure a sub-goal follows. */
-export const planMetric = pgEnum('plan_metric', ['mean', 'share_high', 'share_low']);
-export const planSubgoalStatus = pgEnum('plan_subgoal_status', ['open', 'achieved', 'not_achieved']);
+export const planMetric = pgEnum('plan_metric', PLAN_METRICS);
+export const planSubgoalStatus = pgEnum('plan_subgoal_status', PLAN_SUBGOAL_STATUSES);
 
 /**
  * delmål: a measurable sub-goal with a target date, optionally followed with data: either a
@@ -174,7 +174,7 @@ export const planFollowUps = pgTable(
 			.notNull()
 			.references(() => planAreas.id),
 		/** T2 or VB (the reporting points of the plan). */
-		period: text('period', { enum: ['T2', 'VB'] }).notNull(),
+		period: text('period', { enum: PLAN_FOLLOW_UP_PERIODS }).notNull(),
 		year: integer('year').notNull(),
 		comment: text('comment').notNull(),
 		/** The area's status when the comment was written. */
@@ -214,8 +214,8 @@ export const planSuggestions = pgTable(
 // --- Otillåten påverkan, hot och våld (incidents) ----------------------------------------------
 
 /** BRÅ's five forms of otillåten påverkan. */
-export const incidentForm = pgEnum('incident_form', ['trakasserier', 'hot', 'vald', 'skadegorelse', 'korruption']);
-export const incidentSupport = pgEnum('incident_support', ['yes', 'partly', 'no']);
+export const incidentForm = pgEnum('incident_form', INCIDENT_FORMS);
+export const incidentSupport = pgEnum('incident_support', INCIDENT_SUPPORT);
 
 export const incidents = pgTable(
 	'incidents',

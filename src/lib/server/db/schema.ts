@@ -7,6 +7,8 @@
 export * from './schema-core';
 export * from './schema-plan';
 export * from './schema-indicators';
+// --- Published incident statistics (frozen at publication) ---
+export * from './schema-incident-statistics';
 // --- Identity and import ---
 export * from './schema-identity';
 // --- Reports: stored anonymity decisions and figures of closed rounds ---

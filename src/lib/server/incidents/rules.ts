@@ -129,8 +129,6 @@ export function occursInFuture(day: string, time: string | undefined, now: Date)
  * 1 February. So figures do not move as single reports come in (which would point at the person
  * who just reported), in the same way as a round's results are shown only after it has closed.
  */
-export const STATISTICS_CUTOFF = { month: 2, day: 1 } as const;
-
 export function statisticsCutoff(year: number): Date {
 	return new Date(`${year + 1}-02-01T00:00:00+01:00`);
 }

@@ -158,7 +158,12 @@ describe(`incidents: otillåten påverkan, hot och våld (${testBackend})`, () =
 			expect(row('Enhet 2').byForm.hot).toMatchObject({ shown: false, reason: 'protects_other_group' });
 			// With the avdelning (14) and Enhet 2 (7) shown, Enhet 1's six would reveal Enhet 3's one.
 			expect(row('Enhet 1').total).toMatchObject({ shown: false, reason: 'protects_other_group' });
-			expect(row('Enhet 1').byForm.vald).toMatchObject({ shown: false, reason: 'empty' });
+			expect(row('Enhet 1').byForm.vald).toMatchObject({ shown: false, reason: 'too_few' }); // none, said as for 1–4 (issue 11)
+			// Issue 11: Enhet 3's incidents and Enhet 1's no violence look exactly alike, the reason
+			// speaks of medarbetare (not svarande), and counts have no text fields.
+			expect(row('Enhet 1').byForm.vald).toEqual(row('Enhet 3').total);
+			expect(row('Enhet 3').total).toMatchObject({ reasonText: expect.stringMatching(/medarbetare med rapporterade händelser \(eller inga\)/) });
+			expect(JSON.stringify(stats)).not.toMatch(/svarande|textReason/);
 			expect(JSON.stringify(stats)).not.toContain('person');
 		});
 

@@ -59,12 +59,6 @@ export function periodLabel(key: string): string {
 	return `${suffix} ${year}`;
 }
 
-/** The usual month of a counting day (4 or 11), else null. */
-export function nominalMonth(key: string): number | null {
-	const { suffix } = split(key);
-	return suffix === '04' ? 4 : suffix === '11' ? 11 : null;
-}
-
 /** Every period of the type from the first to the last year, in order. */
 export function periodsBetween(type: IndicatorPeriodType, fromYear: number, toYear: number): string[] {
 	const out: string[] = [];

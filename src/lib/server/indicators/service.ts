@@ -264,12 +264,6 @@ export async function enterableUnits(db: Db, actor: Actor): Promise<ReportingUni
 	return (await reportingUnitsFor(db, indicatorEntryScopes(actor), false)).filter((u) => canEnterIndicators(actor, u.path));
 }
 
-export async function readableUnit(db: Db, actor: Actor, unitId: string): Promise<ReportingUnit> {
-	const unit = (await readableUnits(db, actor)).find((u) => u.id === unitId);
-	if (!unit) throw notFound('Förvaltningen');
-	return unit;
-}
-
 /** The förvaltningar of a kommun (for the city figure and comparisons). */
 export async function forvaltningarOf(db: Db, kommun: Pick<ReportingUnit, 'path'>): Promise<ReportingUnit[]> {
 	const rows = await db
@@ -639,7 +633,7 @@ export interface HistoryEntry {
 }
 
 /** Who changed what and when, newest first, for a unit the actor may read. */
-export async function valueHistory(db: Db, actor: Actor, filter: { unitId: string; indicatorId?: string; limit?: number }): Promise<HistoryEntry[]> {
+export async function valueHistory(db: Db, actor: Actor, filter: { unitId: string; indicatorId?: string; limit?: number; totalsOnly?: boolean }): Promise<HistoryEntry[]> {
 	const [unit] = await db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, filter.unitId));
 	if (!unit || !canReadIndicators(actor, unit.path)) throw notFound('Förvaltningen');
 	const rows = await db
@@ -647,7 +641,13 @@ export async function valueHistory(db: Db, actor: Actor, filter: { unitId: strin
 		.from(indicatorValueHistory)
 		.innerJoin(indicators, eq(indicators.id, indicatorValueHistory.indicatorId))
 		.leftJoin(people, eq(people.id, indicatorValueHistory.changedBy))
-		.where(and(eq(indicatorValueHistory.orgUnitId, filter.unitId), filter.indicatorId ? eq(indicatorValueHistory.indicatorId, filter.indicatorId) : undefined))
+		.where(
+			and(
+				eq(indicatorValueHistory.orgUnitId, filter.unitId),
+				filter.indicatorId ? eq(indicatorValueHistory.indicatorId, filter.indicatorId) : undefined,
+				filter.totalsOnly ? eq(indicatorValueHistory.dimension, 'total') : undefined
+			)
+		)
 		.orderBy(desc(indicatorValueHistory.changedAt), desc(indicatorValueHistory.id))
 		.limit(filter.limit ?? 50);
 	return rows.map(({ h, by, indicator, indicatorKey }) => ({

@@ -12,6 +12,7 @@ import { query } from '../db/client';
 import { jobClaims, loginAttempts, rounds } from '../db/schema';
 import { log } from '../log';
 import { purgeStalePreviews } from '../import/service';
+import { publishDueYears } from '../incidents/publication';
 import { runDueRetention } from '../privacy/retention';
 import { refreshStoredDisclosure, storedIsCurrent } from '../reports/disclosure-store';
 import { sendReminders, type Mailer } from '../rounds/service';
@@ -94,9 +95,13 @@ export async function storeDisclosure(db: Db): Promise<void> {
 	if (!(await storedIsCurrent(db))) await refreshStoredDisclosure(db);
 }
 
-/** What runs every minute: close what is due, remind who is due, store what has closed. */
+/**
+ * What runs every minute: close what is due, remind who is due, store what has closed, publish
+ * the incident statistics of a year that has ended (on 1 February, decision 0005).
+ */
 export async function minuteTick(db: Db, settings: TaskSettings, now = clockNow()): Promise<void> {
 	if (settings.autoClose) await closeDueRounds(db, now);
 	await sendDueReminders(db, settings, now);
 	await storeDisclosure(db);
+	await publishDueYears(db, now);
 }

@@ -1,5 +1,5 @@
 /** The organisation tree: units, paths, the nearest manager of a person. */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { OrgUnitKind } from '$lib/domain';
 import type { Actor } from '../access/actor';
 import { aggregateScopes } from '../access/policy';
@@ -37,11 +37,6 @@ export async function nearestManagers(db: Db, unitPath: string, now = clockNow()
 	);
 	const deepest = rows[0]?.depth;
 	return rows.filter((r) => r.depth === deepest).map(({ id, name }) => ({ id, name }));
-}
-
-export async function getUnits(db: Db, ids: string[]): Promise<OrgUnit[]> {
-	if (ids.length === 0) return [];
-	return db.select().from(orgUnits).where(inArray(orgUnits.id, ids));
 }
 
 /** The units the actor may see aggregates for: their scopes and everything below. */

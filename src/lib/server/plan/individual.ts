@@ -5,7 +5,7 @@
  * The counts pass the anonymity module like every other figure: each status is treated as a
  * "round" whose respondents are the people with a plan in that status, and every unit's count
  * is a cell decided by computeDisclosure over the whole organisation (so the decision never
- * depends on who asks) and shown only through discloseCell. A count about fewer than
+ * depends on who asks) and shown only through discloseCount. A count about fewer than
  * ANONYMITY_MIN_GROUP people is not shown, nor one that would let a hidden count be computed
  * from the others. Only unit totals are shown; the område/titel dimensions are not used, so
  * every respondent carries the same placeholder values for them.
@@ -15,11 +15,10 @@ import { ACTION_PLAN_STATUSES, type ActionPlanStatus } from '$lib/domain';
 import type { Actor } from '../access/actor';
 import { requireUnitInScope } from '../access/gate';
 import { aggregateScopes, within } from '../access/policy';
-import { computeDisclosure, discloseCell, type DisclosedCell, type Respondent } from '../anonymity';
+import { anonymityRules, computeDisclosure, discloseCount, type DisclosedCount, type Respondent } from '../anonymity';
 import type { Db } from '../db';
 import { query } from '../db/client';
 import { actionPlans, orgUnits, people } from '../db/schema';
-import { env } from '../env';
 import { now as clockNow, todayInStockholm } from '../clock';
 import { pathIds } from '../org/service';
 
@@ -47,7 +46,7 @@ const PLACEHOLDER = { activityArea: 'barn_och_unga', title: 'socialsekreterare' 
 export interface CountRow {
 	unit: { id: string; name: string; kind: string };
 	isTotal: boolean;
-	cells: Record<ActionPlanStatus, DisclosedCell<{ plans: number }>>;
+	cells: Record<ActionPlanStatus, DisclosedCount<{ plans: number }>>;
 }
 
 export async function planCounts(db: Db, actor: Actor, input: { unit?: string | null } = {}) {
@@ -67,7 +66,7 @@ export async function planCounts(db: Db, actor: Actor, input: { unit?: string | 
 		    group by ap.person_id, ap.status, u.path
 		    order by ap.person_id`
 	);
-	const rules = { minGroup: env().ANONYMITY_MIN_GROUP, minTextGroup: env().ANONYMITY_MIN_TEXT_GROUP };
+	const rules = anonymityRules();
 	const disclosure = computeDisclosure(
 		ACTION_PLAN_STATUSES.map((status) => ({
 			roundId: roundIdOf(status),
@@ -84,7 +83,7 @@ export async function planCounts(db: Db, actor: Actor, input: { unit?: string | 
 		cells: Object.fromEntries(
 			ACTION_PLAN_STATUSES.map((status) => {
 				const count = plans.filter((p) => p.status === status && p.path.startsWith(u.path)).reduce((n, p) => n + p.plans, 0);
-				return [status, discloseCell(disclosure, { roundId: roundIdOf(status), unitId: u.id, area: null, title: null }, { plans: count })];
+				return [status, discloseCount(disclosure, { roundId: roundIdOf(status), unitId: u.id, area: null, title: null }, { plans: count }, 'plans')];
 			})
 		) as CountRow['cells']
 	}));

@@ -46,7 +46,14 @@ describe(`the action plan follow-up (${testBackend})`, () => {
 				opensAt: new Date(k === 0 ? '2025-08-25' : '2025-11-17'),
 				unitIds: [org.units.f.id, org.units.f2.id]
 			});
-			for (const p of [...inF, ...org.people.e4]) await insertResponse(database.db, { roundId: round.id, personId: p.id, situationScore: score });
+			// Answers around the score with the same mean (± 1 in pairs): a group where everyone gives one
+			// answer has its distribution withheld (decision 0010).
+			for (const list of [inF, org.people.e4]) {
+				for (const [i, p] of list.entries()) {
+					const offset = i === list.length - 1 && list.length % 2 ? 0 : i % 2 ? -1 : 1;
+					await insertResponse(database.db, { roundId: round.id, personId: p.id, situationScore: score + offset });
+				}
+			}
 		}
 		coHandling = (await listAreas(database.db)).find((a) => a.title === 'Medhandläggarskap')!.id;
 	});

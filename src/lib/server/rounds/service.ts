@@ -15,7 +15,7 @@ import { assertAnswerable, assertTransition, responseInput, roundInput, roundNam
 import { now as clockNow } from '../clock';
 
 export type Round = typeof rounds.$inferSelect;
-export type Response = typeof responses.$inferSelect;
+export type SurveyResponse = typeof responses.$inferSelect;
 
 export interface RoundSummary extends Round {
 	units: { id: string; name: string }[];
@@ -178,7 +178,7 @@ const saveInSnapshot = preparedPerDb((db) => {
 					roundId: roundMembers.roundId,
 					personId: roundMembers.personId,
 					orgUnitId: roundMembers.orgUnitId,
-					title: sql<Response['title']>`case when ${roundMembers.title} = 'bistandshandlaggare' then 'bistandshandlaggare'::title else 'socialsekreterare'::title end`.as('title'),
+					title: sql<SurveyResponse['title']>`case when ${roundMembers.title} = 'bistandshandlaggare' then 'bistandshandlaggare'::title else 'socialsekreterare'::title end`.as('title'),
 					activityArea: roundMembers.activityArea,
 					caseCount: sql<number>`${value('caseCount', 'integer')}`.as('case_count'),
 					situationScore: sql<number>`${value('situationScore', 'smallint')}`.as('situation_score'),
@@ -218,7 +218,7 @@ const saveInSnapshot = preparedPerDb((db) => {
  * Saves the actor's answer; may be changed until the round closes. The answer stays with the
  * unit it was first given in, so a move mid-round does not carry it to the new manager.
  */
-export async function saveMyResponse(db: Db, actor: Actor, roundId: string, input: unknown): Promise<Response> {
+export async function saveMyResponse(db: Db, actor: Actor, roundId: string, input: unknown): Promise<SurveyResponse> {
 	if (!isUuid(roundId)) throw notFound('Mätomgången');
 	const data = parseInput(responseInput, input);
 	const [saved] = await saveInSnapshot(db).execute({ ...data, roundId, personId: actor.personId });
@@ -229,7 +229,7 @@ export async function saveMyResponse(db: Db, actor: Actor, roundId: string, inpu
  * The rare cases of saving, one query at a time: the round is missing, not open, or the person
  * joined after it opened (then added to the snapshot so response rates stay right).
  */
-async function saveOutsideSnapshot(db: Db, actor: Actor, roundId: string, data: ResponseInput): Promise<Response> {
+async function saveOutsideSnapshot(db: Db, actor: Actor, roundId: string, data: ResponseInput): Promise<SurveyResponse> {
 	const [round] = await db.select({ status: rounds.status }).from(rounds).where(eq(rounds.id, roundId));
 	if (!round || (round.status === 'draft' && !isAdmin(actor))) throw notFound('Mätomgången');
 	assertAnswerable(round.status);

@@ -1,3 +1,8 @@
+/**
+ * FROZEN reference (tests only): the anonymity decision as it was before issue 11 (December 2026),
+ * self-contained — it imports nothing from the application, so no change there can change it.
+ * Do not edit; the equivalence test says where the live module is expected to differ.
+ */
 // FROZEN REFERENCE, for tests only: disclosure.ts exactly as it was when the anonymity tests were
 // written (commit ccda927), before it was made faster. disclosure.equivalence.unit.test.ts checks
 // that the decisions of the current code are still exactly these. Never change this file.
@@ -53,13 +58,40 @@
  * of a cell's respondents (e.g. only those who answered an optional question) must be treated
  * as its own group by the caller.
  */
-import {
-	ACTIVITY_AREAS,
-	CASEWORKER_TITLES,
-	type ActivityArea,
-	type CaseworkerTitle
-} from '../../domain';
-import { reasonText, textReasonText } from './reasons';
+// Inlined, as they were when this copy was frozen (December 2026), so that no change to the live
+// domain or reason texts can change what the reference decides.
+const ACTIVITY_AREAS = ['barn_och_unga', 'ekonomiskt_bistand', 'socialpsykiatri', 'missbruk_beroende', 'funktionsnedsattning', 'aldreomsorg'] as const;
+const CASEWORKER_TITLES = ['socialsekreterare', 'bistandshandlaggare'] as const;
+type ActivityArea = (typeof ACTIVITY_AREAS)[number];
+type CaseworkerTitle = (typeof CASEWORKER_TITLES)[number];
+
+type Rules = Pick<AnonymityRules, 'minGroup' | 'minTextGroup'>;
+
+function reasonText(reason: SuppressionReason, rules: Rules): string {
+	switch (reason) {
+		case 'empty':
+			return 'Inga svar i den här gruppen.';
+		case 'too_few':
+			return `Färre än ${rules.minGroup} svarande – visas inte för att ingen ska kunna pekas ut.`;
+		case 'protects_other_group':
+			return 'Dold för att skydda en mindre grupp: annars kunde den räknas fram ur de andra siffrorna.';
+		case 'changed_since_earlier_round':
+			return `Dold: gruppen har ändrats med färre än ${rules.minGroup} personer sedan en tidigare omgång, så en enskild persons svar kunde räknas fram.`;
+	}
+}
+
+function textReasonText(reason: SuppressionReason, rules: Rules): string {
+	switch (reason) {
+		case 'empty':
+			return 'Inga svar i den här gruppen.';
+		case 'too_few':
+			return `Motiveringarna visas bara för grupper med minst ${rules.minTextGroup} svarande, så att ingen ska kunna kännas igen på hur de skriver.`;
+		case 'protects_other_group':
+			return 'Motiveringarna är dolda för att skydda en mindre grupp: annars kunde den gruppens svar pekas ut genom att jämföra med andra grupper.';
+		case 'changed_since_earlier_round':
+			return `Motiveringarna är dolda: gruppen har ändrats med färre än ${rules.minTextGroup} personer sedan en tidigare omgång, så en enskild persons svar kunde pekas ut.`;
+	}
+}
 
 // --- Public types -------------------------------------------------------------------------
 
