@@ -4,6 +4,7 @@ import { refuseCrossSiteApiCall } from '$lib/server/auth/csrf';
 import { validateSession } from '$lib/server/auth/sessions';
 import { getDb } from '$lib/server/db';
 import { inFlightRequest } from '$lib/server/lifecycle';
+import { clientIp } from '$lib/server/http';
 import { log } from '$lib/server/log';
 import { startup } from '$lib/server/startup';
 
@@ -27,7 +28,8 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 		const session = await validateSession(db, token);
 		const actor = session?.actor ?? null;
 		if (actor) {
-			event.locals.actor = actor;
+			// The one place a request's address joins the actor: every audit entry takes it from here.
+			event.locals.actor = { ...actor, ip: clientIp(event) };
 			event.locals.sessionToken = token;
 		} else {
 			clearSessionCookie(event.cookies, event.url);

@@ -4,6 +4,7 @@
  */
 import { error, fail, json, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actor } from './access/actor';
+import { clientAddress, trustedProxies } from './client-address';
 import { DomainError, httpStatus } from './errors';
 import { log } from './log';
 
@@ -73,9 +74,10 @@ function isRedirectOrHttp(e: unknown) {
 	return typeof e === 'object' && e !== null && 'status' in e && ('location' in e || 'body' in e);
 }
 
-export function clientIp(event: Pick<RequestEvent, 'getClientAddress'>): string {
+/** The client's address; from a proxy's header only when TRUSTED_PROXIES says so (client-address.ts). */
+export function clientIp(event: Pick<RequestEvent, 'getClientAddress' | 'request'>): string {
 	try {
-		return event.getClientAddress();
+		return clientAddress(event.getClientAddress(), event.request.headers.get('x-forwarded-for'), trustedProxies());
 	} catch {
 		return 'unknown';
 	}

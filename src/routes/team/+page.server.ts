@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { offerPlan } from '$lib/server/action-plans/service';
-import { clientIp, formAction, orErrorPage, requireActor } from '$lib/server/http';
+import { formAction, orErrorPage, requireActor } from '$lib/server/http';
 import { teamRounds, teamView } from '$lib/server/team/service';
 import { formToObject } from '$lib/server/validation';
 import { addDays } from '$lib/time';
@@ -12,7 +12,7 @@ export const load: PageServerLoad = async (event) => {
 	const rounds = await orErrorPage(() => teamRounds(event.locals.db, actor));
 	const roundId = event.url.searchParams.get('round') ?? rounds[0]?.id;
 	if (!roundId) return { rounds: [], view: null, defaultFollowUp: '' };
-	const view = await orErrorPage(() => teamView(event.locals.db, actor, roundId, clientIp(event)));
+	const view = await orErrorPage(() => teamView(event.locals.db, actor, roundId));
 	return {
 		rounds: rounds.map((r) => ({ id: r.id, name: r.name, status: r.status })),
 		view: { round: { id: view.round.id, name: view.round.name, status: view.round.status, closesAt: view.round.closesAt }, members: view.members, summary: view.summary },

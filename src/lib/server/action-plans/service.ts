@@ -67,7 +67,7 @@ export async function offerPlan(db: Db, actor: Actor, input: unknown, now = cloc
 		.insert(actionPlans)
 		.values({ personId: data.personId, managerId: actor.personId, roundId: data.roundId ?? null, followUpOn: data.followUpOn })
 		.returning();
-	await audit(db, { actorId: actor.personId, action: 'action_plan.offer', subjectType: 'action_plan', subjectId: plan.id });
+	await audit(db, actor, { action: 'action_plan.offer', subjectType: 'action_plan', subjectId: plan.id });
 	return plan;
 }
 
@@ -85,7 +85,7 @@ export async function getPlan(db: Db, actor: Actor, planId: string) {
 	const [employee] = await db.select({ name: people.name }).from(people).where(eq(people.id, plan.personId));
 	const [manager] = await db.select({ name: people.name }).from(people).where(eq(people.id, plan.managerId));
 	if (plan.managerId === actor.personId) {
-		await audit(db, { actorId: actor.personId, action: 'read.action_plan', subjectType: 'action_plan', subjectId: planId });
+		await audit(db, actor, { action: 'read.action_plan', subjectType: 'action_plan', subjectId: planId });
 	}
 	return { plan, notes, employeeName: employee.name, managerName: manager.name, isManager: plan.managerId === actor.personId };
 }
@@ -108,7 +108,7 @@ export async function updatePlan(db: Db, actor: Actor, planId: string, input: un
 		})
 		.where(eq(actionPlans.id, planId))
 		.returning();
-	await audit(db, { actorId: actor.personId, action: 'action_plan.update', subjectType: 'action_plan', subjectId: planId, detail: { status: data.status } });
+	await audit(db, actor, { action: 'action_plan.update', subjectType: 'action_plan', subjectId: planId, detail: { status: data.status } });
 	return updated;
 }
 

@@ -213,12 +213,12 @@ export function detailText(detail: Record<string, unknown> | null): string {
 }
 
 /** The matching entries as a table for CSV or Excel; the export itself is logged. */
-export async function exportAudit(db: Db, actor: Actor, input: unknown, ip: string | null): Promise<ExportTable> {
+export async function exportAudit(db: Db, actor: Actor, input: unknown): Promise<ExportTable> {
 	if (!mayReadAuditLog(actor)) throw notFound('Sidan');
 	const q = parseInput(auditQuery, input);
 	const found = await rows(db, q, MAX_EXPORT_ROWS + 1, 0);
 	const { page: _page, ...filters } = q;
-	await audit(db, { actorId: actor.personId, action: 'export.audit_log', detail: { ...filters, rows: Math.min(found.length, MAX_EXPORT_ROWS) }, ip });
+	await audit(db, actor, { action: 'export.audit_log', detail: { ...filters, rows: Math.min(found.length, MAX_EXPORT_ROWS) } });
 	return {
 		title: 'Granskningslogg',
 		columns: [

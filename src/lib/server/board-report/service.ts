@@ -280,7 +280,7 @@ export async function saveBoardReportTexts(db: Db, actor: Actor, input: unknown)
 		.insert(boardReports)
 		.values({ orgUnitId: unit.id, year: period.year, kind: period.kind, ...values })
 		.onConflictDoUpdate({ target: [boardReports.orgUnitId, boardReports.year, boardReports.kind], set: values });
-	await audit(db, { actorId: actor.personId, action: 'board_report.save', subjectType: 'org_unit', subjectId: unit.id, detail: { period: reportPeriodLabel(period) } });
+	await audit(db, actor, { action: 'board_report.save', subjectType: 'org_unit', subjectId: unit.id, detail: { period: reportPeriodLabel(period) } });
 	return { unit, period };
 }
 

@@ -140,6 +140,20 @@ export const loginAttempts = pgTable(
 	(t) => [index('login_attempts_email_idx').on(t.email, t.at), index('login_attempts_ip_idx').on(t.ip, t.at)]
 );
 
+/**
+ * Login throttling counters (auth/throttle.ts), one row per key: `pair:<email> <ip>`,
+ * `account:<email>`, `address:<ip>`. Checked and incremented in one statement, so the limits
+ * hold under concurrency and across instances.
+ */
+export const loginThrottle = pgTable('login_throttle', {
+	key: text('key').primaryKey(),
+	/** Password checks reserved in the current window (a successful login gives its back). */
+	attempts: integer('attempts').notNull(),
+	windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+	/** No password check for this key before this time (the progressive delay). */
+	nextAt: timestamp('next_at', { withTimezone: true }).notNull()
+});
+
 // --- Rounds (mätomgångar) --------------------------------------------------------
 
 export const roundKind = pgEnum('round_kind', ROUND_KINDS);

@@ -33,7 +33,7 @@ async function importTwice(rows: number) {
 		const office = await insertOrgUnit(database.db, { parent: kommun, kind: 'forvaltning', name: 'Stadsledningskontoret' });
 		const p = await insertPerson(database.db, { orgUnitId: office.id, email: 'admin@storstad.se', title: 'ovrig' });
 		await assignRole(database.db, { personId: p.id, orgUnitId: kommun.id, role: 'admin' });
-		const admin = (await loadActor(database.db, p.id))!;
+		const admin = (await loadActor(database.db, p.id, null))!;
 		const statements = [vi.spyOn(PgliteSession.prototype, 'prepareQuery'), vi.spyOn(PostgresJsSession.prototype, 'prepareQuery')];
 		const counted = async (work: () => Promise<unknown>) => {
 			for (const s of statements) s.mockClear();
@@ -47,7 +47,7 @@ async function importTwice(rows: number) {
 			steps.push(await counted(async () => (preview = await previewImport(database.db, admin, file(rows, shift), { scope: 'all' }))));
 			expect(preview.errors).toEqual([]);
 			summaries.push(preview.plan!.summary);
-			steps.push(await counted(() => applyImport(database.db, admin, preview.importId!, { fingerprint: preview.plan!.fingerprint }, null)));
+			steps.push(await counted(() => applyImport(database.db, admin, preview.importId!, { fingerprint: preview.plan!.fingerprint })));
 		}
 		const [{ n }] = await database.db.select({ n: count() }).from(people);
 		return { steps, summaries, people: n };

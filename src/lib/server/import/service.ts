@@ -206,7 +206,7 @@ export async function getImport(db: Db, actor: Actor, importId: string, now = cl
 }
 
 /** Applies a stored preview, if the plan is still the one the administrator saw. */
-export async function applyImport(db: Db, actor: Actor, importId: string, input: unknown, ip: string | null, now = clockNow()): Promise<{ importId: string; plan: ImportPlan }> {
+export async function applyImport(db: Db, actor: Actor, importId: string, input: unknown, now = clockNow()): Promise<{ importId: string; plan: ImportPlan }> {
 	if (!mayImportStaff(actor) || !isUuid(importId)) throw notFound('Importen');
 	const { fingerprint } = parseInput(applyInput, input);
 	return db.transaction(async (tx) => {
@@ -219,9 +219,9 @@ export async function applyImport(db: Db, actor: Actor, importId: string, input:
 		const planned = await planImport(tx, { ...unpackRows(imp.rows), kommun, scope: imp.scope as ImportScope, actorId: actor.personId }, now);
 		if (planned.errors.length > 0) throw conflict(`Importen går inte längre att genomföra: ${planned.errors[0].message} Ladda upp en rättad fil.`);
 		if (planned.plan.fingerprint !== fingerprint) throw conflict('Personalen i Lägesbild har ändrats sedan förhandsgranskningen. Granska ändringarna igen innan du genomför importen.');
-		await applyOps(tx, planned.ops, { actorId: actor.personId, importId, ip, now, unitLabel: planned.unitLabel });
+		await applyOps(tx, planned.ops, { actorId: actor.personId, importId, ip: actor.ip, now, unitLabel: planned.unitLabel });
 		await tx.update(staffImports).set({ status: 'applied', appliedAt: now, rows: null, summary: planned.plan.summary }).where(eq(staffImports.id, importId));
-		await audit(tx, { actorId: actor.personId, action: 'import.apply', subjectType: 'staff_import', subjectId: importId, detail: { fileName: imp.fileName, ...planned.plan.summary }, ip });
+		await audit(tx, actor, { action: 'import.apply', subjectType: 'staff_import', subjectId: importId, detail: { fileName: imp.fileName, ...planned.plan.summary } });
 		return { importId, plan: planned.plan };
 	});
 }
@@ -235,7 +235,6 @@ export async function importNow(
 	actor: Actor,
 	source: ImportSource,
 	options: unknown,
-	ip: string | null,
 	now = clockNow()
 ): Promise<PreviewResult & { applied: boolean }> {
 	if (!mayImportStaff(actor)) throw notFound('Sidan');
@@ -255,8 +254,8 @@ export async function importNow(
 			.insert(staffImports)
 			.values({ createdBy: actor.personId, createdAt: now, fileName: fileNameOf(source), format, kommunId: kommun.id, scope: opts.scope, fingerprint: planned.plan.fingerprint, rows: null, summary: planned.plan.summary, status: 'applied', appliedAt: now })
 			.returning({ id: staffImports.id });
-		await applyOps(tx, planned.ops, { actorId: actor.personId, importId: row.id, ip, now, unitLabel: planned.unitLabel });
-		await audit(tx, { actorId: actor.personId, action: 'import.apply', subjectType: 'staff_import', subjectId: row.id, detail: { fileName: fileNameOf(source), via: 'api', ...planned.plan.summary }, ip });
+		await applyOps(tx, planned.ops, { actorId: actor.personId, importId: row.id, ip: actor.ip, now, unitLabel: planned.unitLabel });
+		await audit(tx, actor, { action: 'import.apply', subjectType: 'staff_import', subjectId: row.id, detail: { fileName: fileNameOf(source), via: 'api', ...planned.plan.summary } });
 		return { importId: row.id, plan: planned.plan, errors: [], applied: true, ...base };
 	});
 }

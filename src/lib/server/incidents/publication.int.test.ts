@@ -103,7 +103,7 @@ describe(`published incident statistics on the demo's own data (${testBackend})`
 	it('an employee who answers on support after publication moves neither the kommun nor the förvaltning', async () => {
 		const db = database.db;
 		const [reader] = await db.select().from(people).where(eq(people.email, 'arbetsmiljo@exempelstad.se'));
-		const readerActor = (await loadActor(db, reader.id))!;
+		const readerActor = (await loadActor(db, reader.id, null))!;
 		const published = await incidentStatistics(db, readerActor, { year: '2025' }, at('2026-02-01'));
 		const kommun = published.rows.find((r) => r.isTotal)!;
 		expect(kommun.total.shown).toBe(true);
@@ -118,7 +118,7 @@ describe(`published incident statistics on the demo's own data (${testBackend})`
 			.from(incidents)
 			.where(and(isNull(incidents.supportEnough), lt(incidents.createdAt, new Date('2026-01-31T00:00:00Z')), sql`extract(year from ${incidents.occurredAt} at time zone 'Europe/Stockholm') = 2025`))
 			.limit(1);
-		await answerSupport(db, (await loadActor(db, open.personId))!, open.id, { supportEnough: 'no' }, at('2026-02-10'));
+		await answerSupport(db, (await loadActor(db, open.personId, null))!, open.id, { supportEnough: 'no' }, at('2026-02-10'));
 
 		const later = await incidentStatistics(db, readerActor, { year: '2025' }, at('2026-03-01'));
 		expect(later.rows).toEqual(published.rows);

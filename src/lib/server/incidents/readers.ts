@@ -84,7 +84,7 @@ export async function listIncidentReaders(db: Db, actor: Actor) {
 }
 
 /** Designates a person (found by e-mail or anställningsnummer) to read incidents in a unit's subtree. */
-export async function addIncidentReader(db: Db, actor: Actor, input: unknown, ip: string | null = null) {
+export async function addIncidentReader(db: Db, actor: Actor, input: unknown) {
 	requireAdmin(actor);
 	// Each field is checked on its own, so that every problem is reported at once.
 	const raw = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
@@ -119,13 +119,13 @@ export async function addIncidentReader(db: Db, actor: Actor, input: unknown, ip
 	if (count) throw invalid(count === 1 ? 'Ett fält behöver rättas.' : `${count} fält behöver rättas.`, fieldErrors);
 	return db.transaction(async (tx) => {
 		const [saved] = await tx.insert(incidentReaders).values({ personId: person.id, orgUnitId: unit.id }).returning();
-		await audit(tx, { actorId: actor.personId, action: 'incident_reader.add', subjectType: 'person', subjectId: person.id, detail: { unit: unit.name, unitId: unit.id }, ip });
+		await audit(tx, actor, { action: 'incident_reader.add', subjectType: 'person', subjectId: person.id, detail: { unit: unit.name, unitId: unit.id } });
 		return { id: saved.id, personName: person.name, unitName: unit.name };
 	});
 }
 
 /** Ends a designation: the person no longer reads incidents there (other designations stay). */
-export async function removeIncidentReader(db: Db, actor: Actor, readerId: string, ip: string | null = null) {
+export async function removeIncidentReader(db: Db, actor: Actor, readerId: string) {
 	requireAdmin(actor);
 	if (!isUuid(readerId)) throw notFound('Utseendet');
 	const [row] = await db
@@ -137,7 +137,7 @@ export async function removeIncidentReader(db: Db, actor: Actor, readerId: strin
 	if (!row) throw notFound('Utseendet');
 	await db.transaction(async (tx) => {
 		await tx.delete(incidentReaders).where(eq(incidentReaders.id, row.id));
-		await audit(tx, { actorId: actor.personId, action: 'incident_reader.remove', subjectType: 'person', subjectId: row.personId, detail: { unit: row.unitName, unitId: row.unitId }, ip });
+		await audit(tx, actor, { action: 'incident_reader.remove', subjectType: 'person', subjectId: row.personId, detail: { unit: row.unitName, unitId: row.unitId } });
 	});
 	return { personName: row.personName, unitName: row.unitName };
 }

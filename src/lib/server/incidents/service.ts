@@ -87,7 +87,7 @@ export async function reportIncident(db: Db, actor: Actor, input: unknown, now =
 			updatedAt: now
 		})
 		.returning();
-	await audit(db, { actorId: actor.personId, action: 'incident.report', subjectType: 'incident', subjectId: incident.id, detail: { onBehalf: personId !== actor.personId } });
+	await audit(db, actor, { action: 'incident.report', subjectType: 'incident', subjectId: incident.id, detail: { onBehalf: personId !== actor.personId } });
 	return incident;
 }
 
@@ -122,7 +122,7 @@ export interface IncidentListItem {
 }
 
 /** The incidents the actor may see: their own, their staff's, and where they are designated. */
-export async function listIncidents(db: Db, actor: Actor, ip: string | null = null) {
+export async function listIncidents(db: Db, actor: Actor) {
 	const scopes = [...namedScopes(actor), ...(await designatedScopes(db, actor))];
 	const rows = await db
 		.select({ i: incidents, personName: people.name, unitName: orgUnits.name })
@@ -147,7 +147,7 @@ export async function listIncidents(db: Db, actor: Actor, ip: string | null = nu
 		})
 	);
 	const others = list.filter((i) => !i.mine).length;
-	if (others > 0) await audit(db, { actorId: actor.personId, action: 'read.incidents', subjectType: 'incident', detail: { incidents: others }, ip });
+	if (others > 0) await audit(db, actor, { action: 'read.incidents', subjectType: 'incident', detail: { incidents: others } });
 	return {
 		own: list.filter((i) => i.mine),
 		others: list.filter((i) => !i.mine),
@@ -168,12 +168,12 @@ async function visibleIncident(db: Db, actor: Actor, incidentId: string) {
 	return row;
 }
 
-export async function getIncident(db: Db, actor: Actor, incidentId: string, ip: string | null = null) {
+export async function getIncident(db: Db, actor: Actor, incidentId: string) {
 	const { i, unitPath, unitName } = await visibleIncident(db, actor, incidentId);
 	const names = await db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, [i.personId, i.reportedBy]));
 	const nameOf = (id: string) => names.find((n) => n.id === id)?.name ?? '';
 	const mine = i.personId === actor.personId;
-	if (!mine) await audit(db, { actorId: actor.personId, action: 'read.incident', subjectType: 'incident', subjectId: i.id, ip });
+	if (!mine) await audit(db, actor, { action: 'read.incident', subjectType: 'incident', subjectId: i.id });
 	return {
 		incident: i,
 		personName: nameOf(i.personId),
@@ -221,7 +221,7 @@ export async function recordMeasures(db: Db, actor: Actor, incidentId: string, i
 		})
 		.where(eq(incidents.id, i.id))
 		.returning();
-	await audit(db, { actorId: actor.personId, action: 'incident.measures', subjectType: 'incident', subjectId: i.id });
+	await audit(db, actor, { action: 'incident.measures', subjectType: 'incident', subjectId: i.id });
 	return saved;
 }
 
@@ -230,7 +230,7 @@ export async function recordMeasures(db: Db, actor: Actor, incidentId: string, i
  * the work-injury reporting export. Individual-level: audited; "not found" for anyone who sees
  * no one else's incidents.
  */
-export async function exportIncidents(db: Db, actor: Actor, options: { year?: number | null } = {}, ip: string | null = null): Promise<ExportIncident[]> {
+export async function exportIncidents(db: Db, actor: Actor, options: { year?: number | null } = {}): Promise<ExportIncident[]> {
 	const scopes = [...namedScopes(actor), ...(await designatedScopes(db, actor))];
 	if (scopes.length === 0) throw notFound('Exporten');
 	const year = options.year ?? null;
@@ -250,6 +250,6 @@ export async function exportIncidents(db: Db, actor: Actor, options: { year?: nu
 		      ${year ? sql`and extract(year from i.occurred_at at time zone 'Europe/Stockholm') = ${year}` : sql``}
 		    order by i.occurred_at`
 	);
-	await audit(db, { actorId: actor.personId, action: 'export.incidents', subjectType: 'incident', detail: { incidents: rows.length, year }, ip });
+	await audit(db, actor, { action: 'export.incidents', subjectType: 'incident', detail: { incidents: rows.length, year } });
 	return rows.map((r) => ({ ...r, title: titleLabel[r.title as Title] ?? r.title, occurredAt: new Date(r.occurredAt), createdAt: new Date(r.createdAt) }));
 }

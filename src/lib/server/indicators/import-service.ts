@@ -152,7 +152,7 @@ export async function applyImport(db: Db, actor: Actor, importId: string, now = 
 			{ source: 'import', importId, at: now }
 		);
 		await tx.update(indicatorImports).set({ appliedCount: changed }).where(eq(indicatorImports.id, importId));
-		await audit(tx, { actorId: actor.personId, action: 'indicators.import', subjectType: 'indicator_import', subjectId: importId, detail: { figures: figures.length, changed, file: stored.fileName } });
+		await audit(tx, actor, { action: 'indicators.import', subjectType: 'indicator_import', subjectId: importId, detail: { figures: figures.length, changed, file: stored.fileName } });
 		return { changed, figures: figures.length };
 	});
 }

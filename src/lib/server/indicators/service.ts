@@ -448,7 +448,7 @@ export async function saveEntries(db: Db, actor: Actor, input: unknown, source: 
 			{ source, importId: null }
 		)
 	);
-	if (saved > 0) await audit(db, { actorId: actor.personId, action: 'indicators.save', subjectType: 'org_unit', subjectId: unit.id, detail: { period: reportPeriodLabel(report), changed: saved, source } });
+	if (saved > 0) await audit(db, actor, { action: 'indicators.save', subjectType: 'org_unit', subjectId: unit.id, detail: { period: reportPeriodLabel(report), changed: saved, source } });
 	return { saved, warnings, needsConfirmation: false };
 }
 

@@ -106,7 +106,7 @@ describe(`indicator splits on the demo's own data (${testBackend})`, () => {
 		);
 		expect(small.length).toBeGreaterThan(0);
 		const [central] = await query<{ id: string }>(db, sql`select id from people where email = 'central.styrgrupp@exempelstad.se'`);
-		const reader = (await loadActor(db, central.id))!;
+		const reader = (await loadActor(db, central.id, null))!;
 		for (const unitId of new Set(small.map((s) => s.unitId))) {
 			const detail = await indicatorDetail(db, reader, 'turnover', { unit: unitId });
 			const gender = detail.splits.find((s) => s.split === 'gender')!;

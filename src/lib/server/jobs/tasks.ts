@@ -5,7 +5,8 @@
  * below keep what must happen once from happening twice even if a job were run twice.
  */
 import { and, eq, lt, lte, sql } from 'drizzle-orm';
-import { audit } from '../audit/audit';
+import { audit, SCHEDULED } from '../audit/audit';
+import { deleteStaleThrottles } from '../auth/throttle';
 import { deleteExpiredSessions } from '../auth/sessions';
 import type { Db } from '../db';
 import { query } from '../db/client';
@@ -41,7 +42,7 @@ export async function closeDueRounds(db: Db, now = clockNow()): Promise<string[]
 		.where(and(eq(rounds.status, 'open'), lte(rounds.closesAt, now), sql`${rounds.openedAt} < ${rounds.closesAt}`))
 		.returning({ id: rounds.id, name: rounds.name });
 	for (const round of closed) {
-		await audit(db, { actorId: null, action: 'round.close', subjectType: 'round', subjectId: round.id, detail: { by: 'schedule' } });
+		await audit(db, SCHEDULED, { action: 'round.close', subjectType: 'round', subjectId: round.id, detail: { by: 'schedule' } });
 		log.info({ round: round.id }, 'round closed on schedule');
 	}
 	return closed.map((r) => r.id);
@@ -73,7 +74,7 @@ export async function sendDueReminders(db: Db, settings: TaskSettings, now = clo
 			.onConflictDoNothing()
 			.returning({ key: jobClaims.key });
 		if (claimed.length === 0) continue; // another instance got there first
-		const result = await sendReminders(db, { id: round.id, name: round.name, closesAt: new Date(round.closesAt) }, settings.mailer, settings.appUrl, null);
+		const result = await sendReminders(db, { id: round.id, name: round.name, closesAt: new Date(round.closesAt) }, settings.mailer, settings.appUrl, SCHEDULED);
 		log.info({ round: round.id, ...result }, 'scheduled reminder sent');
 		sent.push({ roundId: round.id, ...result });
 	}
@@ -84,6 +85,7 @@ export async function sendDueReminders(db: Db, settings: TaskSettings, now = clo
 export async function cleanUp(db: Db, now = clockNow()): Promise<void> {
 	await deleteExpiredSessions(db, now);
 	await db.delete(loginAttempts).where(lt(loginAttempts.at, new Date(now.getTime() - DAY)));
+	await deleteStaleThrottles(db, now);
 	// Retention of named answers (RETENTION_YEARS): a no-op unless a round has become due.
 	await runDueRetention(db, now);
 	// Staff import dry runs never applied (they hold the HR file's rows) go after a day.

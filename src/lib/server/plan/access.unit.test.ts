@@ -25,6 +25,7 @@ const now = new Date('2026-11-25T12:00:00Z');
 function actor(unitPath: string, ...assignments: [Role, string, string?, string?][]): Actor {
 	return {
 		personId: 'me',
+		ip: null,
 		name: 'Test',
 		email: 't@x',
 		title: assignments.length ? 'chef' : 'socialsekreterare',

@@ -52,7 +52,7 @@ export async function createArea(db: Db, actor: Actor, input: unknown, now = clo
 		.insert(planAreas)
 		.values({ title: data.title, description: data.description, position: next, addedYear: yearInStockholm(now) })
 		.returning();
-	await audit(db, { actorId: actor.personId, action: 'plan_area.create', subjectType: 'plan_area', subjectId: area.id });
+	await audit(db, actor, { action: 'plan_area.create', subjectType: 'plan_area', subjectId: area.id });
 	return area;
 }
 
@@ -65,7 +65,7 @@ export async function updateArea(db: Db, actor: Actor, areaId: string, input: un
 		.set({ title: data.title, description: data.description, updatedAt: clockNow() })
 		.where(eq(planAreas.id, areaId))
 		.returning();
-	await audit(db, { actorId: actor.personId, action: 'plan_area.update', subjectType: 'plan_area', subjectId: areaId });
+	await audit(db, actor, { action: 'plan_area.update', subjectType: 'plan_area', subjectId: areaId });
 	return area;
 }
 
@@ -80,6 +80,6 @@ export async function setAreaRetired(db: Db, actor: Actor, areaId: string, retir
 		.set({ retiredAt: retired ? now : null, updatedAt: now })
 		.where(eq(planAreas.id, areaId))
 		.returning();
-	await audit(db, { actorId: actor.personId, action: retired ? 'plan_area.retire' : 'plan_area.restore', subjectType: 'plan_area', subjectId: areaId });
+	await audit(db, actor, { action: retired ? 'plan_area.retire' : 'plan_area.restore', subjectType: 'plan_area', subjectId: areaId });
 	return area;
 }

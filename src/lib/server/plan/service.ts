@@ -389,7 +389,7 @@ export async function saveAreaState(db: Db, actor: Actor, forvaltningId: string,
 		const base = { forvaltningId: f.id, areaId: area.id, actorId: actor.personId };
 		if (fromStatus !== data.status) await logChange(tx, { ...base, kind: 'status', fromStatus, toStatus: data.status }, now);
 		if ((before?.assessment ?? '') !== data.assessment) await logChange(tx, { ...base, kind: 'assessment' }, now);
-		await audit(tx, { actorId: actor.personId, action: 'plan.state', subjectType: 'plan_area_state', subjectId: saved.id, detail: { status: data.status } });
+		await audit(tx, actor, { action: 'plan.state', subjectType: 'plan_area_state', subjectId: saved.id, detail: { status: data.status } });
 		return saved;
 	});
 }

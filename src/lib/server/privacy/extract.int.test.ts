@@ -41,7 +41,7 @@ describe(`register extract (${testBackend})`, () => {
 	it('gathers everything about the person, the other tables included, and logs that it did', async () => {
 		const admin = await org.actor(org.people.admin);
 		const sara = org.people.g1[0];
-		const extract = await registerExtract(database.db, admin, sara.id, '10.1.2.3');
+		const extract = await registerExtract(database.db, { ...admin, ip: '10.1.2.3' }, sara.id);
 		expect(extract.person).toMatchObject({ name: 'G1 person 1', employeeId: 'A-17', title: 'Socialsekreterare', active: true, localPassword: false });
 		expect(extract.rounds).toEqual([{ round: 'T2 2026', status: 'open', unit: 'Norrviks förvaltning / Avdelningen för barn och unga / Enhet 1 / Grupp 1', title: 'Socialsekreterare', activityArea: 'Barn och unga' }]);
 		expect(extract.answers[0]).toMatchObject({ round: 'T2 2026', situationScore: 2, situationComment: 'För många ärenden.', positiveText: 'Kollegorna.' });

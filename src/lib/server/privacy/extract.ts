@@ -73,7 +73,7 @@ export interface RegisterExtract {
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
-export async function registerExtract(db: Db, actor: Actor, personId: string, ip: string | null = null, format: 'page' | 'json' = 'page', now = clockNow()): Promise<RegisterExtract> {
+export async function registerExtract(db: Db, actor: Actor, personId: string, format: 'page' | 'json' = 'page', now = clockNow()): Promise<RegisterExtract> {
 	if (!mayAdministerPeople(actor)) throw notFound('Personen');
 	const person = await getPerson(db, actor, personId);
 	const [extra] = await query<{ hasPassword: boolean }>(db, sql`select password_hash is not null as "hasPassword" from people where id = ${personId}`);
@@ -144,7 +144,7 @@ export async function registerExtract(db: Db, actor: Actor, personId: string, ip
 		other.push({ table: ref.table, column: ref.column, rows: rows.map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => !SECRET_COLUMN.test(k)).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]))) });
 	}
 
-	await audit(db, { actorId: actor.personId, action: 'read.register_extract', subjectType: 'person', subjectId: personId, detail: { format }, ip });
+	await audit(db, actor, { action: 'read.register_extract', subjectType: 'person', subjectId: personId, detail: { format } });
 	return {
 		createdAt: now.toISOString(),
 		createdBy: actor.name,

@@ -18,7 +18,7 @@ import type { ActivityArea, CaseworkerTitle } from '$lib/domain';
 import type { Actor } from '../access/actor';
 import { mayAdministerPeople } from '../access/policy';
 import { decideRoundsWithGuards, type FrozenGuards } from '../anonymity';
-import { audit } from '../audit/audit';
+import { audit, SCHEDULED } from '../audit/audit';
 import type { Db } from '../db';
 import { query } from '../db/client';
 import { people, retainedRounds, rounds } from '../db/schema';
@@ -75,7 +75,7 @@ export interface RetentionResult {
  * Retains every due round. `actor` null: the scheduled run. Safe to run again: a retained round
  * is never due again.
  */
-export async function runRetention(db: Db, actor: Actor | null, now = clockNow(), years = env().RETENTION_YEARS, ip: string | null = null): Promise<RetentionResult> {
+export async function runRetention(db: Db, actor: Actor | null, now = clockNow(), years = env().RETENTION_YEARS): Promise<RetentionResult> {
 	if (actor && !mayAdministerPeople(actor)) throw notFound('Sidan');
 	if (!years) return { rounds: [], pseudonymised: 0 };
 	const result = await db.transaction(async (tx) => {
@@ -94,7 +94,7 @@ export async function runRetention(db: Db, actor: Actor | null, now = clockNow()
 		await tx.execute(sql`insert into data_versions (name, version, changed_at) values ('retention', 1, now())
 		                     on conflict (name) do update set version = data_versions.version + 1, changed_at = now()`);
 		const list = due.map(({ id, name }) => ({ id, name }));
-		await audit(tx, { actorId: actor?.personId ?? null, action: 'retention.apply', detail: { rounds: list.map((r) => r.name), years, pseudonymised, ...(actor ? {} : { by: 'schedule' }) }, ip });
+		await audit(tx, actor ?? SCHEDULED, { action: 'retention.apply', detail: { rounds: list.map((r) => r.name), years, pseudonymised, ...(actor ? {} : { by: 'schedule' }) } });
 		return { rounds: list, pseudonymised };
 	});
 	if (result.rounds.length > 0) {

@@ -89,7 +89,7 @@ describe(`a round from creation to close (${testBackend})`, () => {
 
 	it('someone who joined after the opening is added to the round when answering', async () => {
 		const newcomer = await insertPerson(database.db, { orgUnitId: org.units.e2.id, name: 'Ny Medarbetare', activityArea: 'barn_och_unga' });
-		await saveMyResponse(database.db, (await loadActor(database.db, newcomer.id))!, roundId, answer);
+		await saveMyResponse(database.db, (await loadActor(database.db, newcomer.id, null))!, roundId, answer);
 		const [member] = await database.db.select().from(roundMembers).where(eq(roundMembers.personId, newcomer.id));
 		expect(member.orgUnitId).toBe(org.units.e2.id);
 	});

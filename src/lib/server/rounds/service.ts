@@ -5,7 +5,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../access/actor';
 import { isAdmin, isCaseworker } from '../access/policy';
-import { audit } from '../audit/audit';
+import { audit, type AuditBy } from '../audit/audit';
 import type { Db } from '../db';
 import { preparedPerDb, query } from '../db/client';
 import { orgUnits, reminders, responses, roundMembers, rounds, roundUnits } from '../db/schema';
@@ -80,7 +80,7 @@ export async function createRound(db: Db, actor: Actor, input: unknown): Promise
 			})
 			.returning();
 		await tx.insert(roundUnits).values(units.map((u) => ({ roundId: round.id, orgUnitId: u.id })));
-		await audit(tx, { actorId: actor.personId, action: 'round.create', subjectType: 'round', subjectId: round.id });
+		await audit(tx, actor, { action: 'round.create', subjectType: 'round', subjectId: round.id });
 		return round;
 	});
 }
@@ -97,7 +97,7 @@ export async function openRound(db: Db, actor: Actor, roundId: string, now = clo
 			.where(and(eq(rounds.id, roundId), eq(rounds.status, 'draft')))
 			.returning();
 		await snapshotRoundMembers(tx, roundId);
-		await audit(tx, { actorId: actor.personId, action: 'round.open', subjectType: 'round', subjectId: roundId });
+		await audit(tx, actor, { action: 'round.open', subjectType: 'round', subjectId: roundId });
 		return updated;
 	});
 }
@@ -111,7 +111,7 @@ export async function closeRound(db: Db, actor: Actor, roundId: string, now = cl
 		.set({ status: 'closed', closedAt: now })
 		.where(and(eq(rounds.id, roundId), eq(rounds.status, 'open')))
 		.returning();
-	await audit(db, { actorId: actor.personId, action: 'round.close', subjectType: 'round', subjectId: roundId });
+	await audit(db, actor, { action: 'round.close', subjectType: 'round', subjectId: roundId });
 	return updated;
 }
 
@@ -317,19 +317,19 @@ export async function remindNonRespondents(
 	requireRoundAdministrator(actor);
 	const round = await getRound(db, actor, roundId);
 	assertAnswerable(round.status);
-	return sendReminders(db, round, mailer, appUrl, actor.personId);
+	return sendReminders(db, round, mailer, appUrl, actor);
 }
 
 /**
  * Reminds everyone in the round who has not answered: a reminder on their start page, and an
- * e-mail when a mailer is configured. `actorId` is null when the schedule sends it (jobs/).
+ * e-mail when a mailer is configured. `by` is SCHEDULED when the schedule sends it (jobs/).
  */
 export async function sendReminders(
 	db: Db,
 	round: Pick<Round, 'id' | 'name' | 'closesAt'>,
 	mailer: Mailer | null,
 	appUrl: string,
-	actorId: string | null
+	by: AuditBy
 ): Promise<{ reminded: number; emailed: number }> {
 	const roundId = round.id;
 	const missing = await membersWithoutAnswer(db, roundId);
@@ -348,7 +348,7 @@ export async function sendReminders(
 		}
 		await db.insert(reminders).values({ roundId, personId: person.personId, channel });
 	}
-	await audit(db, { actorId, action: 'round.remind', subjectType: 'round', subjectId: roundId, detail: { reminded: missing.length, emailed, ...(actorId ? {} : { by: 'schedule' }) } });
+	await audit(db, by, { action: 'round.remind', subjectType: 'round', subjectId: roundId, detail: { reminded: missing.length, emailed, ...(by.personId ? {} : { by: 'schedule' }) } });
 	return { reminded: missing.length, emailed };
 }
 

@@ -52,7 +52,7 @@ export async function teamRounds(db: Db, actor: Actor): Promise<RoundSummary[]> 
 	return (await listRounds(db, actor)).filter((r) => r.status !== 'draft');
 }
 
-export async function teamView(db: Db, actor: Actor, roundId: string, ip: string | null = null) {
+export async function teamView(db: Db, actor: Actor, roundId: string) {
 	const scopes = requireNamedScopes(actor);
 	const round = await getRound(db, actor, roundId);
 	const members = await query<TeamMember>(
@@ -80,13 +80,11 @@ export async function teamView(db: Db, actor: Actor, roundId: string, ip: string
 		      and not exists (select 1 from retained_rounds rr where rr.round_id = m.round_id)
 		    order by u.name, p.name`
 	);
-	await audit(db, {
-		actorId: actor.personId,
+	await audit(db, actor, {
 		action: 'read.named_answers',
 		subjectType: 'round',
 		subjectId: roundId,
-		detail: { people: members.filter((m) => m.answered).length },
-		ip
+		detail: { people: members.filter((m) => m.answered).length }
 	});
 	const answered = members.filter((m) => m.answered);
 	const cases = answered.map((m) => m.caseCount!).sort((a, b) => a - b);

@@ -1,5 +1,5 @@
 import { DomainError } from '$lib/server/errors';
-import { clientIp, formAction, orErrorPage, requireActor } from '$lib/server/http';
+import { formAction, orErrorPage, requireActor } from '$lib/server/http';
 import { searchPeople } from '$lib/server/privacy/people';
 import { retentionStatus, runRetention } from '$lib/server/privacy/retention';
 import type { Actions, PageServerLoad } from './$types';
@@ -24,7 +24,7 @@ export const actions: Actions = {
 	retention: async (event) => {
 		const actor = requireActor(event);
 		return formAction({}, async () => {
-			const result = await runRetention(event.locals.db, actor, now(), undefined, clientIp(event));
+			const result = await runRetention(event.locals.db, actor, now(), undefined);
 			return {
 				done:
 					result.rounds.length === 0
