@@ -126,12 +126,14 @@ describe.skipIf(!onPostgres)('two app instances on one PostgreSQL', () => {
 	it('sends the scheduled reminder once, though both instances run the schedule', async () => {
 		await until('three reminder mails', 90, async () => mails.length >= 3);
 		// Both instances queued a tick when they started, and the schedule adds one a minute: wait
-		// until the queue has run the tick at least twice, then look again.
-		await until('two completed ticks', 120, async () => {
-			const [row] = await sql`select count(*)::int as n from pgboss.job where name = 'rounds-tick' and state = 'completed'`;
-			return row.n >= 2;
+		// until the queue has run the tick at least twice and no tick is running. A tick completes
+		// only after its mails were accepted (the server records them before it answers), so any
+		// duplicate would be in `mails` by then.
+		await until('two completed ticks and none running', 120, async () => {
+			const [row] = await sql`select count(*) filter (where state = 'completed')::int as done, count(*) filter (where state = 'active')::int as running
+			                        from pgboss.job where name = 'rounds-tick'`;
+			return row.done >= 2 && row.running === 0;
 		});
-		await new Promise((r) => setTimeout(r, 3000));
 		expect(mails.sort()).toEqual(staff.map((p) => p.email).sort());
 		const [reminders] = await sql`select count(*)::int as n, count(distinct person_id)::int as people from reminders where round_id = ${ids.round}`;
 		expect(reminders).toEqual({ n: 3, people: 3 });

@@ -20,10 +20,15 @@ const schema = z.object({
 	/** 'auto' seeds the demo organisation when the database is empty; 'on' marks demo mode. */
 	DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
 	/**
-	 * The app's "today" in a demonstration (ISO date-time, e.g. 2027-02-01T08:00:00Z): lets the
-	 * incident statistics be shown as on that day. Only with the demo (see demoWanted); never in production.
+	 * Demonstrations and tests only: where the app's clock starts — `HH:MM` (today at that time,
+	 * Stockholm) or an ISO date-time with offset — and runs on from there. See clock.ts, decision 0011.
 	 */
-	DEMO_TODAY: z.iso.datetime({ offset: true }).transform((s) => new Date(s)).optional(),
+	CLOCK_AT: z
+		.string()
+		.refine((s) => /^([01]\d|2[0-3]):[0-5]\d$/.test(s) || z.iso.datetime({ offset: true }).safeParse(s).success, 'must be HH:MM (today at that time in Stockholm) or an ISO date-time such as 2027-02-01T08:00:00+01:00')
+		.optional(),
+	/** The former name of CLOCK_AT: refused with a message, so an old setting is not silently ignored. */
+	DEMO_TODAY: z.string().optional(),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	/** Smallest group (respondents) for which figures are shown. Never below 3. */
 	ANONYMITY_MIN_GROUP: intFrom(5, 3, 100),
@@ -91,9 +96,10 @@ const schema = z.object({
 	if (e.OIDC_ISSUER && !/^https:|^http:\/\/(localhost|127\.0\.0\.1)(:|\/|$)/.test(e.OIDC_ISSUER)) {
 		ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'must be an https address (plain http only on localhost, for tests)' });
 	}
-	if (e.DEMO_TODAY && !demoWanted(e)) {
-		ctx.addIssue({ code: 'custom', path: ['DEMO_TODAY'], message: 'is only for demonstrations (DEMO=on, or DEMO=auto with the embedded database) — DEMO_TODAY får aldrig användas i produktion' });
+	if (e.CLOCK_AT && !demoWanted(e) && e.NODE_ENV !== 'test') {
+		ctx.addIssue({ code: 'custom', path: ['CLOCK_AT'], message: 'is only for demonstrations and tests (DEMO=on, DEMO=auto with the embedded database, or NODE_ENV=test) — CLOCK_AT får aldrig användas i produktion' });
 	}
+	if (e.DEMO_TODAY) ctx.addIssue({ code: 'custom', path: ['DEMO_TODAY'], message: 'has been renamed CLOCK_AT (the same ISO date-time; the clock now runs on from it) — byt namn på inställningen' });
 	if (e.TRUSTED_PROXIES) {
 		try {
 			parseTrustedProxies(e.TRUSTED_PROXIES);

@@ -3,7 +3,8 @@ import { offerPlan } from '$lib/server/action-plans/service';
 import { formAction, orErrorPage, requireActor } from '$lib/server/http';
 import { teamRounds, teamView } from '$lib/server/team/service';
 import { formToObject } from '$lib/server/validation';
-import { isoDay } from '$lib/format';
+import { addDays } from '$lib/time';
+import { todayInStockholm } from '$lib/server/clock';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -15,7 +16,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		rounds: rounds.map((r) => ({ id: r.id, name: r.name, status: r.status })),
 		view: { round: { id: view.round.id, name: view.round.name, status: view.round.status, closesAt: view.round.closesAt }, members: view.members, summary: view.summary },
-		defaultFollowUp: isoDay(new Date(Date.now() + 42 * 86400_000))
+		defaultFollowUp: addDays(todayInStockholm(), 42)
 	};
 };
 

@@ -13,6 +13,7 @@ import type { Db } from '../db';
 import { actionPlanNotes, actionPlans, orgUnits, people } from '../db/schema';
 import { invalid, notFound, notYours } from '../errors';
 import { isoDate, isUuid, parseInput } from '../validation';
+import { now as clockNow, todayInStockholm } from '../clock';
 
 export type ActionPlan = typeof actionPlans.$inferSelect;
 
@@ -45,11 +46,11 @@ async function personUnitPath(db: Db, personId: string) {
 	return row;
 }
 
-export async function offerPlan(db: Db, actor: Actor, input: unknown, today = new Date()): Promise<ActionPlan> {
+export async function offerPlan(db: Db, actor: Actor, input: unknown, now = clockNow()): Promise<ActionPlan> {
 	const data = parseInput(offerInput, input);
 	const person = await personUnitPath(db, data.personId);
 	if (!person || !person.active || !canSeeNamed(actor, person.path)) throw notFound('Medarbetaren');
-	if (data.followUpOn < today.toISOString().slice(0, 10)) {
+	if (data.followUpOn < todayInStockholm(now)) {
 		throw invalid('Ett fält behöver rättas.', { followUpOn: 'Välj ett datum för uppföljning från och med i dag.' });
 	}
 	const [plan] = await db
@@ -92,8 +93,8 @@ export async function updatePlan(db: Db, actor: Actor, planId: string, input: un
 			goals: data.goals,
 			measures: data.measures,
 			outcome: data.outcome ?? plan.outcome,
-			closedAt: closing ? (plan.closedAt ?? new Date()) : null,
-			updatedAt: new Date()
+			closedAt: closing ? (plan.closedAt ?? clockNow()) : null,
+			updatedAt: clockNow()
 		})
 		.where(eq(actionPlans.id, planId))
 		.returning();

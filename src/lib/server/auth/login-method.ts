@@ -20,6 +20,7 @@ import { env } from '../env';
 import { clientIp } from '../http';
 import { setSessionCookie } from './cookies';
 import { createSession, deleteSession } from './sessions';
+import { now as clockNow } from '../clock';
 
 export type LoginMethodId = 'oidc' | 'saml';
 
@@ -57,7 +58,7 @@ export interface LoginMethod {
 const FLOW_MINUTES = 10;
 const hash = (state: string) => createHash('sha256').update(state).digest('hex');
 
-export async function saveFlow(db: Db, method: LoginMethodId, values: { codeVerifier: string; nonce: string; next: string }, now = new Date()): Promise<string> {
+export async function saveFlow(db: Db, method: LoginMethodId, values: { codeVerifier: string; nonce: string; next: string }, now = clockNow()): Promise<string> {
 	const state = randomBytes(32).toString('base64url');
 	await db.delete(loginFlows).where(lt(loginFlows.expiresAt, now));
 	await db.insert(loginFlows).values({ id: hash(state), method, ...values, createdAt: now, expiresAt: new Date(now.getTime() + FLOW_MINUTES * 60_000) });
@@ -65,7 +66,7 @@ export async function saveFlow(db: Db, method: LoginMethodId, values: { codeVeri
 }
 
 /** The flow of this state, removed so it cannot be used twice; null when unknown or expired. */
-export async function takeFlow(db: Db, method: LoginMethodId, state: string, now = new Date()) {
+export async function takeFlow(db: Db, method: LoginMethodId, state: string, now = clockNow()) {
 	const [flow] = await db.delete(loginFlows).where(and(eq(loginFlows.id, hash(state)), eq(loginFlows.method, method))).returning();
 	if (!flow || flow.expiresAt.getTime() < now.getTime()) return null;
 	return flow;

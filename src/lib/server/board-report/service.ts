@@ -22,6 +22,7 @@ import { forvaltningarOf, kommunOf, listIndicators, loadValues, readableUnits, t
 import { buildReport } from '../reports/service';
 import { parseInput } from '../validation';
 import { getBranding, type Logo } from './branding';
+import { now as clockNow } from '../clock';
 
 export const boardReportQuery = z.object({
 	unit: z.string().uuid('Ogiltig förvaltning.').optional(),
@@ -96,7 +97,7 @@ export interface BoardReport {
 }
 
 /** Everything the report says, for a unit the actor may read. */
-export async function boardReport(db: Db, actor: Actor, input: unknown, now = new Date()): Promise<BoardReport> {
+export async function boardReport(db: Db, actor: Actor, input: unknown, now = clockNow()): Promise<BoardReport> {
 	const q = parseInput(boardReportQuery, input);
 	const units = await readableUnits(db, actor);
 	if (units.length === 0) throw notFound('Sidan');
@@ -274,7 +275,7 @@ export async function saveBoardReportTexts(db: Db, actor: Actor, input: unknown)
 	if (!period) throw new DomainError('invalid', 'Ett fält behöver rättas.', { period: 'Välj en period, till exempel T2 2025.' });
 	const unit = (await readableUnits(db, actor)).find((u) => u.id === d.unit);
 	if (!unit || !canWriteBoardReport(actor, unit.path)) throw notFound('Förvaltningen');
-	const values = { summary: d.summary.trim(), work: d.work.trim(), analysis: d.analysis.trim(), nextSteps: d.nextSteps.trim(), updatedBy: actor.personId, updatedAt: new Date() };
+	const values = { summary: d.summary.trim(), work: d.work.trim(), analysis: d.analysis.trim(), nextSteps: d.nextSteps.trim(), updatedBy: actor.personId, updatedAt: clockNow() };
 	await db
 		.insert(boardReports)
 		.values({ orgUnitId: unit.id, year: period.year, kind: period.kind, ...values })

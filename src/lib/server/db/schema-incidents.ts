@@ -37,6 +37,8 @@ export const incidents = pgTable(
 			.references(() => orgUnits.id),
 		form: incidentForm('form').notNull(),
 		occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+		/** False when the report gave no time: occurred_at is then the start of the day (Stockholm). */
+		occurredTimeKnown: boolean('occurred_time_known').notNull().default(true),
 		/** The verksamhetsområde of the work in which it happened. */
 		activityArea: text('activity_area', { enum: ACTIVITY_AREAS }).notNull(),
 		/** Where or in what situation (hembesök, besöksrum, telefon, …). */

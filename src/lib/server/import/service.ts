@@ -25,6 +25,7 @@ import { applyOps } from './apply';
 import { planImport, type ImportPlan, type ImportScope, type ImportSummary } from './plan';
 import { readStaffFile } from './read-file';
 import { checkTable, jsonRows, mapColumns, type ExtraRoleRow, type RowError, type StaffRow } from './rows';
+import { now as clockNow } from '../clock';
 
 export type { ImportPlan, ImportSummary, RowError };
 
@@ -120,7 +121,7 @@ async function readSource(source: ImportSource) {
 const byLine = (a: RowError, b: RowError) => a.line - b.line;
 
 /** The dry run. Nothing in the organisation changes; a preview is stored when there is nothing wrong. */
-export async function previewImport(db: Db, actor: Actor, source: ImportSource, options: unknown, now = new Date()): Promise<PreviewResult> {
+export async function previewImport(db: Db, actor: Actor, source: ImportSource, options: unknown, now = clockNow()): Promise<PreviewResult> {
 	if (!mayImportStaff(actor)) throw notFound('Sidan');
 	const opts = parseInput(importOptions, options);
 	const kommun = await kommunOf(db, opts.kommun);
@@ -149,7 +150,7 @@ export async function previewImport(db: Db, actor: Actor, source: ImportSource, 
 }
 
 /** Dry runs never applied are dropped after a day: they hold the HR file's personal data. */
-export async function purgeStalePreviews(db: Db, now = new Date()): Promise<void> {
+export async function purgeStalePreviews(db: Db, now = clockNow()): Promise<void> {
 	await db.delete(staffImports).where(and(eq(staffImports.status, 'preview'), lt(staffImports.createdAt, new Date(now.getTime() - PREVIEW_HOURS * 3600_000))));
 }
 
@@ -172,7 +173,7 @@ export interface StoredImport {
 }
 
 /** A stored import: for a preview, its plan recomputed against the database as it is now. */
-export async function getImport(db: Db, actor: Actor, importId: string, now = new Date()): Promise<StoredImport> {
+export async function getImport(db: Db, actor: Actor, importId: string, now = clockNow()): Promise<StoredImport> {
 	if (!mayImportStaff(actor) || !isUuid(importId)) throw notFound('Importen');
 	const [row] = await db
 		.select({ imp: staffImports, createdByName: people.name, kommunName: orgUnits.name, kommunPath: orgUnits.path })
@@ -205,7 +206,7 @@ export async function getImport(db: Db, actor: Actor, importId: string, now = ne
 }
 
 /** Applies a stored preview, if the plan is still the one the administrator saw. */
-export async function applyImport(db: Db, actor: Actor, importId: string, input: unknown, now = new Date()): Promise<{ importId: string; plan: ImportPlan }> {
+export async function applyImport(db: Db, actor: Actor, importId: string, input: unknown, now = clockNow()): Promise<{ importId: string; plan: ImportPlan }> {
 	if (!mayImportStaff(actor) || !isUuid(importId)) throw notFound('Importen');
 	const { fingerprint } = parseInput(applyInput, input);
 	return db.transaction(async (tx) => {
@@ -234,7 +235,7 @@ export async function importNow(
 	actor: Actor,
 	source: ImportSource,
 	options: unknown,
-	now = new Date()
+	now = clockNow()
 ): Promise<PreviewResult & { applied: boolean }> {
 	if (!mayImportStaff(actor)) throw notFound('Sidan');
 	const opts = parseInput(importOptions.extend({ fingerprint: applyInput.shape.fingerprint.optional() }), options);

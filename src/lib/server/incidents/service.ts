@@ -12,16 +12,17 @@
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { titleLabel, type Title } from '$lib/domain';
 import type { Actor } from '../access/actor';
-import { canManageIncident, canReportIncidentFor, canSeeIncident, namedScopes, todayIso } from '../access/policy';
+import { canManageIncident, canReportIncidentFor, canSeeIncident, namedScopes } from '../access/policy';
 import { audit } from '../audit/audit';
 import type { Db } from '../db';
 import { query } from '../db/client';
 import { pathIn } from '../db/paths';
 import { incidentReaders, incidents, orgUnits, people } from '../db/schema';
 import { invalid, notFound, notYours } from '../errors';
-
 import { isUuid, parseInput } from '../validation';
-import { isSerious, measuresInput, occurredAt, reportInput, supportInput, type ExportIncident } from './rules';
+import { isSerious, measuresInput, occurredAt, occursInFuture, reportInput, supportInput, type ExportIncident } from './rules';
+import { now as clockNow, todayInStockholm } from '../clock';
+import { dateInStockholm } from '$lib/time';
 
 export type Incident = typeof incidents.$inferSelect;
 
@@ -56,17 +57,17 @@ async function personWithUnit(db: Db, personId: string) {
 	return row;
 }
 
-export async function reportIncident(db: Db, actor: Actor, input: unknown, now = new Date()): Promise<Incident> {
+export async function reportIncident(db: Db, actor: Actor, input: unknown, now = clockNow()): Promise<Incident> {
 	const data = parseInput(reportInput, input);
 	const personId = data.personId ?? actor.personId;
 	const person = await personWithUnit(db, personId);
 	if (!person || !person.active || !canReportIncidentFor(actor, { personId, unitPath: person.path })) {
 		throw invalid('Ett fält behöver rättas.', { personId: 'Välj en medarbetare i listan.' });
 	}
-	const when = occurredAt(data.occurredOn, data.occurredTime);
-	if (data.occurredOn > todayIso(now) || when.getTime() > now.getTime() + 60_000) {
+	if (occursInFuture(data.occurredOn, data.occurredTime, now)) {
 		throw invalid('Ett fält behöver rättas.', { occurredOn: 'Händelsen kan inte ha hänt i framtiden.' });
 	}
+	const when = occurredAt(data.occurredOn, data.occurredTime);
 	const [incident] = await db
 		.insert(incidents)
 		.values({
@@ -74,7 +75,8 @@ export async function reportIncident(db: Db, actor: Actor, input: unknown, now =
 			reportedBy: actor.personId,
 			orgUnitId: person.unitId,
 			form: data.form,
-			occurredAt: when,
+			occurredAt: when.at,
+			occurredTimeKnown: when.timeKnown,
 			activityArea: data.activityArea,
 			setting: data.setting,
 			description: data.description,
@@ -108,6 +110,7 @@ export interface IncidentListItem {
 	id: string;
 	form: Incident['form'];
 	occurredAt: Date;
+	occurredTimeKnown: boolean;
 	personName: string;
 	unitName: string;
 	serious: boolean;
@@ -132,6 +135,7 @@ export async function listIncidents(db: Db, actor: Actor) {
 			id: i.id,
 			form: i.form,
 			occurredAt: i.occurredAt,
+			occurredTimeKnown: i.occurredTimeKnown,
 			personName,
 			unitName,
 			serious: isSerious(i),
@@ -180,7 +184,7 @@ export async function getIncident(db: Db, actor: Actor, incidentId: string) {
 }
 
 /** The employee says whether the support they got was enough (and may change the answer). */
-export async function answerSupport(db: Db, actor: Actor, incidentId: string, input: unknown, now = new Date()): Promise<Incident> {
+export async function answerSupport(db: Db, actor: Actor, incidentId: string, input: unknown, now = clockNow()): Promise<Incident> {
 	const { i } = await visibleIncident(db, actor, incidentId);
 	if (i.personId !== actor.personId) throw notYours('Bara medarbetaren som det hände kan svara på om stödet räckte.');
 	const data = parseInput(supportInput, input);
@@ -193,16 +197,16 @@ export async function answerSupport(db: Db, actor: Actor, incidentId: string, in
 }
 
 /** The nearest manager's measures, and for a serious incident the reports made. */
-export async function recordMeasures(db: Db, actor: Actor, incidentId: string, input: unknown, now = new Date()): Promise<Incident> {
+export async function recordMeasures(db: Db, actor: Actor, incidentId: string, input: unknown, now = clockNow()): Promise<Incident> {
 	const { i, unitPath } = await visibleIncident(db, actor, incidentId);
 	if (!canManageIncident(actor, { unitPath })) throw notYours('Bara närmaste chef dokumenterar åtgärder.');
 	const data = parseInput(measuresInput, input);
-	const today = todayIso(now);
+	const today = todayInStockholm(now);
 	const fieldErrors: Record<string, string> = {};
 	for (const key of ['authorityReportedOn', 'workInjuryReportedOn'] as const) {
 		const value = data[key];
 		if (value && value > today) fieldErrors[key] = 'Datumet kan inte vara i framtiden.';
-		if (value && value < i.occurredAt.toISOString().slice(0, 10)) fieldErrors[key] = 'Datumet är före händelsen.';
+		if (value && value < dateInStockholm(i.occurredAt)) fieldErrors[key] = 'Datumet är före händelsen.';
 	}
 	if (Object.keys(fieldErrors).length) throw invalid(Object.keys(fieldErrors).length === 1 ? 'Ett fält behöver rättas.' : `${Object.keys(fieldErrors).length} fält behöver rättas.`, fieldErrors);
 	const [saved] = await db
@@ -231,7 +235,7 @@ export async function exportIncidents(db: Db, actor: Actor, options: { year?: nu
 	const year = options.year ?? null;
 	const rows = await query<ExportIncident & { occurredAt: Date | string; createdAt: Date | string }>(
 		db,
-		sql`select i.id, i.occurred_at as "occurredAt", p.name as "personName", p.employee_id as "employeeId", p.title::text as title,
+		sql`select i.id, i.occurred_at as "occurredAt", i.occurred_time_known as "occurredTimeKnown", p.name as "personName", p.employee_id as "employeeId", p.title::text as title,
 		       coalesce(f.name, '') as "forvaltningName", u.name as "unitName", i.form::text as form, i.activity_area as "activityArea",
 		       i.setting, i.description, i.police_reported as "policeReported", i.threat_taken_seriously as "threatTakenSeriously",
 		       i.measures, i.authority_reported_on::text as "authorityReportedOn", i.work_injury_reported_on::text as "workInjuryReportedOn",

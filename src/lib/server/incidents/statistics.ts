@@ -18,6 +18,7 @@ import { parseInput } from '../validation';
 import { publishedYears, readPublishedCells, type IncidentFigures } from './publication';
 import { nextPublication, statsQuery } from './rules';
 import { designatedScopes } from './service';
+import { now as clockNow } from '../clock';
 
 export type { IncidentFigures } from './publication';
 
@@ -28,7 +29,7 @@ export interface StatisticsRow {
 	byForm: Record<IncidentForm, DisclosedCount<IncidentFigures>>;
 }
 
-export async function incidentStatistics(db: Db, actor: Actor, input: unknown, now = new Date()) {
+export async function incidentStatistics(db: Db, actor: Actor, input: unknown, now = clockNow()) {
 	const q = parseInput(statsQuery, input);
 	const scopes = [...aggregateScopes(actor), ...(await designatedScopes(db, actor))];
 	const { unit } = await requireUnitInScope(db, scopes, q.unit);

@@ -14,6 +14,7 @@ import { checkbox, isUuid, parseInput } from '../validation';
 import { BUILTIN_INDICATORS, builtinDefinition } from './definitions';
 import { parseSwedishNumber, type IndicatorDef } from './rules';
 import { startsWithPattern } from '../db/paths';
+import { now as clockNow } from '../clock';
 
 export type IndicatorRow = typeof indicators.$inferSelect;
 
@@ -184,7 +185,7 @@ export async function updateIndicator(db: Db, actor: Actor, keyOrId: string, inp
 	return db.transaction(async (tx) => {
 		const [row] = await tx
 			.update(indicators)
-			.set({ name: d.name, description: d.description, target: d.target, unitTarget: d.unitTarget, active: d.active, ...measure, updatedAt: new Date(), updatedBy: actor.personId })
+			.set({ name: d.name, description: d.description, target: d.target, unitTarget: d.unitTarget, active: d.active, ...measure, updatedAt: clockNow(), updatedBy: actor.personId })
 			.where(eq(indicators.id, current.id))
 			.returning();
 		await tx.insert(indicatorDefinitionHistory).values({ indicatorId: row.id, action: 'update', before: definitionSnapshot(before), after: definitionSnapshot(row), changedBy: actor.personId });

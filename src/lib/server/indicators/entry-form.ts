@@ -13,6 +13,7 @@ import { listIndicators } from './catalogue';
 import { valueHistory } from './history';
 import { enterableUnits } from './units';
 import { fieldName, loadValues } from './values';
+import { now as clockNow } from '../clock';
 
 // --- The entry form ---------------------------------------------------------------------------
 
@@ -41,7 +42,7 @@ export interface EntryItem {
 }
 
 /** The form of one unit and report period: every indicator due then, with the figures so far and the previous period's. */
-export async function entryForm(db: Db, actor: Actor, input: unknown, now = new Date()) {
+export async function entryForm(db: Db, actor: Actor, input: unknown, now = clockNow()) {
 	const q = parseInput(entryQuery, input);
 	const units = await enterableUnits(db, actor);
 	if (units.length === 0) throw notFound('Sidan');

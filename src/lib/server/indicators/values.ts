@@ -15,6 +15,7 @@ import { comparePeriods, isPeriodOf, parseMonth, parsePeriod, parseReportPeriod,
 import { categoriesOf, cellKey, figureProblem, jumpWarning, parseSwedishNumber, shownValue, splitProblems, type Cells, type Dimension, type IndicatorDef } from './rules';
 import { listIndicators } from './catalogue';
 import { enterableUnits } from './units';
+import { now as clockNow } from '../clock';
 
 export type ValueRow = typeof indicatorValues.$inferSelect;
 /** Where a change came from, kept in the history. */
@@ -225,7 +226,7 @@ export async function writeFigures(
 	const unitIds = [...new Set(writes.map((w) => w.orgUnitId ?? defaultUnitId))];
 	const existing = await loadValues(tx, { unitIds, indicatorIds: [...new Set(writes.map((w) => w.indicatorId))], periods: [...new Set(writes.map((w) => w.period))] });
 	const byKey = new Map(existing.map((v) => [`${v.indicatorId}|${v.orgUnitId}|${v.period}|${v.dimension}|${v.category}`, v]));
-	const at = meta.at ?? new Date();
+	const at = meta.at ?? clockNow();
 	let changed = 0;
 	const history: (typeof indicatorValueHistory.$inferInsert)[] = [];
 	for (const w of writes) {

@@ -18,6 +18,7 @@ import { runDueRetention } from '../privacy/retention';
 import { refreshStoredDisclosure, storedIsCurrent } from '../reports/disclosure-store';
 import type { Mailer } from '../mail/mailer';
 import { closeOpenRound, sendReminders } from '../rounds/service';
+import { now as clockNow } from '../clock';
 
 export interface TaskSettings {
 	/** Days before closing that non-respondents are reminded; 0: never automatically. */
@@ -35,7 +36,7 @@ const DAY = 24 * 60 * 60 * 1000;
  * closing time (an administrator re-running an old measurement, say) is left to close by hand:
  * closing it the minute it opened would surprise everyone.
  */
-export async function closeDueRounds(db: Db, now = new Date()): Promise<string[]> {
+export async function closeDueRounds(db: Db, now = clockNow()): Promise<string[]> {
 	const due = await db
 		.select({ id: rounds.id, status: rounds.status })
 		.from(rounds)
@@ -54,7 +55,7 @@ export async function closeDueRounds(db: Db, now = new Date()): Promise<string[]
  * has come, once per round: the first to claim `reminder:<round>` sends, nobody else ever does.
  * Only when the reminder time falls while the round is open (not for a round opened later).
  */
-export async function sendDueReminders(db: Db, settings: TaskSettings, now = new Date()): Promise<{ roundId: string; reminded: number; emailed: number }[]> {
+export async function sendDueReminders(db: Db, settings: TaskSettings, now = clockNow()): Promise<{ roundId: string; reminded: number; emailed: number }[]> {
 	if (settings.reminderDaysBefore <= 0) return [];
 	const lead = `${settings.reminderDaysBefore} days`;
 	const at = now.toISOString();
@@ -83,7 +84,7 @@ export async function sendDueReminders(db: Db, settings: TaskSettings, now = new
 }
 
 /** Expired sessions, and failed logins older than a day (the limits look back 15 minutes). */
-export async function cleanUp(db: Db, now = new Date()): Promise<void> {
+export async function cleanUp(db: Db, now = clockNow()): Promise<void> {
 	await deleteExpiredSessions(db, now);
 	await db.delete(loginAttempts).where(lt(loginAttempts.at, new Date(now.getTime() - DAY)));
 	await deleteStaleThrottles(db, now);
@@ -102,7 +103,7 @@ export async function storeDisclosure(db: Db): Promise<void> {
  * What runs every minute: close what is due, remind who is due, store what has closed, publish
  * the incident statistics of a year that has ended (on 1 February, decision 0005).
  */
-export async function minuteTick(db: Db, settings: TaskSettings, now = new Date()): Promise<void> {
+export async function minuteTick(db: Db, settings: TaskSettings, now = clockNow()): Promise<void> {
 	if (settings.autoClose) await closeDueRounds(db, now);
 	await sendDueReminders(db, settings, now);
 	await storeDisclosure(db);

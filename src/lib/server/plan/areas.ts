@@ -13,6 +13,7 @@ import { conflict, notFound } from '../errors';
 
 import { isUuid, parseInput } from '../validation';
 import { areaInput } from './rules';
+import { now as clockNow, yearInStockholm } from '../clock';
 
 export type PlanArea = typeof planAreas.$inferSelect;
 
@@ -43,13 +44,13 @@ export async function areasToAdminister(db: Db, actor: Actor): Promise<PlanArea[
 	return listAreas(db, { includeRetired: true });
 }
 
-export async function createArea(db: Db, actor: Actor, input: unknown, now = new Date()): Promise<PlanArea> {
+export async function createArea(db: Db, actor: Actor, input: unknown, now = clockNow()): Promise<PlanArea> {
 	requireAdmin(actor);
 	const data = parseInput(areaInput, input);
 	const [{ next }] = await db.select({ next: sql<number>`coalesce(max(${planAreas.position}), 0)::int + 1` }).from(planAreas);
 	const [area] = await db
 		.insert(planAreas)
-		.values({ title: data.title, description: data.description, position: next, addedYear: now.getUTCFullYear() })
+		.values({ title: data.title, description: data.description, position: next, addedYear: yearInStockholm(now) })
 		.returning();
 	await audit(db, actor, { action: 'plan_area.create', subjectType: 'plan_area', subjectId: area.id });
 	return area;
@@ -61,7 +62,7 @@ export async function updateArea(db: Db, actor: Actor, areaId: string, input: un
 	const data = parseInput(areaInput, input);
 	const [area] = await db
 		.update(planAreas)
-		.set({ title: data.title, description: data.description, updatedAt: new Date() })
+		.set({ title: data.title, description: data.description, updatedAt: clockNow() })
 		.where(eq(planAreas.id, areaId))
 		.returning();
 	await audit(db, actor, { action: 'plan_area.update', subjectType: 'plan_area', subjectId: areaId });
@@ -69,7 +70,7 @@ export async function updateArea(db: Db, actor: Actor, areaId: string, input: un
 }
 
 /** Retires an area (or brings it back). Nothing recorded on it is removed. */
-export async function setAreaRetired(db: Db, actor: Actor, areaId: string, retired: boolean, now = new Date()): Promise<PlanArea> {
+export async function setAreaRetired(db: Db, actor: Actor, areaId: string, retired: boolean, now = clockNow()): Promise<PlanArea> {
 	requireAdmin(actor);
 	const current = await getArea(db, areaId);
 	if (retired && current.retiredAt) throw conflict('Området är redan avslutat.');

@@ -14,15 +14,16 @@ import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { ACTION_PLAN_STATUSES, type ActionPlanStatus } from '$lib/domain';
 import type { Actor } from '../access/actor';
 import { requireUnitInScope } from '../access/gate';
-import { aggregateScopes, todayIso, within } from '../access/policy';
+import { aggregateScopes, within } from '../access/policy';
 import { anonymityRules, computeDisclosure, discloseCount, type DisclosedCount, type Respondent } from '../anonymity';
 import type { Db } from '../db';
 import { query } from '../db/client';
 import { actionPlans, orgUnits, people } from '../db/schema';
+import { now as clockNow, todayInStockholm } from '../clock';
 import { pathIds } from '../org/service';
 
 /** Plans the manager follows up whose follow-up date has passed, oldest first. */
-export async function overdueFollowUps(db: Db, actor: Actor, now = new Date()) {
+export async function overdueFollowUps(db: Db, actor: Actor, now = clockNow()) {
 	return db
 		.select({ id: actionPlans.id, followUpOn: actionPlans.followUpOn, status: actionPlans.status, employeeName: people.name })
 		.from(actionPlans)
@@ -31,7 +32,7 @@ export async function overdueFollowUps(db: Db, actor: Actor, now = new Date()) {
 			and(
 				eq(actionPlans.managerId, actor.personId),
 				inArray(actionPlans.status, ['offered', 'active']),
-				lt(actionPlans.followUpOn, todayIso(now))
+				lt(actionPlans.followUpOn, todayInStockholm(now))
 			)
 		)
 		.orderBy(asc(actionPlans.followUpOn));

@@ -21,6 +21,7 @@ import {
 } from '$lib/domain';
 import { meetsTarget } from '../indicators/rules';
 import { isoDate, isRealDate } from '../validation';
+import { calendarInStockholm } from '$lib/time';
 
 // --- Input -------------------------------------------------------------------------------
 
@@ -213,8 +214,7 @@ export function indicatorTargetProblem(kind: IndicatorKind, target: number): str
  * January–February still belongs to the previous year's VB.
  */
 export function currentFollowUpPeriod(today: Date): { period: PlanFollowUpPeriod; year: number } {
-	const month = today.getUTCMonth() + 1;
-	const year = today.getUTCFullYear();
+	const { month, year } = calendarInStockholm(today);
 	if (month <= 2) return { period: 'VB', year: year - 1 };
 	if (month <= 10) return { period: 'T2', year };
 	return { period: 'VB', year };

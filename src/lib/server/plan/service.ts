@@ -14,7 +14,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { statementText, type PlanAreaStatus, type Statement } from '$lib/domain';
 import type { Actor } from '../access/actor';
-import { canEditPlan, canReadIndicators, canReadPlan, canSeeAggregate, canSuggestInPlan, seesPlanMatrix, todayIso } from '../access/policy';
+import { canEditPlan, canReadIndicators, canReadPlan, canSeeAggregate, canSuggestInPlan, seesPlanMatrix } from '../access/policy';
 import { validOnSql } from '../access/rules';
 import { audit } from '../audit/audit';
 import type { Db } from '../db';
@@ -59,6 +59,7 @@ import {
 	type ProgressPoint,
 	type SubgoalInput
 } from './rules';
+import { now as clockNow, todayInStockholm } from '../clock';
 
 export type Forvaltning = typeof orgUnits.$inferSelect;
 export type Subgoal = typeof planSubgoals.$inferSelect;
@@ -109,7 +110,7 @@ export async function planEntry(db: Db, actor: Actor) {
 async function logChange(
 	db: Db,
 	change: { forvaltningId: string; areaId: string; kind: PlanChangeKind; actorId: string; summary?: string; fromStatus?: PlanAreaStatus | null; toStatus?: PlanAreaStatus | null },
-	at = new Date()
+	at = clockNow()
 ) {
 	await db.insert(planChanges).values({
 		forvaltningId: change.forvaltningId,
@@ -125,8 +126,8 @@ async function logChange(
 
 // --- Reading ----------------------------------------------------------------------------------
 
-async function steeringGroup(db: Db, forvaltningId: string, now = new Date()) {
-	const today = todayIso(now);
+async function steeringGroup(db: Db, forvaltningId: string, now = clockNow()) {
+	const today = todayInStockholm(now);
 	return db
 		.select({ name: people.name })
 		.from(roleAssignments)
@@ -193,9 +194,9 @@ export interface AreaRow {
 }
 
 /** The förvaltning's plan at a glance: every area with its status and counts, and the suggestions. */
-export async function getPlanOverview(db: Db, actor: Actor, forvaltningId: string, now = new Date()) {
+export async function getPlanOverview(db: Db, actor: Actor, forvaltningId: string, now = clockNow()) {
 	const f = await readableForvaltning(db, actor, forvaltningId);
-	const today = todayIso(now);
+	const today = todayInStockholm(now);
 	const [areas, states, goals, acts, follows] = await Promise.all([
 		listAreas(db, { includeRetired: true }),
 		db.select().from(planAreaStates).where(eq(planAreaStates.forvaltningId, f.id)),
@@ -315,7 +316,7 @@ function subgoalView(goal: Subgoal, trend: TrendPoint[] | null, series: Awaited<
 }
 
 /** One area of the förvaltning's plan with everything recorded on it. */
-export async function getAreaPlan(db: Db, actor: Actor, forvaltningId: string, areaId: string, now = new Date()) {
+export async function getAreaPlan(db: Db, actor: Actor, forvaltningId: string, areaId: string, now = clockNow()) {
 	const f = await readableForvaltning(db, actor, forvaltningId);
 	const area = await getArea(db, areaId);
 	const [state] = await db
@@ -357,7 +358,7 @@ export async function getAreaPlan(db: Db, actor: Actor, forvaltningId: string, a
 		history: changes.map((c) => ({ at: c.at, text: describeChange(c) })),
 		suggestions: await suggestions(db, actor, f, area.id),
 		defaultPeriod: currentFollowUpPeriod(now),
-		today: todayIso(now),
+		today: todayInStockholm(now),
 		permissions: { edit, suggest: canSuggestInPlan(actor, f.path) && !area.retiredAt },
 		statements: statementText,
 		/** What a delmål may follow besides the survey: the active indicators, and any retired one a delmål still follows. */
@@ -367,7 +368,7 @@ export async function getAreaPlan(db: Db, actor: Actor, forvaltningId: string, a
 
 // --- Changing: the lokal styrgrupp -------------------------------------------------------------
 
-export async function saveAreaState(db: Db, actor: Actor, forvaltningId: string, areaId: string, input: unknown, now = new Date()) {
+export async function saveAreaState(db: Db, actor: Actor, forvaltningId: string, areaId: string, input: unknown, now = clockNow()) {
 	const f = await editableForvaltning(db, actor, forvaltningId);
 	const area = await activeArea(db, areaId);
 	const data = parseInput(areaStateInput, input);
@@ -407,7 +408,7 @@ async function subgoalValues(db: Db, data: SubgoalInput, before?: Subgoal) {
 	return { ...rest, indicatorId: def.id };
 }
 
-export async function addSubgoal(db: Db, actor: Actor, forvaltningId: string, areaId: string, input: unknown, now = new Date()): Promise<Subgoal> {
+export async function addSubgoal(db: Db, actor: Actor, forvaltningId: string, areaId: string, input: unknown, now = clockNow()): Promise<Subgoal> {
 	const f = await editableForvaltning(db, actor, forvaltningId);
 	const area = await activeArea(db, areaId);
 	const data = await subgoalValues(db, parseInput(subgoalInput, input));
@@ -431,7 +432,7 @@ async function subgoalOf(db: Db, f: Forvaltning, area: PlanArea, subgoalId: stri
 	return goal;
 }
 
-export async function updateSubgoal(db: Db, actor: Actor, forvaltningId: string, areaId: string, subgoalId: string, input: unknown, now = new Date()): Promise<Subgoal> {
+export async function updateSubgoal(db: Db, actor: Actor, forvaltningId: string, areaId: string, subgoalId: string, input: unknown, now = clockNow()): Promise<Subgoal> {
 	const f = await editableForvaltning(db, actor, forvaltningId);
 	const area = await activeArea(db, areaId);
 	const before = await subgoalOf(db, f, area, subgoalId);
@@ -445,7 +446,7 @@ export async function updateSubgoal(db: Db, actor: Actor, forvaltningId: string,
 	});
 }
 
-export async function addActivity(db: Db, actor: Actor, forvaltningId: string, areaId: string, input: unknown, now = new Date()): Promise<Activity> {
+export async function addActivity(db: Db, actor: Actor, forvaltningId: string, areaId: string, input: unknown, now = clockNow()): Promise<Activity> {
 	const f = await editableForvaltning(db, actor, forvaltningId);
 	const area = await activeArea(db, areaId);
 	const data = parseInput(activityInput, input);
@@ -460,7 +461,7 @@ export async function addActivity(db: Db, actor: Actor, forvaltningId: string, a
 }
 
 /** Marks an activity done (today) or not done. */
-export async function setActivityDone(db: Db, actor: Actor, forvaltningId: string, areaId: string, activityId: string, input: unknown, now = new Date()): Promise<Activity> {
+export async function setActivityDone(db: Db, actor: Actor, forvaltningId: string, areaId: string, activityId: string, input: unknown, now = clockNow()): Promise<Activity> {
 	const f = await editableForvaltning(db, actor, forvaltningId);
 	const area = await activeArea(db, areaId);
 	if (!isUuid(activityId)) throw notFound('Aktiviteten');
@@ -473,7 +474,7 @@ export async function setActivityDone(db: Db, actor: Actor, forvaltningId: strin
 	return db.transaction(async (tx) => {
 		const [activity] = await tx
 			.update(planActivities)
-			.set({ doneOn: done ? (before.doneOn ?? todayIso(now)) : null, updatedAt: now })
+			.set({ doneOn: done ? (before.doneOn ?? todayInStockholm(now)) : null, updatedAt: now })
 			.where(eq(planActivities.id, before.id))
 			.returning();
 		if (done && !before.doneOn) await logChange(tx, { forvaltningId: f.id, areaId: area.id, kind: 'activity_done', summary: before.title, actorId: actor.personId }, now);
@@ -482,7 +483,7 @@ export async function setActivityDone(db: Db, actor: Actor, forvaltningId: strin
 }
 
 /** Writes (or rewrites) the follow-up of an area for one T2 or VB. */
-export async function saveFollowUp(db: Db, actor: Actor, forvaltningId: string, areaId: string, input: unknown, now = new Date()): Promise<FollowUp> {
+export async function saveFollowUp(db: Db, actor: Actor, forvaltningId: string, areaId: string, input: unknown, now = clockNow()): Promise<FollowUp> {
 	const f = await editableForvaltning(db, actor, forvaltningId);
 	const area = await activeArea(db, areaId);
 	const data = parseInput(followUpInput, input);
@@ -508,7 +509,7 @@ export async function saveFollowUp(db: Db, actor: Actor, forvaltningId: string, 
 // --- Suggestions -----------------------------------------------------------------------------------
 
 /** A suggestion from someone in the förvaltning, on the plan as a whole or on one area. */
-export async function addSuggestion(db: Db, actor: Actor, forvaltningId: string, input: unknown, now = new Date()) {
+export async function addSuggestion(db: Db, actor: Actor, forvaltningId: string, input: unknown, now = clockNow()) {
 	const f = await readableForvaltning(db, actor, forvaltningId);
 	if (!canSuggestInPlan(actor, f.path)) throw notYours('Förslag lämnas av medarbetare och chefer i förvaltningen.');
 	const data = parseInput(suggestionInput, input);
@@ -523,7 +524,7 @@ export async function addSuggestion(db: Db, actor: Actor, forvaltningId: string,
 	return saved;
 }
 
-export async function answerSuggestion(db: Db, actor: Actor, forvaltningId: string, suggestionId: string, input: unknown, now = new Date()) {
+export async function answerSuggestion(db: Db, actor: Actor, forvaltningId: string, suggestionId: string, input: unknown, now = clockNow()) {
 	const f = await editableForvaltning(db, actor, forvaltningId);
 	if (!isUuid(suggestionId)) throw notFound('Förslaget');
 	const [suggestion] = await db

@@ -18,6 +18,7 @@ import type { Db } from '../db';
 import { query } from '../db/client';
 import { notFound } from '../errors';
 import { getPerson, unitLabelSql } from './people';
+import { now as clockNow } from '../clock';
 
 /** Tables shown in their own section (or deliberately left out: a session's id is a secret). */
 const EXPLAINED = new Set(['role_assignments', 'round_members', 'responses', 'reminders', 'action_plans', 'action_plan_notes', 'sessions', 'retention_pseudonyms', 'staff_imports']);
@@ -72,7 +73,7 @@ export interface RegisterExtract {
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
-export async function registerExtract(db: Db, actor: Actor, personId: string, format: 'page' | 'json' = 'page', now = new Date()): Promise<RegisterExtract> {
+export async function registerExtract(db: Db, actor: Actor, personId: string, format: 'page' | 'json' = 'page', now = clockNow()): Promise<RegisterExtract> {
 	if (!mayAdministerPeople(actor)) throw notFound('Personen');
 	const person = await getPerson(db, actor, personId);
 	const [extra] = await query<{ hasPassword: boolean }>(db, sql`select password_hash is not null as "hasPassword" from people where id = ${personId}`);

@@ -13,6 +13,7 @@ import { conflict, invalid, notFound, notYours } from '../errors';
 import { isUuid, parseInput } from '../validation';
 import { assertAnswerable, assertTransition, responseInput, roundInput, roundName, type ResponseInput } from './rules';
 import type { Mailer } from '../mail/mailer';
+import { now as clockNow } from '../clock';
 
 export type Round = typeof rounds.$inferSelect;
 export type SurveyResponse = typeof responses.$inferSelect;
@@ -86,7 +87,7 @@ export async function createRound(db: Db, actor: Actor, input: unknown): Promise
 }
 
 /** Opens a round and snapshots who is asked to answer. */
-export async function openRound(db: Db, actor: Actor, roundId: string, now = new Date()): Promise<Round> {
+export async function openRound(db: Db, actor: Actor, roundId: string, now = clockNow()): Promise<Round> {
 	requireRoundAdministrator(actor);
 	const round = await getRound(db, actor, roundId);
 	assertTransition(round.status, 'open');
@@ -102,7 +103,7 @@ export async function openRound(db: Db, actor: Actor, roundId: string, now = new
 	});
 }
 
-export async function closeRound(db: Db, actor: Actor, roundId: string, now = new Date()): Promise<Round> {
+export async function closeRound(db: Db, actor: Actor, roundId: string, now = clockNow()): Promise<Round> {
 	requireRoundAdministrator(actor);
 	const round = await getRound(db, actor, roundId);
 	const updated = await closeOpenRound(db, round, now, actor);
@@ -259,7 +260,7 @@ async function saveOutsideSnapshot(db: Db, actor: Actor, roundId: string, data: 
 		const [saved] = await tx
 			.insert(responses)
 			.values({ roundId, personId: actor.personId, orgUnitId: member.orgUnitId, title, activityArea, ...data })
-			.onConflictDoUpdate({ target: [responses.roundId, responses.personId], set: { ...data, updatedAt: new Date() } })
+			.onConflictDoUpdate({ target: [responses.roundId, responses.personId], set: { ...data, updatedAt: clockNow() } })
 			.returning();
 		return saved;
 	});
