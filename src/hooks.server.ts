@@ -7,7 +7,8 @@ import { inFlightRequest } from '$lib/server/lifecycle';
 import { clientIp } from '$lib/server/http';
 import { log } from '$lib/server/log';
 import { startup } from '$lib/server/startup';
-import { apiError } from '$lib/server/http';
+import { apiError, bodySizeLimit, isTooLarge } from '$lib/server/http';
+import { tooLarge } from '$lib/server/errors';
 import { URL_CONTROL_CHARACTER_MESSAGE, urlHasControlCharacters } from '$lib/server/validation';
 
 export const init: ServerInit = async () => {
@@ -56,8 +57,27 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-/** No stack traces to users: log it, answer in Swedish. */
+/**
+ * No stack traces to users: log it, answer in Swedish. Client errors (a body over the size limit)
+ * are warnings, not server errors. The API keeps its `{ error: { code, message } }` shape even
+ * here, for what no handler caught (the database gone, say).
+ */
 export const handleError: HandleServerError = ({ error, event, status }) => {
-	if (status !== 404) log.error({ err: error, path: event.url.pathname }, 'unhandled error');
-	return { message: status === 404 ? 'Sidan finns inte.' : 'Något gick fel hos oss. Försök igen om en stund.' };
+	let code = 'internal';
+	let message = 'Något gick fel hos oss. Försök igen om en stund.';
+	if (status === 404) {
+		code = 'not_found';
+		message = 'Sidan finns inte.';
+	} else if (isTooLarge(error) || status === 413) {
+		code = 'too_large';
+		message = tooLarge(bodySizeLimit()).message;
+		log.warn({ path: event.url.pathname, limit: bodySizeLimit() }, 'request body too large');
+	} else if (status < 500) {
+		code = 'invalid';
+		message = 'Begäran kunde inte läsas. Kontrollera det du skickade och försök igen.';
+		log.warn({ err: error, path: event.url.pathname, status }, 'client error');
+	} else {
+		log.error({ err: error, path: event.url.pathname }, 'unhandled error');
+	}
+	return event.url.pathname.startsWith('/api/') ? { message, error: { code, message } } : { message };
 };

@@ -5,7 +5,7 @@
 import { error, fail, json, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actor } from './access/actor';
 import { clientAddress, trustedProxies } from './client-address';
-import { DomainError, httpStatus } from './errors';
+import { DomainError, httpStatus, invalid, tooLarge, unsupportedMediaType } from './errors';
 import { log } from './log';
 import { formToObject } from './validation';
 
@@ -71,9 +71,52 @@ export async function apiCall(work: () => Promise<Response>): Promise<Response> 
 		return await work();
 	} catch (e) {
 		if (e instanceof DomainError) return apiError(httpStatus(e), e.kind, e.message, e.fieldErrors);
+		if (isTooLarge(e)) {
+			log.warn({ limit: bodySizeLimit() }, 'api request body too large');
+			const error = tooLarge(bodySizeLimit());
+			return apiError(httpStatus(error), error.kind, error.message);
+		}
 		if (isRedirectOrHttp(e)) throw e;
 		log.error({ err: e }, 'api error');
 		return apiError(500, 'internal', 'Något gick fel hos oss. Försök igen om en stund.');
+	}
+}
+
+/** The request body limit in force, in words ("512 kB"), from adapter-node's BODY_SIZE_LIMIT. */
+export function bodySizeLimit(): string {
+	const raw = (process.env.BODY_SIZE_LIMIT ?? '512K').trim();
+	const m = /^(\d+)\s*([KMG]?)B?$/i.exec(raw);
+	if (!m) return raw;
+	const unit = m[2].toUpperCase();
+	return `${m[1]} ${unit === 'K' ? 'kB' : unit === 'M' ? 'MB' : unit === 'G' ? 'GB' : 'byte'}`;
+}
+
+/** An error the server raised because a body was over BODY_SIZE_LIMIT (413), however it surfaced. */
+export function isTooLarge(e: unknown): boolean {
+	return typeof e === 'object' && e !== null && 'status' in e && (e as { status: unknown }).status === 413;
+}
+
+/**
+ * The JSON body of an API call — the one place every handler reads it: an empty body is `{}`, a
+ * body that is not JSON is refused (400 "Ogiltig JSON", 415 for another content type), and one
+ * over the size limit answers 413 saying the limit, never 500.
+ */
+export async function readJson(request: Request): Promise<unknown> {
+	let text: string;
+	try {
+		text = await request.text();
+	} catch (e) {
+		if (isTooLarge(e)) throw tooLarge(bodySizeLimit());
+		throw e;
+	}
+	if (text.trim() === '') return {};
+	const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+	if (type !== 'application/json' && !type.endsWith('+json')) throw unsupportedMediaType('JSON (application/json)');
+	try {
+		return JSON.parse(text);
+	} catch (e) {
+		const where = e instanceof SyntaxError ? ` (${e.message})` : '';
+		throw invalid(`Ogiltig JSON: innehållet går inte att läsa${where}. Kontrollera citattecken, kommatecken och klamrar.`);
 	}
 }
 

@@ -21,7 +21,7 @@ const error = {
 		error: {
 			type: 'object',
 			properties: {
-				code: { type: 'string', enum: ['unauthenticated', 'forbidden', 'not_found', 'invalid', 'conflict', 'rate_limited', 'internal'] },
+				code: { type: 'string', enum: ['unauthenticated', 'forbidden', 'not_found', 'invalid', 'conflict', 'rate_limited', 'too_large', 'unsupported_media_type', 'internal'] },
 				message: { type: 'string', description: 'Swedish message for the user.' },
 				fields: { type: 'object', additionalProperties: { type: 'string' }, description: 'Per-field Swedish messages.' }
 			},

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { offerPlan, plansOfEmployee, plansOfManager } from '$lib/server/action-plans/service';
-import { apiCall, requireApiActor } from '$lib/server/http';
+import { apiCall, readJson, requireApiActor } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
 /** The caller's plans: those they follow up as manager, and their own. */
@@ -15,6 +15,6 @@ export const GET: RequestHandler = ({ locals }) =>
 
 export const POST: RequestHandler = ({ locals, request }) =>
 	apiCall(async () => {
-		const plan = await offerPlan(locals.db, requireApiActor(locals), await request.json().catch(() => ({})));
+		const plan = await offerPlan(locals.db, requireApiActor(locals), await readJson(request));
 		return json(plan, { status: 201 });
 	});

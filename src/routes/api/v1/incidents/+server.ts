@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { apiCall, requireApiActor } from '$lib/server/http';
+import { apiCall, readJson, requireApiActor } from '$lib/server/http';
 import { listIncidents, reportIncident } from '$lib/server/incidents/service';
 import type { RequestHandler } from './$types';
 
@@ -9,4 +9,4 @@ export const GET: RequestHandler = (event) =>
 
 /** Reports an incident, for oneself or (a nearest manager) on behalf of own staff. */
 export const POST: RequestHandler = ({ locals, request }) =>
-	apiCall(async () => json(await reportIncident(locals.db, requireApiActor(locals), await request.json().catch(() => ({}))), { status: 201 }));
+	apiCall(async () => json(await reportIncident(locals.db, requireApiActor(locals), await readJson(request)), { status: 201 }));

@@ -3,12 +3,12 @@ import { clearSessionCookie } from '$lib/server/auth/cookies';
 import { beginSession } from '$lib/server/auth/login-method';
 import { login } from '$lib/server/auth/login';
 import { deleteSession } from '$lib/server/auth/sessions';
-import { apiCall, clientIp, requireApiActor } from '$lib/server/http';
+import { apiCall, clientIp, readJson, requireApiActor } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = (event) =>
 	apiCall(async () => {
-		const body = await event.request.json().catch(() => ({}));
+		const body = await readJson(event.request);
 		const ip = clientIp(event);
 		// login() audits a failed attempt; beginSession the login.
 		const { personId } = await login(event.locals.db, body, ip, { via: 'api' });
