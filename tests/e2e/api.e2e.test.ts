@@ -107,8 +107,16 @@ describe('the JSON API /api/v1', () => {
 			expect(onlyEmail.body.error.fields).toEqual({ password: 'Fyll i ditt lösenord.' });
 		});
 
-		it('a body that is not JSON is treated as empty: 400, not a server error', async () => {
+		it('a body that is not JSON: 400 "Ogiltig JSON", not a server error and not a list of empty fields (issue 12)', async () => {
 			const res = await fetch(`${baseURL()}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' });
+			expect(res.status).toBe(400);
+			const body = (await res.json()) as Json;
+			expect(body.error.code).toBe('invalid');
+			expect(body.error.message).toMatch(/^Ogiltig JSON/);
+		});
+
+		it('an empty body: 400 naming the fields to fill in', async () => {
+			const res = await fetch(`${baseURL()}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '' });
 			expect(res.status).toBe(400);
 			expect(((await res.json()) as Json).error.fields.email).toBe('Fyll i din e-postadress.');
 		});
