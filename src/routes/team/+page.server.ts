@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { offerPlan } from '$lib/server/action-plans/service';
+import { offerIndividualPlan } from '$lib/server/individual-plans/service';
 import { formAction, orErrorPage, requireActor } from '$lib/server/http';
 import { teamRounds, teamView } from '$lib/server/team/service';
 import { formToObject } from '$lib/server/validation';
@@ -21,10 +21,10 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	offerPlan: async (event) => {
+	offerIndividualPlan: async (event) => {
 		const actor = requireActor(event);
 		const values = formToObject(await event.request.formData());
-		const result = await formAction(values, () => offerPlan(event.locals.db, actor, values));
+		const result = await formAction(values, () => offerIndividualPlan(event.locals.db, actor, values));
 		if ('id' in result) redirect(303, `/action-plans/${result.id}?offered=1`);
 		return result;
 	}

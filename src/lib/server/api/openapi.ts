@@ -4,11 +4,11 @@
  * checks that every route file is described here.
  */
 import { z } from 'zod';
-import { noteInput, offerInput, planUpdateInput } from '../action-plans/service';
+import { noteInput, offerInput, planUpdateInput } from '../individual-plans/service';
 import { loginInput } from '../auth/login';
 import { applyInput, importOptions } from '../import/service';
 import { reportInput, supportInput } from '../incidents/rules';
-import { areaInput, areaStateInput, subgoalInput, suggestionInput } from '../plan/rules';
+import { areaInput, areaStateInput, subgoalInput, suggestionInput } from '../city-plan/rules';
 import { reportQuery } from '../reports/service';
 import { responseInput, roundInput } from '../rounds/rules';
 import { entriesInput } from '../indicators/service';

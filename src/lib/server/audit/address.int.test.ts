@@ -4,7 +4,7 @@
  */
 import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getPlan, offerPlan } from '../action-plans/service';
+import { getIndividualPlan, offerIndividualPlan } from '../individual-plans/service';
 import type { Database } from '../db/client';
 import { auditLog } from '../db/schema';
 import { createTestDatabase, testBackend } from '../db/testing';
@@ -24,9 +24,9 @@ describe(`audit entries record the address (${testBackend})`, () => {
 
 	it('offering and reading an action plan, and reporting an incident', async () => {
 		const manager = await org.actor(org.people.managerE1, '10.20.30.40');
-		const plan = await offerPlan(database.db, manager, { personId: org.people.g1[0].id, followUpOn: '2099-01-01' }, new Date('2026-05-04T08:00:00Z'));
+		const plan = await offerIndividualPlan(database.db, manager, { personId: org.people.g1[0].id, followUpOn: '2099-01-01' }, new Date('2026-05-04T08:00:00Z'));
 		expect(await last('action_plan.offer')).toMatchObject({ actorId: manager.personId, subjectId: plan.id, ip: '10.20.30.40' });
-		await getPlan(database.db, await org.actor(org.people.managerE1, '10.20.30.41'), plan.id);
+		await getIndividualPlan(database.db, await org.actor(org.people.managerE1, '10.20.30.41'), plan.id);
 		expect(await last('read.action_plan')).toMatchObject({ actorId: manager.personId, subjectId: plan.id, ip: '10.20.30.41' });
 
 		const employee = await org.actor(org.people.e2[0], '2001:db8::7');

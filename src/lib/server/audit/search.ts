@@ -128,7 +128,7 @@ function where(q: AuditQuery): SQL {
 		  or (a.subject_type = 'person' and a.subject_id in (select id::text from people where name ilike ${pattern} or email ilike ${pattern} or employee_id = ${q.subject}))
 		  or (a.subject_type = 'round' and a.subject_id in (select id::text from rounds where name ilike ${pattern}))
 		  or (a.subject_type = 'org_unit' and a.subject_id in (select id::text from org_units where name ilike ${pattern}))
-		  or (a.subject_type = 'action_plan' and a.subject_id in (select ap.id::text from action_plans ap join people p on p.id = ap.person_id where p.name ilike ${pattern})))`);
+		  or (a.subject_type = 'action_plan' and a.subject_id in (select ap.id::text from individual_plans ap join people p on p.id = ap.person_id where p.name ilike ${pattern})))`);
 	}
 	return sql.join(parts, sql` and `);
 }
@@ -142,7 +142,7 @@ async function rows(db: Db, q: AuditQuery, limit: number, offset: number): Promi
 		         when 'person' then (select name from people where id::text = a.subject_id)
 		         when 'round' then (select name from rounds where id::text = a.subject_id)
 		         when 'org_unit' then (select name from org_units where id::text = a.subject_id)
-		         when 'action_plan' then (select 'Handlingsplan för ' || pp.name from action_plans ap join people pp on pp.id = ap.person_id where ap.id::text = a.subject_id)
+		         when 'action_plan' then (select 'Handlingsplan för ' || pp.name from individual_plans ap join people pp on pp.id = ap.person_id where ap.id::text = a.subject_id)
 		         when 'staff_import' then (select file_name from staff_imports where id::text = a.subject_id)
 		       end as "subjectLabel"
 		    from audit_log a left join people p on p.id = a.actor_id

@@ -1,6 +1,6 @@
 /**
  * The core tables: organisation, people, sessions, rounds, answers, action plans, audit.
- * Feature files (schema-plan.ts, …) import from here; schema.ts joins them all.
+ * Feature files (schema-city-plan.ts, …) import from here; schema.ts joins them all.
  */
 import { sql } from 'drizzle-orm';
 import {
@@ -21,7 +21,7 @@ import {
 	uuid
 } from 'drizzle-orm/pg-core';
 // The enum values have one source, the domain vocabulary (relative path: drizzle-kit reads this file).
-import { ACTION_PLAN_STATUSES, ACTIVITY_AREAS, GENDERS, ORG_UNIT_KINDS, ROLES, ROUND_KINDS, ROUND_STATUSES, TITLES } from '../../domain';
+import { INDIVIDUAL_PLAN_STATUSES, ACTIVITY_AREAS, GENDERS, ORG_UNIT_KINDS, ROLES, ROUND_KINDS, ROUND_STATUSES, TITLES } from '../../domain';
 
 const id = () => uuid('id').primaryKey().defaultRandom();
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -280,10 +280,10 @@ export const reminders = pgTable(
 
 // --- Individual action plans (individuella handlingsplaner) ----------------------
 
-export const actionPlanStatus = pgEnum('action_plan_status', ACTION_PLAN_STATUSES);
+export const individualPlanStatus = pgEnum('individual_plan_status', INDIVIDUAL_PLAN_STATUSES);
 
-export const actionPlans = pgTable(
-	'action_plans',
+export const individualPlans = pgTable(
+	'individual_plans',
 	{
 		id: id(),
 		personId: uuid('person_id')
@@ -294,7 +294,7 @@ export const actionPlans = pgTable(
 			.references(() => people.id),
 		/** The round whose answer led to the offer, when there is one. */
 		roundId: uuid('round_id').references(() => rounds.id),
-		status: actionPlanStatus('status').notNull().default('offered'),
+		status: individualPlanStatus('status').notNull().default('offered'),
 		offeredAt: timestamp('offered_at', { withTimezone: true }).notNull().defaultNow(),
 		followUpOn: date('follow_up_on').notNull(),
 		goals: text('goals').notNull().default(''),
@@ -303,23 +303,23 @@ export const actionPlans = pgTable(
 		closedAt: timestamp('closed_at', { withTimezone: true }),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [index('action_plans_person_idx').on(t.personId), index('action_plans_manager_idx').on(t.managerId)]
+	(t) => [index('individual_plans_person_idx').on(t.personId), index('individual_plans_manager_idx').on(t.managerId)]
 );
 
-export const actionPlanNotes = pgTable(
-	'action_plan_notes',
+export const individualPlanNotes = pgTable(
+	'individual_plan_notes',
 	{
 		id: id(),
-		actionPlanId: uuid('action_plan_id')
+		individualPlanId: uuid('individual_plan_id')
 			.notNull()
-			.references(() => actionPlans.id, { onDelete: 'cascade' }),
+			.references(() => individualPlans.id, { onDelete: 'cascade' }),
 		authorId: uuid('author_id')
 			.notNull()
 			.references(() => people.id),
 		body: text('body').notNull(),
 		createdAt: createdAt()
 	},
-	(t) => [index('action_plan_notes_plan_idx').on(t.actionPlanId)]
+	(t) => [index('individual_plan_notes_plan_idx').on(t.individualPlanId)]
 );
 
 // --- Audit and settings ---------------------------------------------------------------

@@ -13,7 +13,7 @@ import { query, sql, type Db } from '../db/client';
 import { orgUnits, people, responses, roleAssignments, roundMembers, rounds, roundUnits } from '../db/schema';
 import { countRows, insertChunked, orgUnitRow, personRow, responseRow, roleRow, type UnitRef } from './factories';
 import { seedIndicators } from './seed-indicators';
-import { seedPlanDemo } from './seed-plan';
+import { seedPlanDemo } from './seed-city-plan';
 import { randomGender, randomName, uniqueEmail, type PersonName } from './names';
 import { Random } from './random';
 import { AREA_MOTIVATIONS, NEGATIVE_MOTIVATIONS, POSITIVE_ANSWERS, POSITIVE_MOTIVATIONS } from './texts';

@@ -70,7 +70,7 @@ export async function teamView(db: Db, actor: Actor, roundId: string) {
 		    left join responses r on r.round_id = m.round_id and r.person_id = m.person_id
 		    join org_units u on u.id = coalesce(r.org_unit_id, m.org_unit_id)
 		    left join lateral (
-		      select a.id, a.status, a.follow_up_on from action_plans a
+		      select a.id, a.status, a.follow_up_on from individual_plans a
 		      where a.person_id = p.id
 		        -- a plan is the employee's and its manager's: another manager of the unit does not learn of it
 		        and ${mayOpenIndividualPlanSql(actor.personId, { personId: sql`a.person_id`, managerId: sql`a.manager_id` })}

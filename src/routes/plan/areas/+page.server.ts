@@ -1,5 +1,5 @@
 import { orErrorPage, requireActor, savingAction } from '$lib/server/http';
-import { areasToAdminister, createArea, setAreaRetired, updateArea } from '$lib/server/plan/areas';
+import { areasToAdminister, createArea, setAreaRetired, updateArea } from '$lib/server/city-plan/areas';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {

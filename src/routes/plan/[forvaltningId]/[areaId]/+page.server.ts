@@ -9,7 +9,7 @@ import {
 	saveFollowUp,
 	setActivityDone,
 	updateSubgoal
-} from '$lib/server/plan/service';
+} from '$lib/server/city-plan/service';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { apiCall, readJson, requireApiActor } from '$lib/server/http';
-import { createArea, listAreas } from '$lib/server/plan/areas';
+import { createArea, listAreas } from '$lib/server/city-plan/areas';
 import type { RequestHandler } from './$types';
 
 /** The areas of the plan; `?retired=1` includes retired ones. */

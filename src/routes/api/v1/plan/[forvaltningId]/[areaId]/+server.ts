@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { apiCall, readJson, requireApiActor } from '$lib/server/http';
-import { getAreaPlan, saveAreaState } from '$lib/server/plan/service';
+import { getAreaPlan, saveAreaState } from '$lib/server/city-plan/service';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ locals, params }) =>

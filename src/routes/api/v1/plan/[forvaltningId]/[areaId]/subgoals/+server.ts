@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { apiCall, readJson, requireApiActor } from '$lib/server/http';
-import { addSubgoal } from '$lib/server/plan/service';
+import { addSubgoal } from '$lib/server/city-plan/service';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = ({ locals, params, request }) =>

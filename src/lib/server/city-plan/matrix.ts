@@ -9,7 +9,7 @@ import type { Actor } from '../access/actor';
 import { planMatrixScopes, seesPlanMatrix } from '../access/policy';
 import type { Db } from '../db';
 import { pathIn } from '../db/paths';
-import { orgUnits, planAreas, planAreaStates, planChanges, rounds } from '../db/schema';
+import { orgUnits, cityPlanAreas, cityPlanAreaStates, cityPlanChanges, rounds } from '../db/schema';
 import { notFound } from '../errors';
 import { parseInput } from '../validation';
 import { describeChange, matrixQuery, resolveSince } from './rules';
@@ -33,7 +33,7 @@ export async function planMatrix(db: Db, actor: Actor, input: unknown) {
 		.orderBy(desc(rounds.closedAt));
 	const since = resolveSince(q.sinceDate ?? q.since, closed);
 
-	const allAreas = await db.select().from(planAreas).where(isNull(planAreas.retiredAt)).orderBy(asc(planAreas.position));
+	const allAreas = await db.select().from(cityPlanAreas).where(isNull(cityPlanAreas.retiredAt)).orderBy(asc(cityPlanAreas.position));
 	const areas = q.area ? allAreas.filter((a) => a.id === q.area) : allAreas;
 	const scopes = planMatrixScopes(actor);
 	const forvaltningar = (
@@ -47,15 +47,15 @@ export async function planMatrix(db: Db, actor: Actor, input: unknown) {
 	const unitIds = forvaltningar.map((f) => f.id);
 	const states =
 		areaIds.length && unitIds.length
-			? await db.select().from(planAreaStates).where(and(inArray(planAreaStates.areaId, areaIds), inArray(planAreaStates.forvaltningId, unitIds)))
+			? await db.select().from(cityPlanAreaStates).where(and(inArray(cityPlanAreaStates.areaId, areaIds), inArray(cityPlanAreaStates.forvaltningId, unitIds)))
 			: [];
 	const changes =
 		since.at && areaIds.length && unitIds.length
 			? await db
 					.select()
-					.from(planChanges)
-					.where(and(gte(planChanges.at, since.at), inArray(planChanges.areaId, areaIds), inArray(planChanges.forvaltningId, unitIds)))
-					.orderBy(asc(planChanges.at), asc(planChanges.id))
+					.from(cityPlanChanges)
+					.where(and(gte(cityPlanChanges.at, since.at), inArray(cityPlanChanges.areaId, areaIds), inArray(cityPlanChanges.forvaltningId, unitIds)))
+					.orderBy(asc(cityPlanChanges.at), asc(cityPlanChanges.id))
 			: [];
 
 	const rows = forvaltningar.map((f) => {

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ActionPlanStatus } from '$lib/domain';
+import type { IndividualPlanStatus } from '$lib/domain';
 import type { Database } from '../db/client';
-import { actionPlans } from '../db/schema';
+import { individualPlans } from '../db/schema';
 import { createTestDatabase, testBackend } from '../db/testing';
 import { DomainError } from '../errors';
 import { buildOrgFixture, type OrgFixture } from '../testing/org-fixture';
-import { overdueFollowUps, planCounts } from './individual';
+import { overdueIndividualPlanFollowUps, individualPlanCounts } from './counts';
 
 const kindOf = (p: Promise<unknown>) => p.then(() => 'ok', (e) => (e instanceof DomainError ? e.kind : String(e)));
 const NOW = new Date('2026-11-25T12:00:00Z');
@@ -16,9 +16,9 @@ describe(`individual action plans upward (${testBackend})`, () => {
 	beforeAll(async () => {
 		database = await createTestDatabase();
 		org = await buildOrgFixture(database.db);
-		const plan = (personId: string, managerId: string, status: ActionPlanStatus, followUpOn = '2026-12-15') => ({ personId, managerId, status, followUpOn });
+		const plan = (personId: string, managerId: string, status: IndividualPlanStatus, followUpOn = '2026-12-15') => ({ personId, managerId, status, followUpOn });
 		const p = org.people;
-		await database.db.insert(actionPlans).values([
+		await database.db.insert(individualPlans).values([
 			// Enhet 2: six active plans (shown), two offered (too few).
 			...p.e2.slice(0, 6).map((x) => plan(x.id, p.managerE2.id, 'active')),
 			...p.e2.slice(6, 7).map((x) => plan(x.id, p.managerE2.id, 'offered', '2026-11-01')),
@@ -33,16 +33,16 @@ describe(`individual action plans upward (${testBackend})`, () => {
 	afterAll(() => database.close());
 
 	it('reminds the manager of plans whose follow-up date has passed, and nobody else', async () => {
-		const overdue = await overdueFollowUps(database.db, await org.actor(org.people.managerE2), NOW);
+		const overdue = await overdueIndividualPlanFollowUps(database.db, await org.actor(org.people.managerE2), NOW);
 		expect(overdue.map((o) => [o.employeeName, o.followUpOn])).toEqual([
 			['E2 person 7', '2026-11-01'],
 			['E2 person 1', '2026-11-20']
 		]);
-		expect(await overdueFollowUps(database.db, await org.actor(org.people.deputyG1), NOW)).toEqual([]);
+		expect(await overdueIndividualPlanFollowUps(database.db, await org.actor(org.people.deputyG1), NOW)).toEqual([]);
 	});
 
 	it('reports counts per unit, never for fewer than five people', async () => {
-		const counts = await planCounts(database.db, await org.actor(org.people.departmentA));
+		const counts = await individualPlanCounts(database.db, await org.actor(org.people.departmentA));
 		const row = (name: string) => counts.rows.find((r) => r.unit.name === name)!;
 		expect(counts.unit.name).toBe('Avdelningen för barn och unga');
 		expect(row('Enhet 2').cells.active).toMatchObject({ shown: true, figures: { plans: 6 } });
@@ -65,14 +65,14 @@ describe(`individual action plans upward (${testBackend})`, () => {
 	});
 
 	it('gives the same decisions whoever asks', async () => {
-		const central = await planCounts(database.db, await org.actor(org.people.central), { unit: org.units.a.id });
-		const department = await planCounts(database.db, await org.actor(org.people.departmentA), { unit: org.units.a.id });
+		const central = await individualPlanCounts(database.db, await org.actor(org.people.central), { unit: org.units.a.id });
+		const department = await individualPlanCounts(database.db, await org.actor(org.people.departmentA), { unit: org.units.a.id });
 		expect(central.rows).toEqual(department.rows);
 	});
 
 	it('answers "not found" outside the caller’s scope and to those without aggregates', async () => {
-		expect(await kindOf(planCounts(database.db, await org.actor(org.people.departmentA), { unit: org.units.f2.id }))).toBe('not_found');
-		expect(await kindOf(planCounts(database.db, await org.actor(org.people.e2[0])))).toBe('not_found');
-		expect(await kindOf(planCounts(database.db, await org.actor(org.people.departmentA), { unit: 'nope' }))).toBe('not_found');
+		expect(await kindOf(individualPlanCounts(database.db, await org.actor(org.people.departmentA), { unit: org.units.f2.id }))).toBe('not_found');
+		expect(await kindOf(individualPlanCounts(database.db, await org.actor(org.people.e2[0])))).toBe('not_found');
+		expect(await kindOf(individualPlanCounts(database.db, await org.actor(org.people.departmentA), { unit: 'nope' }))).toBe('not_found');
 	});
 });

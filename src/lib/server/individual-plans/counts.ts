@@ -11,34 +11,34 @@
  * every respondent carries the same placeholder values for them.
  */
 import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
-import { ACTION_PLAN_STATUSES, type ActionPlanStatus } from '$lib/domain';
+import { INDIVIDUAL_PLAN_STATUSES, type IndividualPlanStatus } from '$lib/domain';
 import type { Actor } from '../access/actor';
 import { requireUnitInScope } from '../access/gate';
 import { aggregateScopes, within } from '../access/policy';
 import { anonymityRules, computeDisclosure, discloseCount, type DisclosedCount, type Respondent } from '../anonymity';
 import type { Db } from '../db';
 import { query } from '../db/client';
-import { actionPlans, orgUnits, people } from '../db/schema';
+import { individualPlans, orgUnits, people } from '../db/schema';
 import { now as clockNow, todayInStockholm } from '../clock';
 import { pathIds } from '../org/service';
 
 /** Plans the manager follows up whose follow-up date has passed, oldest first. */
-export async function overdueFollowUps(db: Db, actor: Actor, now = clockNow()) {
+export async function overdueIndividualPlanFollowUps(db: Db, actor: Actor, now = clockNow()) {
 	return db
-		.select({ id: actionPlans.id, followUpOn: actionPlans.followUpOn, status: actionPlans.status, employeeName: people.name })
-		.from(actionPlans)
-		.innerJoin(people, eq(people.id, actionPlans.personId))
+		.select({ id: individualPlans.id, followUpOn: individualPlans.followUpOn, status: individualPlans.status, employeeName: people.name })
+		.from(individualPlans)
+		.innerJoin(people, eq(people.id, individualPlans.personId))
 		.where(
 			and(
-				eq(actionPlans.managerId, actor.personId),
-				inArray(actionPlans.status, ['offered', 'active']),
-				lt(actionPlans.followUpOn, todayInStockholm(now))
+				eq(individualPlans.managerId, actor.personId),
+				inArray(individualPlans.status, ['offered', 'active']),
+				lt(individualPlans.followUpOn, todayInStockholm(now))
 			)
 		)
-		.orderBy(asc(actionPlans.followUpOn));
+		.orderBy(asc(individualPlans.followUpOn));
 }
 
-const roundIdOf = (status: ActionPlanStatus) => `plans:${status}`;
+const roundIdOf = (status: IndividualPlanStatus) => `plans:${status}`;
 
 /** The same placeholder for everyone: only unit totals are shown. */
 const PLACEHOLDER = { activityArea: 'barn_och_unga', title: 'socialsekreterare' } as const;
@@ -46,10 +46,10 @@ const PLACEHOLDER = { activityArea: 'barn_och_unga', title: 'socialsekreterare' 
 export interface CountRow {
 	unit: { id: string; name: string; kind: string };
 	isTotal: boolean;
-	cells: Record<ActionPlanStatus, DisclosedCount<{ plans: number }>>;
+	cells: Record<IndividualPlanStatus, DisclosedCount<{ plans: number }>>;
 }
 
-export async function planCounts(db: Db, actor: Actor, input: { unit?: string | null } = {}) {
+export async function individualPlanCounts(db: Db, actor: Actor, input: { unit?: string | null } = {}) {
 	const scopes = aggregateScopes(actor);
 	const { unit } = await requireUnitInScope(db, scopes, input.unit);
 	const children = await db
@@ -59,16 +59,16 @@ export async function planCounts(db: Db, actor: Actor, input: { unit?: string | 
 		.orderBy(asc(orgUnits.name));
 
 	// Every plan in the organisation, with the person's unit: the disclosure must not depend on the caller.
-	const plans = await query<{ personId: string; status: ActionPlanStatus; path: string; plans: number }>(
+	const plans = await query<{ personId: string; status: IndividualPlanStatus; path: string; plans: number }>(
 		db,
 		sql`select ap.person_id as "personId", ap.status, u.path, count(*)::int as plans
-		    from action_plans ap join people p on p.id = ap.person_id join org_units u on u.id = p.org_unit_id
+		    from individual_plans ap join people p on p.id = ap.person_id join org_units u on u.id = p.org_unit_id
 		    group by ap.person_id, ap.status, u.path
 		    order by ap.person_id`
 	);
 	const rules = anonymityRules();
 	const disclosure = computeDisclosure(
-		ACTION_PLAN_STATUSES.map((status) => ({
+		INDIVIDUAL_PLAN_STATUSES.map((status) => ({
 			roundId: roundIdOf(status),
 			respondents: plans
 				.filter((p) => p.status === status)
@@ -81,7 +81,7 @@ export async function planCounts(db: Db, actor: Actor, input: { unit?: string | 
 		unit: { id: u.id, name: u.name, kind: u.kind },
 		isTotal: u.id === unit.id,
 		cells: Object.fromEntries(
-			ACTION_PLAN_STATUSES.map((status) => {
+			INDIVIDUAL_PLAN_STATUSES.map((status) => {
 				const count = plans.filter((p) => p.status === status && p.path.startsWith(u.path)).reduce((n, p) => n + p.plans, 0);
 				return [status, discloseCount(disclosure, { roundId: roundIdOf(status), unitId: u.id, area: null, title: null }, { plans: count }, 'plans')];
 			})

@@ -20,8 +20,8 @@ const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull(
 
 // --- The areas of the plan (utvecklingsområden) -------------------------------------------
 
-export const planAreas = pgTable(
-	'plan_areas',
+export const cityPlanAreas = pgTable(
+	'city_plan_areas',
 	{
 		id: id(),
 		/** Stable key of a built-in area (e.g. 'co_handling'); null for areas a kommun added. */
@@ -37,17 +37,17 @@ export const planAreas = pgTable(
 		createdAt: createdAt(),
 		updatedAt: updatedAt()
 	},
-	(t) => [uniqueIndex('plan_areas_code_idx').on(t.code)]
+	(t) => [uniqueIndex('city_plan_areas_code_idx').on(t.code)]
 );
 
 // --- Per förvaltning: the local steering group's work on each area ------------------------
 
 /** not started / under analysis / measures under way / established in ordinary work */
-export const planAreaStatus = pgEnum('plan_area_status', PLAN_AREA_STATUSES);
+export const cityPlanAreaStatus = pgEnum('city_plan_area_status', PLAN_AREA_STATUSES);
 
 /** The current state of one area in one förvaltning. No row means "not started". */
-export const planAreaStates = pgTable(
-	'plan_area_states',
+export const cityPlanAreaStates = pgTable(
+	'city_plan_area_states',
 	{
 		id: id(),
 		forvaltningId: uuid('forvaltning_id')
@@ -55,18 +55,18 @@ export const planAreaStates = pgTable(
 			.references(() => orgUnits.id),
 		areaId: uuid('area_id')
 			.notNull()
-			.references(() => planAreas.id),
-		status: planAreaStatus('status').notNull().default('not_started'),
+			.references(() => cityPlanAreas.id),
+		status: cityPlanAreaStatus('status').notNull().default('not_started'),
 		/** The steering group's short assessment of where the förvaltning stands. */
 		assessment: text('assessment').notNull().default(''),
 		updatedBy: uuid('updated_by').references(() => people.id),
 		updatedAt: updatedAt()
 	},
-	(t) => [uniqueIndex('plan_area_states_unit_area_idx').on(t.forvaltningId, t.areaId)]
+	(t) => [uniqueIndex('city_plan_area_states_unit_area_idx').on(t.forvaltningId, t.areaId)]
 );
 
 /** What changed in a förvaltning's plan, for "what changed since the last report". Append-only. */
-export const planChangeKind = pgEnum('plan_change_kind', [
+export const cityPlanChangeKind = pgEnum('city_plan_change_kind', [
 	'status',
 	'assessment',
 	'subgoal_added',
@@ -76,8 +76,8 @@ export const planChangeKind = pgEnum('plan_change_kind', [
 	'follow_up'
 ]);
 
-export const planChanges = pgTable(
-	'plan_changes',
+export const cityPlanChanges = pgTable(
+	'city_plan_changes',
 	{
 		id: bigserial('id', { mode: 'number' }).primaryKey(),
 		forvaltningId: uuid('forvaltning_id')
@@ -85,28 +85,28 @@ export const planChanges = pgTable(
 			.references(() => orgUnits.id),
 		areaId: uuid('area_id')
 			.notNull()
-			.references(() => planAreas.id),
-		kind: planChangeKind('kind').notNull(),
-		fromStatus: planAreaStatus('from_status'),
-		toStatus: planAreaStatus('to_status'),
+			.references(() => cityPlanAreas.id),
+		kind: cityPlanChangeKind('kind').notNull(),
+		fromStatus: cityPlanAreaStatus('from_status'),
+		toStatus: cityPlanAreaStatus('to_status'),
 		/** A short Swedish description, e.g. the sub-goal's text. */
 		summary: text('summary').notNull().default(''),
 		actorId: uuid('actor_id').references(() => people.id),
 		at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [index('plan_changes_at_idx').on(t.at), index('plan_changes_unit_idx').on(t.forvaltningId, t.areaId)]
+	(t) => [index('city_plan_changes_at_idx').on(t.at), index('city_plan_changes_unit_idx').on(t.forvaltningId, t.areaId)]
 );
 
 /** Which survey figure a sub-goal follows. */
-export const planMetric = pgEnum('plan_metric', PLAN_METRICS);
-export const planSubgoalStatus = pgEnum('plan_subgoal_status', PLAN_SUBGOAL_STATUSES);
+export const cityPlanMetric = pgEnum('city_plan_metric', PLAN_METRICS);
+export const cityPlanSubgoalStatus = pgEnum('city_plan_subgoal_status', PLAN_SUBGOAL_STATUSES);
 
 /**
  * delmål: a measurable sub-goal with a target date, optionally followed with data: either a
  * survey statement with a metric, or an indicator (personalrörlighet, VFU …) of the förvaltning.
  */
-export const planSubgoals = pgTable(
-	'plan_subgoals',
+export const cityPlanSubgoals = pgTable(
+	'city_plan_subgoals',
 	{
 		id: id(),
 		forvaltningId: uuid('forvaltning_id')
@@ -114,34 +114,34 @@ export const planSubgoals = pgTable(
 			.references(() => orgUnits.id),
 		areaId: uuid('area_id')
 			.notNull()
-			.references(() => planAreas.id),
+			.references(() => cityPlanAreas.id),
 		title: text('title').notNull(),
 		targetDate: date('target_date').notNull(),
 		/** A statement of the survey ('situation' | 'quality' | 'recommend'); null when not linked. */
 		statement: text('statement', { enum: STATEMENTS }),
-		metric: planMetric('metric'),
+		metric: cityPlanMetric('metric'),
 		/** Or an indicator (indikator) whose recorded values for the förvaltning show the progress. */
 		indicatorId: uuid('indicator_id').references(() => indicators.id),
 		/** Mean on the 1–6 scale or a share in per cent (statement), or on the indicator's own scale. */
 		targetValue: doublePrecision('target_value'),
-		status: planSubgoalStatus('status').notNull().default('open'),
+		status: cityPlanSubgoalStatus('status').notNull().default('open'),
 		createdBy: uuid('created_by').references(() => people.id),
 		createdAt: createdAt(),
 		updatedAt: updatedAt()
 	},
 	(t) => [
-		index('plan_subgoals_unit_area_idx').on(t.forvaltningId, t.areaId),
+		index('city_plan_subgoals_unit_area_idx').on(t.forvaltningId, t.areaId),
 		// A statement comes with a metric; a target value exactly when followed by a statement or an indicator, never both.
 		check(
-			'plan_subgoals_link',
+			'city_plan_subgoals_link',
 			sql`(${t.statement} is null) = (${t.metric} is null) and (${t.statement} is null or ${t.indicatorId} is null) and (${t.statement} is null and ${t.indicatorId} is null) = (${t.targetValue} is null)`
 		),
-		check('plan_subgoals_statement', sql`${t.statement} is null or ${t.statement} in ('situation', 'quality', 'recommend')`)
+		check('city_plan_subgoals_statement', sql`${t.statement} is null or ${t.statement} in ('situation', 'quality', 'recommend')`)
 	]
 );
 
-export const planActivities = pgTable(
-	'plan_activities',
+export const cityPlanActivities = pgTable(
+	'city_plan_activities',
 	{
 		id: id(),
 		forvaltningId: uuid('forvaltning_id')
@@ -149,7 +149,7 @@ export const planActivities = pgTable(
 			.references(() => orgUnits.id),
 		areaId: uuid('area_id')
 			.notNull()
-			.references(() => planAreas.id),
+			.references(() => cityPlanAreas.id),
 		title: text('title').notNull(),
 		/** The responsible person, as the steering group writes it (may be outside Lägesbild). */
 		responsible: text('responsible').notNull(),
@@ -159,12 +159,12 @@ export const planActivities = pgTable(
 		createdAt: createdAt(),
 		updatedAt: updatedAt()
 	},
-	(t) => [index('plan_activities_unit_area_idx').on(t.forvaltningId, t.areaId)]
+	(t) => [index('city_plan_activities_unit_area_idx').on(t.forvaltningId, t.areaId)]
 );
 
 /** The steering group's follow-up comment on an area at each T2 and VB. */
-export const planFollowUps = pgTable(
-	'plan_follow_ups',
+export const cityPlanFollowUps = pgTable(
+	'city_plan_follow_ups',
 	{
 		id: id(),
 		forvaltningId: uuid('forvaltning_id')
@@ -172,33 +172,33 @@ export const planFollowUps = pgTable(
 			.references(() => orgUnits.id),
 		areaId: uuid('area_id')
 			.notNull()
-			.references(() => planAreas.id),
+			.references(() => cityPlanAreas.id),
 		/** T2 or VB (the reporting points of the plan). */
 		period: text('period', { enum: PLAN_FOLLOW_UP_PERIODS }).notNull(),
 		year: integer('year').notNull(),
 		comment: text('comment').notNull(),
 		/** The area's status when the comment was written. */
-		status: planAreaStatus('status').notNull(),
+		status: cityPlanAreaStatus('status').notNull(),
 		writtenBy: uuid('written_by').references(() => people.id),
 		createdAt: createdAt(),
 		updatedAt: updatedAt()
 	},
 	(t) => [
-		uniqueIndex('plan_follow_ups_period_idx').on(t.forvaltningId, t.areaId, t.year, t.period),
-		check('plan_follow_ups_period', sql`${t.period} in ('T2', 'VB')`)
+		uniqueIndex('city_plan_follow_ups_period_idx').on(t.forvaltningId, t.areaId, t.year, t.period),
+		check('city_plan_follow_ups_period', sql`${t.period} in ('T2', 'VB')`)
 	]
 );
 
 /** Staff suggestions on the plan, each answered by the steering group. */
-export const planSuggestions = pgTable(
-	'plan_suggestions',
+export const cityPlanSuggestions = pgTable(
+	'city_plan_suggestions',
 	{
 		id: id(),
 		forvaltningId: uuid('forvaltning_id')
 			.notNull()
 			.references(() => orgUnits.id),
 		/** Null: a suggestion on the plan as a whole. */
-		areaId: uuid('area_id').references(() => planAreas.id),
+		areaId: uuid('area_id').references(() => cityPlanAreas.id),
 		authorId: uuid('author_id')
 			.notNull()
 			.references(() => people.id),
@@ -208,5 +208,5 @@ export const planSuggestions = pgTable(
 		answeredAt: timestamp('answered_at', { withTimezone: true }),
 		createdAt: createdAt()
 	},
-	(t) => [index('plan_suggestions_unit_idx').on(t.forvaltningId, t.createdAt)]
+	(t) => [index('city_plan_suggestions_unit_idx').on(t.forvaltningId, t.createdAt)]
 );

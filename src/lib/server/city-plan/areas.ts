@@ -8,27 +8,27 @@ import type { Actor } from '../access/actor';
 import { administersPlanAreas } from '../access/policy';
 import { audit } from '../audit/audit';
 import type { Db } from '../db';
-import { planAreas } from '../db/schema';
+import { cityPlanAreas } from '../db/schema';
 import { conflict, notFound } from '../errors';
 
 import { isUuid, parseInput } from '../validation';
 import { areaInput } from './rules';
 import { now as clockNow, yearInStockholm } from '../clock';
 
-export type PlanArea = typeof planAreas.$inferSelect;
+export type PlanArea = typeof cityPlanAreas.$inferSelect;
 
 /** All areas in the plan's order; retired ones only when asked for. */
 export async function listAreas(db: Db, options: { includeRetired?: boolean } = {}): Promise<PlanArea[]> {
 	return db
 		.select()
-		.from(planAreas)
-		.where(options.includeRetired ? undefined : isNull(planAreas.retiredAt))
-		.orderBy(asc(planAreas.position), asc(planAreas.title));
+		.from(cityPlanAreas)
+		.where(options.includeRetired ? undefined : isNull(cityPlanAreas.retiredAt))
+		.orderBy(asc(cityPlanAreas.position), asc(cityPlanAreas.title));
 }
 
 export async function getArea(db: Db, areaId: string): Promise<PlanArea> {
 	if (!isUuid(areaId)) throw notFound('Området');
-	const [area] = await db.select().from(planAreas).where(eq(planAreas.id, areaId));
+	const [area] = await db.select().from(cityPlanAreas).where(eq(cityPlanAreas.id, areaId));
 	if (!area) throw notFound('Området');
 	return area;
 }
@@ -47,9 +47,9 @@ export async function areasToAdminister(db: Db, actor: Actor): Promise<PlanArea[
 export async function createArea(db: Db, actor: Actor, input: unknown, now = clockNow()): Promise<PlanArea> {
 	requireAdmin(actor);
 	const data = parseInput(areaInput, input);
-	const [{ next }] = await db.select({ next: sql<number>`coalesce(max(${planAreas.position}), 0)::int + 1` }).from(planAreas);
+	const [{ next }] = await db.select({ next: sql<number>`coalesce(max(${cityPlanAreas.position}), 0)::int + 1` }).from(cityPlanAreas);
 	const [area] = await db
-		.insert(planAreas)
+		.insert(cityPlanAreas)
 		.values({ title: data.title, description: data.description, position: next, addedYear: yearInStockholm(now) })
 		.returning();
 	await audit(db, actor, { action: 'plan_area.create', subjectType: 'plan_area', subjectId: area.id });
@@ -61,9 +61,9 @@ export async function updateArea(db: Db, actor: Actor, areaId: string, input: un
 	await getArea(db, areaId);
 	const data = parseInput(areaInput, input);
 	const [area] = await db
-		.update(planAreas)
+		.update(cityPlanAreas)
 		.set({ title: data.title, description: data.description, updatedAt: clockNow() })
-		.where(eq(planAreas.id, areaId))
+		.where(eq(cityPlanAreas.id, areaId))
 		.returning();
 	await audit(db, actor, { action: 'plan_area.update', subjectType: 'plan_area', subjectId: areaId });
 	return area;
@@ -76,9 +76,9 @@ export async function setAreaRetired(db: Db, actor: Actor, areaId: string, retir
 	if (retired && current.retiredAt) throw conflict('Området är redan avslutat.');
 	if (!retired && !current.retiredAt) throw conflict('Området är redan aktivt.');
 	const [area] = await db
-		.update(planAreas)
+		.update(cityPlanAreas)
 		.set({ retiredAt: retired ? now : null, updatedAt: now })
-		.where(eq(planAreas.id, areaId))
+		.where(eq(cityPlanAreas.id, areaId))
 		.returning();
 	await audit(db, actor, { action: retired ? 'plan_area.retire' : 'plan_area.restore', subjectType: 'plan_area', subjectId: areaId });
 	return area;

@@ -4,18 +4,18 @@
  */
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { ACTION_PLAN_STATUSES } from '$lib/domain';
+import { INDIVIDUAL_PLAN_STATUSES } from '$lib/domain';
 import type { Actor } from '../access/actor';
 import { canSeeNamed } from '../access/policy';
 import { mayOpenIndividualPlan } from '../access/rules';
 import { audit } from '../audit/audit';
 import type { Db } from '../db';
-import { actionPlanNotes, actionPlans, orgUnits, people } from '../db/schema';
+import { individualPlanNotes, individualPlans, orgUnits, people } from '../db/schema';
 import { invalid, notFound, notYours } from '../errors';
 import { isoDate, isUuid, parseInput } from '../validation';
 import { now as clockNow, todayInStockholm } from '../clock';
 
-export type ActionPlan = typeof actionPlans.$inferSelect;
+export type IndividualPlan = typeof individualPlans.$inferSelect;
 
 const followUpDate = isoDate('Fyll i ett datum för uppföljning.');
 
@@ -26,7 +26,7 @@ export const offerInput = z.object({
 });
 
 export const planUpdateInput = z.object({
-	status: z.enum(ACTION_PLAN_STATUSES, { error: 'Välj en status.' }),
+	status: z.enum(INDIVIDUAL_PLAN_STATUSES, { error: 'Välj en status.' }),
 	followUpOn: followUpDate,
 	goals: z.string().trim().max(4000, 'Målen får vara högst 4000 tecken.').default(''),
 	measures: z.string().trim().max(4000, 'Åtgärderna får vara högst 4000 tecken.').default(''),
@@ -46,7 +46,7 @@ async function personUnitPath(db: Db, personId: string) {
 	return row;
 }
 
-export async function offerPlan(db: Db, actor: Actor, input: unknown, now = clockNow()): Promise<ActionPlan> {
+export async function offerIndividualPlan(db: Db, actor: Actor, input: unknown, now = clockNow()): Promise<IndividualPlan> {
 	const data = parseInput(offerInput, input);
 	const person = await personUnitPath(db, data.personId);
 	if (!person || !person.active || !canSeeNamed(actor, person.path)) throw notFound('Medarbetaren');
@@ -54,7 +54,7 @@ export async function offerPlan(db: Db, actor: Actor, input: unknown, now = cloc
 		throw invalid('Ett fält behöver rättas.', { followUpOn: 'Välj ett datum för uppföljning från och med i dag.' });
 	}
 	const [plan] = await db
-		.insert(actionPlans)
+		.insert(individualPlans)
 		.values({ personId: data.personId, managerId: actor.personId, roundId: data.roundId ?? null, followUpOn: data.followUpOn })
 		.returning();
 	await audit(db, actor, { action: 'action_plan.offer', subjectType: 'action_plan', subjectId: plan.id });
@@ -62,16 +62,16 @@ export async function offerPlan(db: Db, actor: Actor, input: unknown, now = cloc
 }
 
 /** The plan, its notes and the people; "not found" for anyone but the employee and the manager. */
-export async function getPlan(db: Db, actor: Actor, planId: string) {
+export async function getIndividualPlan(db: Db, actor: Actor, planId: string) {
 	if (!isUuid(planId)) throw notFound('Handlingsplanen');
-	const [plan] = await db.select().from(actionPlans).where(eq(actionPlans.id, planId));
+	const [plan] = await db.select().from(individualPlans).where(eq(individualPlans.id, planId));
 	if (!plan || !mayOpenIndividualPlan(actor.personId, plan)) throw notFound('Handlingsplanen');
 	const notes = await db
-		.select({ id: actionPlanNotes.id, body: actionPlanNotes.body, createdAt: actionPlanNotes.createdAt, authorName: people.name, authorId: actionPlanNotes.authorId })
-		.from(actionPlanNotes)
-		.innerJoin(people, eq(people.id, actionPlanNotes.authorId))
-		.where(eq(actionPlanNotes.actionPlanId, planId))
-		.orderBy(asc(actionPlanNotes.createdAt));
+		.select({ id: individualPlanNotes.id, body: individualPlanNotes.body, createdAt: individualPlanNotes.createdAt, authorName: people.name, authorId: individualPlanNotes.authorId })
+		.from(individualPlanNotes)
+		.innerJoin(people, eq(people.id, individualPlanNotes.authorId))
+		.where(eq(individualPlanNotes.individualPlanId, planId))
+		.orderBy(asc(individualPlanNotes.createdAt));
 	const [employee] = await db.select({ name: people.name }).from(people).where(eq(people.id, plan.personId));
 	const [manager] = await db.select({ name: people.name }).from(people).where(eq(people.id, plan.managerId));
 	if (plan.managerId === actor.personId) {
@@ -80,13 +80,13 @@ export async function getPlan(db: Db, actor: Actor, planId: string) {
 	return { plan, notes, employeeName: employee.name, managerName: manager.name, isManager: plan.managerId === actor.personId };
 }
 
-export async function updatePlan(db: Db, actor: Actor, planId: string, input: unknown): Promise<ActionPlan> {
-	const { plan } = await getPlan(db, actor, planId);
+export async function updateIndividualPlan(db: Db, actor: Actor, planId: string, input: unknown): Promise<IndividualPlan> {
+	const { plan } = await getIndividualPlan(db, actor, planId);
 	if (plan.managerId !== actor.personId) throw notYours('Bara chefen som erbjöd planen kan ändra den.');
 	const data = parseInput(planUpdateInput, input);
 	const closing = data.status === 'closed' || data.status === 'declined';
 	const [updated] = await db
-		.update(actionPlans)
+		.update(individualPlans)
 		.set({
 			status: data.status,
 			followUpOn: data.followUpOn,
@@ -96,34 +96,34 @@ export async function updatePlan(db: Db, actor: Actor, planId: string, input: un
 			closedAt: closing ? (plan.closedAt ?? clockNow()) : null,
 			updatedAt: clockNow()
 		})
-		.where(eq(actionPlans.id, planId))
+		.where(eq(individualPlans.id, planId))
 		.returning();
 	await audit(db, actor, { action: 'action_plan.update', subjectType: 'action_plan', subjectId: planId, detail: { status: data.status } });
 	return updated;
 }
 
 /** Both the employee and the manager may write follow-up notes: the plan is a dialogue. */
-export async function addNote(db: Db, actor: Actor, planId: string, input: unknown) {
-	await getPlan(db, actor, planId);
+export async function addIndividualPlanNote(db: Db, actor: Actor, planId: string, input: unknown) {
+	await getIndividualPlan(db, actor, planId);
 	const data = parseInput(noteInput, input);
-	const [note] = await db.insert(actionPlanNotes).values({ actionPlanId: planId, authorId: actor.personId, body: data.body }).returning();
+	const [note] = await db.insert(individualPlanNotes).values({ individualPlanId: planId, authorId: actor.personId, body: data.body }).returning();
 	return note;
 }
 
-export async function plansOfManager(db: Db, actor: Actor) {
+export async function individualPlansOfManager(db: Db, actor: Actor) {
 	return db
-		.select({ plan: actionPlans, employeeName: people.name })
-		.from(actionPlans)
-		.innerJoin(people, eq(people.id, actionPlans.personId))
-		.where(eq(actionPlans.managerId, actor.personId))
-		.orderBy(sql`${actionPlans.status} in ('closed','declined')`, asc(actionPlans.followUpOn));
+		.select({ plan: individualPlans, employeeName: people.name })
+		.from(individualPlans)
+		.innerJoin(people, eq(people.id, individualPlans.personId))
+		.where(eq(individualPlans.managerId, actor.personId))
+		.orderBy(sql`${individualPlans.status} in ('closed','declined')`, asc(individualPlans.followUpOn));
 }
 
-export async function plansOfEmployee(db: Db, actor: Actor) {
+export async function individualPlansOfEmployee(db: Db, actor: Actor) {
 	return db
-		.select({ plan: actionPlans, managerName: people.name })
-		.from(actionPlans)
-		.innerJoin(people, eq(people.id, actionPlans.managerId))
-		.where(and(eq(actionPlans.personId, actor.personId)))
-		.orderBy(desc(actionPlans.offeredAt));
+		.select({ plan: individualPlans, managerName: people.name })
+		.from(individualPlans)
+		.innerJoin(people, eq(people.id, individualPlans.managerId))
+		.where(and(eq(individualPlans.personId, actor.personId)))
+		.orderBy(desc(individualPlans.offeredAt));
 }

@@ -10,16 +10,16 @@
 import type { ActivityArea, IncidentForm, IncidentSupport, PlanAreaStatus, PlanFollowUpPeriod, Statement } from '$lib/domain';
 import { query, sql, type Db } from '../db/client';
 import {
-	actionPlans,
+	individualPlans,
 	incidentReaders,
 	incidents,
 	people,
-	planActivities,
-	planAreaStates,
-	planChanges,
-	planFollowUps,
-	planSubgoals,
-	planSuggestions
+	cityPlanActivities,
+	cityPlanAreaStates,
+	cityPlanChanges,
+	cityPlanFollowUps,
+	cityPlanSubgoals,
+	cityPlanSuggestions
 } from '../db/schema';
 import { nearestManagerRoleSql } from '../access/rules';
 import { insertChunked } from './factories';
@@ -250,7 +250,7 @@ export async function seedPlanDemo(db: Db, options: { now: Date; seed: number })
 	const now = options.now;
 	const start = new Date(now.getTime() - 365 * DAY);
 
-	const areas = await query<{ id: string; code: string | null }>(db, sql`select id, code from plan_areas where retired_at is null order by position`);
+	const areas = await query<{ id: string; code: string | null }>(db, sql`select id, code from city_plan_areas where retired_at is null order by position`);
 	const forvaltningar = await query<ForvaltningRow>(db, sql`select id, name, path from org_units where kind = 'forvaltning' order by name`);
 	const roleHolders = await query<{ forvaltningId: string; personId: string; name: string; role: string }>(
 		db,
@@ -270,12 +270,12 @@ export async function seedPlanDemo(db: Db, options: { now: Date; seed: number })
 		    order by p.id`
 	);
 
-	const states: (typeof planAreaStates.$inferInsert)[] = [];
-	const changes: (typeof planChanges.$inferInsert)[] = [];
-	const goals: (typeof planSubgoals.$inferInsert)[] = [];
-	const activities: (typeof planActivities.$inferInsert)[] = [];
-	const followUps: (typeof planFollowUps.$inferInsert)[] = [];
-	const suggestions: (typeof planSuggestions.$inferInsert)[] = [];
+	const states: (typeof cityPlanAreaStates.$inferInsert)[] = [];
+	const changes: (typeof cityPlanChanges.$inferInsert)[] = [];
+	const goals: (typeof cityPlanSubgoals.$inferInsert)[] = [];
+	const activities: (typeof cityPlanActivities.$inferInsert)[] = [];
+	const followUps: (typeof cityPlanFollowUps.$inferInsert)[] = [];
+	const suggestions: (typeof cityPlanSuggestions.$inferInsert)[] = [];
 	const at = (fromDays: number, toDays: number) => new Date(start.getTime() + random.int(fromDays, toDays) * DAY + random.int(8, 16) * 3600_000);
 
 	for (const f of forvaltningar) {
@@ -392,12 +392,12 @@ export async function seedPlanDemo(db: Db, options: { now: Date; seed: number })
 		}
 	}
 
-	await insertChunked(db, planAreaStates, states);
-	await insertChunked(db, planChanges, changes);
-	await insertChunked(db, planSubgoals, goals);
-	await insertChunked(db, planActivities, activities);
-	await insertChunked(db, planFollowUps, followUps);
-	await insertChunked(db, planSuggestions, suggestions);
+	await insertChunked(db, cityPlanAreaStates, states);
+	await insertChunked(db, cityPlanChanges, changes);
+	await insertChunked(db, cityPlanSubgoals, goals);
+	await insertChunked(db, cityPlanActivities, activities);
+	await insertChunked(db, cityPlanFollowUps, followUps);
+	await insertChunked(db, cityPlanSuggestions, suggestions);
 	await seedIndividualPlans(db, random.fork('individual'), now);
 	await seedIncidents(db, random.fork('incidents'), now);
 }
@@ -432,7 +432,7 @@ async function seedIndividualPlans(db: Db, random: Random, now: Date): Promise<v
 		      and p.email not in (${sql.join(DEMO_ACCOUNTS.map((e) => sql`${e}`), sql`, `)})
 		    group by a.person_id`
 	);
-	const rows: (typeof actionPlans.$inferInsert)[] = [];
+	const rows: (typeof individualPlans.$inferInsert)[] = [];
 	const planned = new Set<string>();
 	const add = (personId: string, managerId: string, status: 'offered' | 'active' | 'declined' | 'closed', overdue = false) => {
 		planned.add(personId);
@@ -473,7 +473,7 @@ async function seedIndividualPlans(db: Db, random: Random, now: Date): Promise<v
 		]);
 		add(c.personId, c.managerId, status, (status === 'active' || status === 'offered') && random.chance(0.25));
 	}
-	await insertChunked(db, actionPlans, rows);
+	await insertChunked(db, individualPlans, rows);
 }
 
 // --- Incidents (otillåten påverkan, hot och våld) -----------------------------------------------

@@ -22,12 +22,12 @@ import {
 	indicators,
 	orgUnits,
 	people,
-	planActivities,
-	planAreaStates,
-	planChanges,
-	planFollowUps,
-	planSubgoals,
-	planSuggestions,
+	cityPlanActivities,
+	cityPlanAreaStates,
+	cityPlanChanges,
+	cityPlanFollowUps,
+	cityPlanSubgoals,
+	cityPlanSuggestions,
 	roleAssignments
 } from '../db/schema';
 import { conflict, invalid, notFound, notYours } from '../errors';
@@ -62,9 +62,9 @@ import {
 import { now as clockNow, todayInStockholm } from '../clock';
 
 export type Forvaltning = typeof orgUnits.$inferSelect;
-export type Subgoal = typeof planSubgoals.$inferSelect;
-export type Activity = typeof planActivities.$inferSelect;
-export type FollowUp = typeof planFollowUps.$inferSelect;
+export type Subgoal = typeof cityPlanSubgoals.$inferSelect;
+export type Activity = typeof cityPlanActivities.$inferSelect;
+export type FollowUp = typeof cityPlanFollowUps.$inferSelect;
 
 const RETIRED_MESSAGE = 'Området är avslutat och tar inte emot nytt arbete. Det som redan finns sparat visas som historik.';
 
@@ -112,7 +112,7 @@ async function logChange(
 	change: { forvaltningId: string; areaId: string; kind: PlanChangeKind; actorId: string; summary?: string; fromStatus?: PlanAreaStatus | null; toStatus?: PlanAreaStatus | null },
 	at = clockNow()
 ) {
-	await db.insert(planChanges).values({
+	await db.insert(cityPlanChanges).values({
 		forvaltningId: change.forvaltningId,
 		areaId: change.areaId,
 		kind: change.kind,
@@ -160,11 +160,11 @@ export interface SuggestionView {
 async function suggestions(db: Db, actor: Actor, f: Forvaltning, areaId: string | null | undefined): Promise<SuggestionView[]> {
 	const showNames = canEditPlan(actor, f.path);
 	const rows = await db
-		.select({ s: planSuggestions, authorName: people.name })
-		.from(planSuggestions)
-		.innerJoin(people, eq(people.id, planSuggestions.authorId))
-		.where(and(eq(planSuggestions.forvaltningId, f.id), areaId === undefined ? undefined : areaId === null ? sql`${planSuggestions.areaId} is null` : eq(planSuggestions.areaId, areaId)))
-		.orderBy(desc(planSuggestions.createdAt));
+		.select({ s: cityPlanSuggestions, authorName: people.name })
+		.from(cityPlanSuggestions)
+		.innerJoin(people, eq(people.id, cityPlanSuggestions.authorId))
+		.where(and(eq(cityPlanSuggestions.forvaltningId, f.id), areaId === undefined ? undefined : areaId === null ? sql`${cityPlanSuggestions.areaId} is null` : eq(cityPlanSuggestions.areaId, areaId)))
+		.orderBy(desc(cityPlanSuggestions.createdAt));
 	const areaIds = [...new Set(rows.map((r) => r.s.areaId).filter((id): id is string => id !== null))];
 	const answererIds = [...new Set(rows.map((r) => r.s.answeredBy).filter((id): id is string => id !== null))];
 	const areas = areaIds.length ? await listAreas(db, { includeRetired: true }) : [];
@@ -199,10 +199,10 @@ export async function getPlanOverview(db: Db, actor: Actor, forvaltningId: strin
 	const today = todayInStockholm(now);
 	const [areas, states, goals, acts, follows] = await Promise.all([
 		listAreas(db, { includeRetired: true }),
-		db.select().from(planAreaStates).where(eq(planAreaStates.forvaltningId, f.id)),
-		db.select({ areaId: planSubgoals.areaId, status: planSubgoals.status }).from(planSubgoals).where(eq(planSubgoals.forvaltningId, f.id)),
-		db.select({ areaId: planActivities.areaId, dueDate: planActivities.dueDate, doneOn: planActivities.doneOn }).from(planActivities).where(eq(planActivities.forvaltningId, f.id)),
-		db.select({ areaId: planFollowUps.areaId, period: planFollowUps.period, year: planFollowUps.year }).from(planFollowUps).where(eq(planFollowUps.forvaltningId, f.id))
+		db.select().from(cityPlanAreaStates).where(eq(cityPlanAreaStates.forvaltningId, f.id)),
+		db.select({ areaId: cityPlanSubgoals.areaId, status: cityPlanSubgoals.status }).from(cityPlanSubgoals).where(eq(cityPlanSubgoals.forvaltningId, f.id)),
+		db.select({ areaId: cityPlanActivities.areaId, dueDate: cityPlanActivities.dueDate, doneOn: cityPlanActivities.doneOn }).from(cityPlanActivities).where(eq(cityPlanActivities.forvaltningId, f.id)),
+		db.select({ areaId: cityPlanFollowUps.areaId, period: cityPlanFollowUps.period, year: cityPlanFollowUps.year }).from(cityPlanFollowUps).where(eq(cityPlanFollowUps.forvaltningId, f.id))
 	]);
 	const rows: AreaRow[] = areas.map((area) => {
 		const state = states.find((s) => s.areaId === area.id);
@@ -321,25 +321,25 @@ export async function getAreaPlan(db: Db, actor: Actor, forvaltningId: string, a
 	const area = await getArea(db, areaId);
 	const [state] = await db
 		.select()
-		.from(planAreaStates)
-		.where(and(eq(planAreaStates.forvaltningId, f.id), eq(planAreaStates.areaId, area.id)));
+		.from(cityPlanAreaStates)
+		.where(and(eq(cityPlanAreaStates.forvaltningId, f.id), eq(cityPlanAreaStates.areaId, area.id)));
 	const [goals, activities, followUps, changes] = await Promise.all([
 		db
 			.select()
-			.from(planSubgoals)
-			.where(and(eq(planSubgoals.forvaltningId, f.id), eq(planSubgoals.areaId, area.id)))
-			.orderBy(asc(planSubgoals.targetDate), asc(planSubgoals.createdAt)),
+			.from(cityPlanSubgoals)
+			.where(and(eq(cityPlanSubgoals.forvaltningId, f.id), eq(cityPlanSubgoals.areaId, area.id)))
+			.orderBy(asc(cityPlanSubgoals.targetDate), asc(cityPlanSubgoals.createdAt)),
 		db
 			.select()
-			.from(planActivities)
-			.where(and(eq(planActivities.forvaltningId, f.id), eq(planActivities.areaId, area.id)))
-			.orderBy(asc(planActivities.dueDate), asc(planActivities.createdAt)),
-		db.select().from(planFollowUps).where(and(eq(planFollowUps.forvaltningId, f.id), eq(planFollowUps.areaId, area.id))),
+			.from(cityPlanActivities)
+			.where(and(eq(cityPlanActivities.forvaltningId, f.id), eq(cityPlanActivities.areaId, area.id)))
+			.orderBy(asc(cityPlanActivities.dueDate), asc(cityPlanActivities.createdAt)),
+		db.select().from(cityPlanFollowUps).where(and(eq(cityPlanFollowUps.forvaltningId, f.id), eq(cityPlanFollowUps.areaId, area.id))),
 		db
 			.select()
-			.from(planChanges)
-			.where(and(eq(planChanges.forvaltningId, f.id), eq(planChanges.areaId, area.id)))
-			.orderBy(desc(planChanges.at), desc(planChanges.id))
+			.from(cityPlanChanges)
+			.where(and(eq(cityPlanChanges.forvaltningId, f.id), eq(cityPlanChanges.areaId, area.id)))
+			.orderBy(desc(cityPlanChanges.at), desc(cityPlanChanges.id))
 			.limit(30)
 	]);
 	const trend = goals.some((g) => g.statement) ? await surveyTrend(db, actor, f) : null;
@@ -375,13 +375,13 @@ export async function saveAreaState(db: Db, actor: Actor, forvaltningId: string,
 	return db.transaction(async (tx) => {
 		const [before] = await tx
 			.select()
-			.from(planAreaStates)
-			.where(and(eq(planAreaStates.forvaltningId, f.id), eq(planAreaStates.areaId, area.id)));
+			.from(cityPlanAreaStates)
+			.where(and(eq(cityPlanAreaStates.forvaltningId, f.id), eq(cityPlanAreaStates.areaId, area.id)));
 		const [saved] = await tx
-			.insert(planAreaStates)
+			.insert(cityPlanAreaStates)
 			.values({ forvaltningId: f.id, areaId: area.id, status: data.status, assessment: data.assessment, updatedBy: actor.personId, updatedAt: now })
 			.onConflictDoUpdate({
-				target: [planAreaStates.forvaltningId, planAreaStates.areaId],
+				target: [cityPlanAreaStates.forvaltningId, cityPlanAreaStates.areaId],
 				set: { status: data.status, assessment: data.assessment, updatedBy: actor.personId, updatedAt: now }
 			})
 			.returning();
@@ -414,7 +414,7 @@ export async function addSubgoal(db: Db, actor: Actor, forvaltningId: string, ar
 	const data = await subgoalValues(db, parseInput(subgoalInput, input));
 	return db.transaction(async (tx) => {
 		const [goal] = await tx
-			.insert(planSubgoals)
+			.insert(cityPlanSubgoals)
 			.values({ forvaltningId: f.id, areaId: area.id, ...data, createdBy: actor.personId, createdAt: now, updatedAt: now })
 			.returning();
 		await logChange(tx, { forvaltningId: f.id, areaId: area.id, kind: 'subgoal_added', summary: data.title, actorId: actor.personId }, now);
@@ -426,8 +426,8 @@ async function subgoalOf(db: Db, f: Forvaltning, area: PlanArea, subgoalId: stri
 	if (!isUuid(subgoalId)) throw notFound('Delmålet');
 	const [goal] = await db
 		.select()
-		.from(planSubgoals)
-		.where(and(eq(planSubgoals.id, subgoalId), eq(planSubgoals.forvaltningId, f.id), eq(planSubgoals.areaId, area.id)));
+		.from(cityPlanSubgoals)
+		.where(and(eq(cityPlanSubgoals.id, subgoalId), eq(cityPlanSubgoals.forvaltningId, f.id), eq(cityPlanSubgoals.areaId, area.id)));
 	if (!goal) throw notFound('Delmålet');
 	return goal;
 }
@@ -438,7 +438,7 @@ export async function updateSubgoal(db: Db, actor: Actor, forvaltningId: string,
 	const before = await subgoalOf(db, f, area, subgoalId);
 	const data = await subgoalValues(db, parseInput(subgoalInput, input), before);
 	return db.transaction(async (tx) => {
-		const [goal] = await tx.update(planSubgoals).set({ ...data, updatedAt: now }).where(eq(planSubgoals.id, before.id)).returning();
+		const [goal] = await tx.update(cityPlanSubgoals).set({ ...data, updatedAt: now }).where(eq(cityPlanSubgoals.id, before.id)).returning();
 		if (before.status !== data.status) {
 			await logChange(tx, { forvaltningId: f.id, areaId: area.id, kind: 'subgoal_status', summary: subgoalStatusSummary(data.title, data.status), actorId: actor.personId }, now);
 		}
@@ -452,7 +452,7 @@ export async function addActivity(db: Db, actor: Actor, forvaltningId: string, a
 	const data = parseInput(activityInput, input);
 	return db.transaction(async (tx) => {
 		const [activity] = await tx
-			.insert(planActivities)
+			.insert(cityPlanActivities)
 			.values({ forvaltningId: f.id, areaId: area.id, ...data, createdBy: actor.personId, createdAt: now, updatedAt: now })
 			.returning();
 		await logChange(tx, { forvaltningId: f.id, areaId: area.id, kind: 'activity_added', summary: data.title, actorId: actor.personId }, now);
@@ -467,15 +467,15 @@ export async function setActivityDone(db: Db, actor: Actor, forvaltningId: strin
 	if (!isUuid(activityId)) throw notFound('Aktiviteten');
 	const [before] = await db
 		.select()
-		.from(planActivities)
-		.where(and(eq(planActivities.id, activityId), eq(planActivities.forvaltningId, f.id), eq(planActivities.areaId, area.id)));
+		.from(cityPlanActivities)
+		.where(and(eq(cityPlanActivities.id, activityId), eq(cityPlanActivities.forvaltningId, f.id), eq(cityPlanActivities.areaId, area.id)));
 	if (!before) throw notFound('Aktiviteten');
 	const { done } = parseInput(activityDoneInput, input);
 	return db.transaction(async (tx) => {
 		const [activity] = await tx
-			.update(planActivities)
+			.update(cityPlanActivities)
 			.set({ doneOn: done ? (before.doneOn ?? todayInStockholm(now)) : null, updatedAt: now })
-			.where(eq(planActivities.id, before.id))
+			.where(eq(cityPlanActivities.id, before.id))
 			.returning();
 		if (done && !before.doneOn) await logChange(tx, { forvaltningId: f.id, areaId: area.id, kind: 'activity_done', summary: before.title, actorId: actor.personId }, now);
 		return activity;
@@ -489,15 +489,15 @@ export async function saveFollowUp(db: Db, actor: Actor, forvaltningId: string, 
 	const data = parseInput(followUpInput, input);
 	return db.transaction(async (tx) => {
 		const [state] = await tx
-			.select({ status: planAreaStates.status })
-			.from(planAreaStates)
-			.where(and(eq(planAreaStates.forvaltningId, f.id), eq(planAreaStates.areaId, area.id)));
+			.select({ status: cityPlanAreaStates.status })
+			.from(cityPlanAreaStates)
+			.where(and(eq(cityPlanAreaStates.forvaltningId, f.id), eq(cityPlanAreaStates.areaId, area.id)));
 		const status = state?.status ?? 'not_started';
 		const [saved] = await tx
-			.insert(planFollowUps)
+			.insert(cityPlanFollowUps)
 			.values({ forvaltningId: f.id, areaId: area.id, ...data, status, writtenBy: actor.personId, createdAt: now, updatedAt: now })
 			.onConflictDoUpdate({
-				target: [planFollowUps.forvaltningId, planFollowUps.areaId, planFollowUps.year, planFollowUps.period],
+				target: [cityPlanFollowUps.forvaltningId, cityPlanFollowUps.areaId, cityPlanFollowUps.year, cityPlanFollowUps.period],
 				set: { comment: data.comment, status, writtenBy: actor.personId, updatedAt: now }
 			})
 			.returning();
@@ -518,7 +518,7 @@ export async function addSuggestion(db: Db, actor: Actor, forvaltningId: string,
 		if (!area || area.retiredAt) throw invalid('Ett fält behöver rättas.', { areaId: 'Välj ett område i listan.' });
 	}
 	const [saved] = await db
-		.insert(planSuggestions)
+		.insert(cityPlanSuggestions)
 		.values({ forvaltningId: f.id, areaId: data.areaId ?? null, authorId: actor.personId, body: data.body, createdAt: now })
 		.returning();
 	return saved;
@@ -529,14 +529,14 @@ export async function answerSuggestion(db: Db, actor: Actor, forvaltningId: stri
 	if (!isUuid(suggestionId)) throw notFound('Förslaget');
 	const [suggestion] = await db
 		.select()
-		.from(planSuggestions)
-		.where(and(eq(planSuggestions.id, suggestionId), eq(planSuggestions.forvaltningId, f.id)));
+		.from(cityPlanSuggestions)
+		.where(and(eq(cityPlanSuggestions.id, suggestionId), eq(cityPlanSuggestions.forvaltningId, f.id)));
 	if (!suggestion) throw notFound('Förslaget');
 	const data = parseInput(answerInput, input);
 	const [saved] = await db
-		.update(planSuggestions)
+		.update(cityPlanSuggestions)
 		.set({ answer: data.answer, answeredBy: actor.personId, answeredAt: now })
-		.where(eq(planSuggestions.id, suggestion.id))
+		.where(eq(cityPlanSuggestions.id, suggestion.id))
 		.returning();
 	return saved;
 }
