@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildIfNeeded, root } from './build-if-needed.js';
+import { missingChromium } from './chromium.js';
 
 const backend = process.env.TEST_DB ?? 'pglite';
 const reports = path.join(root, 'test-results');
@@ -37,7 +38,14 @@ console.log(`\n=== Lägesbild test suite on ${backend} ===\n`);
 if (run('npx', ['svelte-kit', 'sync']) !== 0) process.exit(1);
 vitest('unit');
 vitest('integration');
-buildIfNeeded();
-vitest('e2e');
+// Without a browser, one line instead of a stack trace per browser test file; the run fails.
+const noChromium = missingChromium();
+if (noChromium) {
+	console.error(`\n${noChromium}`);
+	exitCode = 1;
+} else {
+	buildIfNeeded();
+	vitest('e2e');
+}
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(exitCode);

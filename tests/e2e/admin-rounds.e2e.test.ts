@@ -6,7 +6,8 @@
  * Shared demo state: the open demo round is never touched. The rounds created here are dated
  * 2015 (before every demo round, so the default report round stays the latest demo one), take
  * in two förvaltningar that hold none of the demo logins, and are closed again before the test
- * ends (afterAll closes any left open by a failure).
+ * ends (afterAll closes any left open by a failure). The demo round is open for every
+ * förvaltning, so opening these is refused until "Tillåt samtidig mätomgång" is ticked.
  */
 import type { Browser, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +48,33 @@ async function fillRound(page: Page, round: { name: string; opensAt: string; clo
 	await page.getByLabel('Stänger').fill(round.closesAt);
 	await uncheckAll(page);
 	for (const unit of round.units) await page.getByRole('checkbox', { name: unit }).check();
+}
+
+/**
+ * "Öppna mätomgången" leads to a confirmation (a GET, so it works without JavaScript) that says
+ * how many it will ask and names the open demo round; opening without allowing the overlap is
+ * refused (409) naming that round; ticked, it opens. Returns the number it said it would ask.
+ */
+async function openWithConfirmation(page: Page, name: string): Promise<number> {
+	await page.getByRole('button', { name: 'Öppna mätomgången' }).click();
+	await page.waitForURL(/\?confirm=open$/);
+	const heading = page.getByRole('heading', { level: 2, name: new RegExp(`^Öppna ${name} för [\\d\\s]+ personer\\?$`) });
+	await heading.waitFor();
+	const toAsk = Number(/för ([\d\s]+) personer/.exec((await heading.textContent())!)![1].replace(/\s/g, ''));
+	expect(toAsk).toBeGreaterThan(0);
+	expect(await page.locator('dl.facts').textContent(), 'still a draft').toContain('Ej öppnad');
+	const warning = page.getByRole('status').filter({ hasText: 'Det finns redan en öppen mätomgång' });
+	expect(await warning.getByRole('link', { name: /^VB 20\d\d$/ }).count()).toBe(1);
+
+	expect((await submit(page, 'Ja, öppna för')).status()).toBe(409);
+	const alert = page.getByRole('alert');
+	await alert.waitFor();
+	expect(await alert.textContent()).toMatch(/^Mätomgången ”VB 20\d\d” \(.*\) är redan öppen för samma personer\. Stäng den först, eller kryssa i ”Tillåt samtidig mätomgång”/);
+	expect(await page.locator('dl.facts').textContent(), 'refused: still a draft').toContain('Ej öppnad');
+
+	await page.getByLabel('Tillåt samtidig mätomgång').check();
+	expect((await submit(page, 'Ja, öppna för')).status()).toBe(200);
+	return toAsk;
 }
 
 const roundIdFrom = (url: string) => /\/admin\/rounds\/([0-9a-f-]{36})/.exec(url)?.[1] ?? null;
@@ -105,6 +133,17 @@ describe('administering rounds (admin@exempelstad.se)', () => {
 		await page.getByRole('heading', { level: 1, name: 'Mätomgång T2 2019' }).waitFor();
 		expect(await page.locator('dl.facts').textContent()).toContain('Stängd');
 		expect(await page.getByRole('button').filter({ hasText: /Öppna|Stäng mätomgången|Påminn/ }).count()).toBe(0);
+		await expectAccessible(page);
+	});
+
+	it('no förvaltning is chosen in advance; "Välj alla" and "Välj ingen" tick and untick them all', async () => {
+		await page.goto('/admin/rounds');
+		const checked = () => unitCheckboxes(page).evaluateAll((boxes) => boxes.filter((b) => (b as HTMLInputElement).checked).length);
+		expect(await checked()).toBe(0);
+		await page.getByRole('button', { name: 'Välj alla' }).click();
+		expect(await checked()).toBe(await unitCheckboxes(page).count());
+		await page.getByRole('button', { name: 'Välj ingen' }).click();
+		expect(await checked()).toBe(0);
 		await expectAccessible(page);
 	});
 
@@ -172,13 +211,15 @@ describe('administering rounds (admin@exempelstad.se)', () => {
 		expect(await facts.textContent()).toContain('Inte öppnad än');
 		for (const f of FORVALTNINGAR) expect(await facts.textContent()).toContain(f);
 
-		await submit(page, 'Öppna mätomgången');
+		expect(await facts.textContent()).toMatch(/Ska svara[\d\s]+ personer om den öppnas nu/);
+		await expectAccessible(page);
+		const toAsk = await openWithConfirmation(page, name);
 		expect(await page.getByRole('status').textContent()).toBe('Mätomgången är öppen. Medarbetarna ser den på sin startsida.');
 		expect(await facts.textContent()).toContain('Öppen');
 		const progress = /(\d+) av (\d+) har svarat/.exec((await facts.textContent())!);
 		expect(progress).not.toBeNull();
 		const [answered, members] = [Number(progress![1]), Number(progress![2])];
-		expect(members).toBeGreaterThan(0);
+		expect(members, 'as many as the confirmation said').toBe(toAsk);
 		expect(answered).toBe(0);
 		expect(await page.getByRole('button', { name: 'Öppna mätomgången' }).count()).toBe(0);
 		await expectAccessible(page);
@@ -234,6 +275,7 @@ describe('administering rounds (admin@exempelstad.se)', () => {
 		try {
 			await login(noJs, demo.admin);
 			await noJs.goto('/admin/rounds');
+			expect(await noJs.getByRole('button', { name: 'Välj alla' }).count(), 'needs a script, so not offered without one').toBe(0);
 
 			await noJs.getByLabel('Typ', { exact: true }).selectOption({ label: 'Extra mätning' });
 			await noJs.locator('#name').fill('');
@@ -251,10 +293,10 @@ describe('administering rounds (admin@exempelstad.se)', () => {
 			created.push(id);
 			expect(await noJs.getByRole('status').textContent()).toContain('Mätomgången är skapad som utkast.');
 
-			expect((await submit(noJs, 'Öppna mätomgången')).status()).toBe(200);
+			const toAsk = await openWithConfirmation(noJs, name);
 			expect(await noJs.getByRole('status').textContent()).toBe('Mätomgången är öppen. Medarbetarna ser den på sin startsida.');
 			const progress = /(\d+) av (\d+) har svarat/.exec((await noJs.locator('dl.facts').textContent())!);
-			expect(Number(progress?.[2])).toBeGreaterThan(0);
+			expect(Number(progress?.[2])).toBe(toAsk);
 
 			expect((await submit(noJs, 'Stäng mätomgången')).status()).toBe(200);
 			expect(await noJs.getByRole('status').textContent()).toBe('Mätomgången är stängd. Rapporterna visar nu resultatet.');

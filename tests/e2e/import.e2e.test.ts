@@ -5,6 +5,9 @@
  *
  * Shared demo state: everything here happens in "Testförvaltningen för import", a förvaltning
  * the demo does not have (scope "listed"), so no demo login is touched.
+ *
+ * Guardrails: the scope must be chosen; the preview leads with a summary per förvaltning and
+ * keeps its lists collapsed; ending more than 10 % of the people in scope needs the typed count.
  */
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -39,6 +42,17 @@ describe('importing staff from HR', () => {
 		await expectAccessible(page);
 	});
 
+	it('the scope has no default: without a choice nothing is read, and the field says what to choose', async () => {
+		await page.goto('/admin/import');
+		expect(await page.getByLabel(/Filen omfattar/).inputValue()).toBe('');
+		await page.locator('#file').setInputFiles(path.join(fixtures, 'personal-windows-1252.csv'));
+		await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+		await page.locator('#scope-error').waitFor();
+		expect(await page.locator('#scope-error').textContent()).toContain('Välj vad filen omfattar');
+		expect(page.url()).toMatch(/\/admin\/import(\?.*)?$/);
+		await expectAccessible(page);
+	});
+
 	it('a broken Excel file is refused whole, each problem with its line number', async () => {
 		await upload('personal-med-fel.xlsx');
 		const alert = page.getByRole('alert');
@@ -66,6 +80,13 @@ describe('importing staff from HR', () => {
 		expect(summary).toContain('Nya personer8');
 		expect(summary).toContain('Nya chefsroller3');
 		expect(summary).toContain('Slutar (avaktiveras)0');
+		const perForvaltning = await page.getByRole('table', { name: 'Per förvaltning' }).locator('tbody tr').allTextContents();
+		expect(perForvaltning).toEqual([`${F}8000300`]);
+		// The lists are collapsed until opened (details/summary, no script needed).
+		expect(await page.getByRole('cell', { name: 'Åsa Öhman' }).isVisible()).toBe(false);
+		await page.getByText('Nya personer (8)').click();
+		await page.getByText('Nya enheter (4)').click();
+		await page.getByText('Chefsroller (3)').click();
 		const units = await page.getByRole('table', { name: /Nya enheter/ }).locator('tbody tr').allTextContents();
 		expect(units).toEqual([`${F}Förvaltning`, `${F} / Avdelningen för vuxnaAvdelning`, `${F} / Avdelningen för vuxna / BeroendeenhetenEnhet`, `${F} / Avdelningen för vuxna / Socialpsykiatriska enhetenEnhet`]);
 		expect(await page.getByRole('cell', { name: 'Åsa Öhman' }).isVisible(), 'å, ä and ö read from Windows-1252').toBe(true);
@@ -87,6 +108,9 @@ describe('importing staff from HR', () => {
 	it('next month’s UTF-8 file: a move, a newcomer and a leaver, matched by anställningsnummer', async () => {
 		await upload('personal-utf8-next-month.csv');
 		await page.waitForURL(/\/admin\/import\/[0-9a-f-]+$/);
+		const summary = await page.getByRole('region', { name: 'Det här skulle ändras' }).textContent();
+		expect(summary).toContain('Slutar (avaktiveras)1');
+		for (const list of ['Byter enhet (1)', 'Nya personer (1)', 'Slutar (1)']) await page.getByText(list, { exact: true }).click();
 		const moved = await page.getByRole('table', { name: /Byter enhet/ }).locator('tbody tr').allTextContents();
 		expect(moved).toEqual([`3T-1002Björn Ängström${F} / Avdelningen för vuxna / Beroendeenheten${F} / Avdelningen för vuxna / Socialpsykiatriska enheten`]);
 		expect(await page.getByRole('table', { name: /Nya personer/ }).locator('tbody tr').allTextContents()).toEqual([
@@ -94,7 +118,22 @@ describe('importing staff from HR', () => {
 		]);
 		expect(await page.getByRole('table', { name: /Slutar/ }).locator('tbody tr').allTextContents()).toEqual([`T-1004Karim Nasser${F} / Avdelningen för vuxna / Socialpsykiatriska enheten`]);
 		await expectAccessible(page);
-		await page.getByRole('button', { name: 'Genomför importen' }).click();
+	});
+
+	it('one of eight leaving is more than 10 %: the import asks for the typed count, refuses without it, then applies', async () => {
+		expect(await page.getByText('Importen avaktiverar 1 av 8 aktiva personer (13 %)').isVisible()).toBe(true);
+		const apply = page.getByRole('button', { name: 'Genomför importen och avaktivera en person' });
+		expect(await apply.getAttribute('class')).toContain('danger');
+		await apply.click();
+		await page.locator('#confirm-error').waitFor();
+		expect(await page.locator('#confirm-error').textContent()).toContain('Skriv antalet personer som slutar, 1, för att bekräfta.');
+		expect(page.url(), 'nothing applied').not.toMatch(/applied=1/);
+		await expectAccessible(page);
+		await page.getByLabel(/Skriv antalet personer som slutar/).fill('2');
+		await page.getByRole('button', { name: /Genomför importen/ }).click();
+		await page.locator('#confirm-error').getByText('Du skrev 2').waitFor();
+		await page.getByLabel(/Skriv antalet personer som slutar/).fill('1');
+		await page.getByRole('button', { name: /Genomför importen/ }).click();
 		await page.waitForURL(/\?applied=1$/);
 	});
 
@@ -105,6 +144,20 @@ describe('importing staff from HR', () => {
 		expect(dry.status).toBe(200);
 		expect(dry.body.plan.leavers.map((l: { employeeId: string }) => l.employeeId).sort()).toEqual(['T-1001', 'T-1002', 'T-1003', 'T-1005', 'T-1006', 'T-1007', 'T-1008']);
 		expect(dry.body.plan.fingerprint).toMatch(/^[0-9a-f]{32}$/);
+		expect(dry.body.guard).toMatchObject({ needsConfirm: true, leavers: 7, activeInScope: 8, limitPercent: 10 });
+
+		// Applying it would end seven of eight: refused without the typed count, and with a wrong one.
+		for (const confirm of [undefined, 8]) {
+			const refused = await api(token, '/import', { method: 'POST', body: JSON.stringify({ rows, scope: 'listed', confirm }) });
+			expect(refused.status).toBe(400);
+			expect(refused.body.error.fields.confirm).toContain('7');
+		}
+		const applyRefused = await api(token, `/import/${dry.body.importId}/apply`, { method: 'POST', body: JSON.stringify({ fingerprint: dry.body.plan.fingerprint }) });
+		expect(applyRefused.status).toBe(400);
+		expect(applyRefused.body.error.message).toContain('Importen avaktiverar 7 av 8 aktiva personer');
+		const noScope = await api(token, '/import', { method: 'POST', body: JSON.stringify({ rows, dryRun: true }) });
+		expect(noScope.status).toBe(400);
+		expect(noScope.body.error.fields.scope).toContain('Välj vad filen omfattar');
 
 		const bad = await api(token, '/import', { method: 'POST', body: JSON.stringify({ rows: [{ ...rows[0], 'E-post': 'nej' }], scope: 'listed' }) });
 		expect(bad.status).toBe(400);

@@ -76,6 +76,8 @@ const schema = z.object({
 	REMINDER_DAYS_BEFORE_CLOSE: intFrom(3, 0, 60),
 	/** Close a round automatically when its closing time has passed. */
 	ROUNDS_AUTO_CLOSE: z.enum(['on', 'off']).default('on'),
+	/** An HR import that deactivates more than this percentage of the active people in its scope needs a typed confirmation. */
+	IMPORT_CONFIRM_LEAVERS_PERCENT: intFrom(10, 0, 100),
 	// --- Identity: single sign-on (OpenID Connect) and retention; see README and decisions 0008, 0009.
 	/** The identity provider, e.g. https://login.kommun.se/realms/personal. Unset: no single sign-on. */
 	OIDC_ISSUER: z.string().url().optional(),

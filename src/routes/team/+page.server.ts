@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { offerIndividualPlan } from '$lib/server/individual-plans/service';
 import { formAction, orErrorPage, requireActor } from '$lib/server/http';
-import { teamRounds, teamView } from '$lib/server/team/service';
+import { defaultTeamRoundId, teamRounds, teamView } from '$lib/server/team/service';
 import { formToObject } from '$lib/server/validation';
 import { addDays } from '$lib/time';
 import { todayInStockholm } from '$lib/server/clock';
@@ -10,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
 	const rounds = await orErrorPage(() => teamRounds(event.locals.db, actor));
-	const roundId = event.url.searchParams.get('round') ?? rounds[0]?.id;
+	const roundId = event.url.searchParams.get('round') ?? (await defaultTeamRoundId(event.locals.db, actor)) ?? rounds[0]?.id;
 	if (!roundId) return { rounds: [], view: null, defaultFollowUp: '' };
 	const view = await orErrorPage(() => teamView(event.locals.db, actor, roundId));
 	return {

@@ -139,12 +139,13 @@ export function openApiDocument() {
 				post: {
 					summary: 'Import staff and organisation from HR: a dry run (dryRun=true) or the whole import in one transaction',
 					description:
-						'The file as the body (Content-Type text/csv — UTF-8 or Windows-1252 — or the XLSX type), options in the query; or JSON `{ rows: [{ Anställningsnummer, Namn, E-post, … }], scope, dryRun, fingerprint }` with the same column names as the file; or multipart/form-data with `file` (SvelteKit requires a same-origin Origin header for form posts). People are matched by anställningsnummer. `scope`: `all` (the whole kommun: everyone active not in the file leaves), `listed` (only the förvaltningar in the file) or a förvaltning id. With `fingerprint` from a dry run the import is applied only if the plan is still exactly that one. A file with problems is refused whole: 400 with `error.rows`, each with the line and column.',
+						'The file as the body (Content-Type text/csv — UTF-8 or Windows-1252 — or the XLSX type), options in the query; or JSON `{ rows: [{ Anställningsnummer, Namn, E-post, … }], scope, dryRun, fingerprint }` with the same column names as the file; or multipart/form-data with `file` (SvelteKit requires a same-origin Origin header for form posts). People are matched by anställningsnummer. `scope` (required, no default): `all` (the whole kommun: everyone active not in the file leaves), `listed` (only the förvaltningar in the file) or a förvaltning id. With `fingerprint` from a dry run the import is applied only if the plan is still exactly that one. An import that deactivates more than IMPORT_CONFIRM_LEAVERS_PERCENT (default 10 %) of the active people in its scope needs `confirm` set to the number of people who leave (the dry run\'s `guard` says so); otherwise it is refused, 400 with `error.fields.confirm`. A file with problems is refused whole: 400 with `error.rows`, each with the line and column.',
 					parameters: [
 						{ name: 'dryRun', in: 'query', schema: { type: 'boolean' }, description: 'Only show what would change (and keep the plan for /import/{importId}/apply).' },
 						{ name: 'scope', in: 'query', schema: { type: 'string' }, description: '`all`, `listed` or a förvaltning id.' },
 						{ name: 'kommun', in: 'query', schema: { type: 'string', format: 'uuid' }, description: 'When there are several kommuner.' },
 						{ name: 'fingerprint', in: 'query', schema: { type: 'string' } },
+						{ name: 'confirm', in: 'query', schema: { type: 'integer' }, description: 'The number of people who leave, when the dry run\'s guard.needsConfirm is true.' },
 						{ name: 'fileName', in: 'query', schema: { type: 'string' } }
 					],
 					requestBody: {
@@ -152,12 +153,12 @@ export function openApiDocument() {
 						content: {
 							'text/csv': { schema: { type: 'string' } },
 							'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
-							'application/json': { schema: { type: 'object', properties: { rows: { type: 'array', items: { type: 'object', additionalProperties: { type: ['string', 'number', 'null'] } } }, ...schema(importOptions).properties as object, dryRun: { type: 'boolean' }, fingerprint: { type: 'string' }, fileName: { type: 'string' } }, required: ['rows'] } },
-							'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, scope: { type: 'string' }, dryRun: { type: 'string' } }, required: ['file'] } }
+							'application/json': { schema: { type: 'object', properties: { rows: { type: 'array', items: { type: 'object', additionalProperties: { type: ['string', 'number', 'null'] } } }, ...schema(importOptions).properties as object, dryRun: { type: 'boolean' }, fingerprint: { type: 'string' }, confirm: { type: 'integer' }, fileName: { type: 'string' } }, required: ['rows', 'scope'] } },
+							'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, scope: { type: 'string' }, dryRun: { type: 'string' }, confirm: { type: 'string' } }, required: ['file', 'scope'] } }
 						}
 					},
 					responses: {
-						'200': ok('Dry run: the plan (new people, moves, changes, roles, leavers, new units) and its fingerprint'),
+						'200': ok('Dry run: the plan (new people, moves, changes, roles, leavers, new units, counts per förvaltning) and its fingerprint, and `guard` (whether `confirm` is needed)'),
 						'201': ok('Applied'),
 						'400': { description: 'The file has problems; nothing was imported', content: { 'application/json': { schema: { type: 'object', properties: { error: { type: 'object', properties: { code: { const: 'invalid' }, message: { type: 'string' }, rows: { type: 'array', items: { type: 'object', properties: { line: { type: 'integer' }, column: { type: ['string', 'null'] }, message: { type: 'string' } } } }, rowCount: { type: 'integer' } } } } } } } },
 						...errors(401, 404, 409)
@@ -171,7 +172,7 @@ export function openApiDocument() {
 			'/import/{importId}/apply': {
 				parameters: [importIdParam],
 				post: {
-					summary: 'Apply a dry run in one transaction, if the plan is still the one with this fingerprint',
+					summary: 'Apply a dry run in one transaction, if the plan is still the one with this fingerprint (and `confirm` is the number of leavers, when the guard asks for it)',
 					requestBody: { required: true, content: { 'application/json': { schema: schema(applyInput) } } },
 					responses: { '200': ok('Applied'), ...errors(400, 401, 404, 409) }
 				}
@@ -273,7 +274,11 @@ export function openApiDocument() {
 			},
 			'/rounds/{roundId}/open': {
 				parameters: [roundIdParam],
-				post: { summary: 'Open a draft round and fix who is asked (administrators)', responses: { '200': ok('Opened'), ...errors(401, 404, 409) } }
+				post: {
+					summary: 'Open a draft round and fix who is asked (administrators). Refused (409) while another open round asks some of the same people, unless allowOverlap is true',
+					requestBody: { required: false, content: { 'application/json': { schema: { type: 'object', properties: { allowOverlap: { type: 'boolean', description: 'Open even though another open round shares förvaltningar with this one.' } } } } } },
+					responses: { '200': ok('Opened'), ...errors(401, 404, 409) }
+				}
 			},
 			'/rounds/{roundId}/close': {
 				parameters: [roundIdParam],

@@ -84,8 +84,15 @@ export interface ImportPlan {
 	/** Addresses taken over from someone who has left (e-mail addresses are reused). */
 	releasedEmails: { email: string; from: PersonRef; to: PersonRef }[];
 	unchanged: number;
+	/** Active people in the scope before the import: what the share of leavers is taken of. */
+	activeInScope: number;
+	/** The counts of each kind of change, per förvaltning (by name), for the summary. */
+	byForvaltning: { name: string; counts: Record<ChangeKind, number> }[];
 	fingerprint: string;
 }
+
+export const CHANGE_KINDS = ['newPeople', 'moved', 'changed', 'reactivated', 'rolesAdded', 'rolesEnded', 'leavers'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 export interface ImportSummary {
 	rows: number;
@@ -224,7 +231,7 @@ export async function planImport(
 
 	// --- Units -----------------------------------------------------------------------------------
 	const ops: ImportOps = { newUnits: [], reactivateUnitIds: [], releaseEmails: [], emailChangeIds: [], insertPeople: [], updatePeople: [], deactivateIds: [], endRoles: [], insertRoles: [], moves: [] };
-	const plan: Omit<ImportPlan, 'fingerprint' | 'summary' | 'unchanged'> = {
+	const plan: Omit<ImportPlan, 'fingerprint' | 'summary' | 'unchanged' | 'activeInScope' | 'byForvaltning'> = {
 		kommun: { id: kommun.id, name: kommun.name },
 		scope: { value: scope, label: scopeLabel },
 		newUnits: [],
@@ -249,6 +256,20 @@ export async function planImport(
 		return label;
 	};
 	const reactivated = new Set<string>();
+	/** The förvaltning a unit is under (its name), for the per-förvaltning summary. */
+	const OUTSIDE = `Utanför ${kommun.name}`;
+	const forvaltningOf = (id: string): string => {
+		let u = unitById.get(id);
+		while (u && u.parentId && u.parentId !== kommun.id) u = unitById.get(u.parentId);
+		return u && u.parentId === kommun.id ? u.name : OUTSIDE;
+	};
+	const tallies = new Map<string, Record<ChangeKind, number>>();
+	const tally = (kind: ChangeKind, unitId: string) => {
+		const name = forvaltningOf(unitId);
+		let counts = tallies.get(name);
+		if (!counts) tallies.set(name, (counts = Object.fromEntries(CHANGE_KINDS.map((k) => [k, 0])) as Record<ChangeKind, number>));
+		counts[kind]++;
+	};
 
 	/** The unit of a row's path, creating (in the plan) what is missing; null with an error when a name is taken by another kind. */
 	const resolved = new Map<string, string>();
@@ -357,6 +378,7 @@ export async function planImport(
 			personIdOf.set(row.employeeId, id);
 			ops.insertPeople.push({ id, employeeId: row.employeeId, ...target });
 			plan.newPeople.push({ ...ref, unit: unitLabel(unitId), title: titleLabel[row.title] });
+			tally('newPeople', unitId);
 			continue;
 		}
 		personIdOf.set(row.employeeId, existing.id);
@@ -370,12 +392,19 @@ export async function planImport(
 		diff('Yrkestitel', existing.title, row.title, (v) => titleLabel[v as Title]);
 		diff('Verksamhetsområde', existing.activityArea, row.activityArea, (v) => activityAreaLabel[v as ActivityArea]);
 		const moved = existing.orgUnitId !== unitId;
-		if (changes.length > 0) plan.changed.push({ ...ref, changes });
+		if (changes.length > 0) {
+			plan.changed.push({ ...ref, changes });
+			tally('changed', unitId);
+		}
 		if (moved) {
 			plan.moved.push({ ...ref, from: unitLabel(existing.orgUnitId), to: unitLabel(unitId) });
+			tally('moved', unitId);
 			ops.moves.push({ personId: existing.id, from: existing.orgUnitId, to: unitId });
 		}
-		if (!existing.active) plan.reactivated.push({ ...ref, unit: unitLabel(unitId) });
+		if (!existing.active) {
+			plan.reactivated.push({ ...ref, unit: unitLabel(unitId) });
+			tally('reactivated', unitId);
+		}
 		if (existing.email !== row.email) ops.emailChangeIds.push(existing.id);
 		if (changes.length > 0 || moved || !existing.active) ops.updatePeople.push({ id: existing.id, ...target });
 	}
@@ -402,11 +431,13 @@ export async function planImport(
 			if (wanted.has(roleKey(r.role, r.orgUnitId))) continue;
 			ops.endRoles.push({ id: r.id, personId, role: r.role, orgUnitId: r.orgUnitId });
 			plan.roles.push({ ...ref, change: 'ended', role: roleLabel[r.role], unit: unitName(r.orgUnitId) });
+			tally('rolesEnded', r.orgUnitId);
 		}
 		for (const [key, w] of wanted) {
 			if (have.has(key)) continue;
 			ops.insertRoles.push({ id: randomUUID(), personId, role: w.role, orgUnitId: w.unitId });
 			plan.roles.push({ ...ref, line: w.line, change: 'added', role: roleLabel[w.role], unit: unitName(w.unitId) });
+			tally('rolesAdded', w.unitId);
 		}
 	}
 
@@ -415,10 +446,12 @@ export async function planImport(
 		const ref: PersonRef = { line: null, employeeId: p.employeeId, name: p.name };
 		ops.deactivateIds.push(p.id);
 		plan.leavers.push({ ...ref, unit: unitLabel(p.orgUnitId) });
+		tally('leavers', p.orgUnitId);
 		for (const r of rolesOf.get(p.id) ?? []) {
 			if (r.validTo !== null && r.validTo < today) continue;
 			ops.endRoles.push({ id: r.id, personId: p.id, role: r.role, orgUnitId: r.orgUnitId });
 			plan.roles.push({ ...ref, change: 'ended', role: roleLabel[r.role], unit: unitName(r.orgUnitId) });
+			tally('rolesEnded', r.orgUnitId);
 		}
 	}
 	// People in the file for whom nothing at all changes.
@@ -446,7 +479,9 @@ export async function planImport(
 		kept: plan.kept.length,
 		unchanged
 	};
-	const full = { ...plan, summary, unchanged: summary.unchanged };
+	const activeInScope = people.filter((p) => p.active && inScope(p.path)).length;
+	const byForvaltning = [...tallies].map(([name, counts]) => ({ name, counts })).sort((a, b) => collator.compare(a.name, b.name));
+	const full = { ...plan, summary, unchanged: summary.unchanged, activeInScope, byForvaltning };
 	return { plan: { ...full, fingerprint: fingerprintOf(full) }, ops, errors, unitLabel };
 }
 

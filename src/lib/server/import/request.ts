@@ -1,6 +1,6 @@
 /**
  * How an import arrives over the API, turned into a source and options for the service:
- *  - JSON: { rows: [...], scope, kommun, dryRun, fingerprint, fileName };
+ *  - JSON: { rows: [...], scope, kommun, dryRun, fingerprint, confirm, fileName };
  *  - the file itself as the body (Content-Type text/csv, application/vnd.openxmlformats-
  *    officedocument.spreadsheetml.sheet or application/octet-stream), options in the query;
  *  - multipart/form-data with a `file` field and the options as fields (browsers; SvelteKit
@@ -35,7 +35,7 @@ export async function readImportRequest(request: Request, url: URL): Promise<Imp
 		const file = form.get('file');
 		if (!(file instanceof File) || file.size === 0) throw invalid('Skicka filen i fältet file.', { file: 'Skicka filen i fältet file.' });
 		source = { kind: 'file', fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
-		for (const key of ['scope', 'kommun', 'dryRun', 'fingerprint']) if (form.has(key)) fields[key] = String(form.get(key));
+		for (const key of ['scope', 'kommun', 'dryRun', 'fingerprint', 'confirm']) if (form.has(key)) fields[key] = String(form.get(key));
 	} else {
 		const bytes = new Uint8Array(await request.arrayBuffer());
 		if (bytes.length === 0) throw invalid('Skicka filen som innehåll (CSV eller XLSX), eller rader som JSON.', { file: 'Filen saknas.' });
@@ -43,6 +43,6 @@ export async function readImportRequest(request: Request, url: URL): Promise<Imp
 	}
 	const merged = { ...query, ...fields };
 	const options: Record<string, unknown> = {};
-	for (const key of ['scope', 'kommun', 'fingerprint']) if (merged[key] !== undefined && merged[key] !== '') options[key] = merged[key];
+	for (const key of ['scope', 'kommun', 'fingerprint', 'confirm']) if (merged[key] !== undefined && merged[key] !== '') options[key] = merged[key];
 	return { source, options, dryRun: truthy(merged.dryRun) };
 }

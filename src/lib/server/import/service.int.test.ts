@@ -142,8 +142,19 @@ describe(`staff import (${testBackend})`, () => {
 		]);
 		expect(plan.roles.map((r) => `${r.name}: ${r.change} ${r.role}`)).toEqual(['Maria Ek: ended Enhetschef', 'Olle Nord: added Enhetschef']);
 		expect(plan.leavers.map((p) => `${p.employeeId} ${p.name}`)).toEqual(['1008 Lena Sjö']);
+		// The summary per förvaltning leads the preview.
+		expect(plan.byForvaltning).toEqual([{ name: F, counts: { newPeople: 1, moved: 2, changed: 4, reactivated: 0, rolesAdded: 1, rolesEnded: 1, leavers: 1 } }]);
 
-		await applyImport(database.db, admin, preview.importId!, { fingerprint: plan.fingerprint });
+		// One of the nine active people in the kommun (the administrator counts) is more than 10 %: typed confirmation.
+		expect(plan.activeInScope).toBe(9);
+		expect(preview.guard).toMatchObject({ needsConfirm: true, leavers: 1, activeInScope: 9, limitPercent: 10 });
+		for (const confirm of [undefined, '2', 'en']) {
+			const refused = await applyImport(database.db, admin, preview.importId!, { fingerprint: plan.fingerprint, confirm }).catch((e) => e);
+			expect(refused).toBeInstanceOf(DomainError);
+			expect(refused).toMatchObject({ kind: 'invalid', fieldErrors: { confirm: expect.any(String) } });
+		}
+		expect(await person('1008'), 'nothing changed').toMatchObject({ active: true });
+		await applyImport(database.db, admin, preview.importId!, { fingerprint: plan.fingerprint, confirm: ' 1 ' });
 		expect((await person('1001')).id).toBe(saraId);
 		expect(await unitOf('1002')).toBe('Mottagningsenheten');
 		expect(await openRoles('1005')).toEqual([]);
@@ -263,6 +274,30 @@ describe(`staff import (${testBackend})`, () => {
 		expect(await person('5001')).toMatchObject({ name: 'Jon Json', activityArea: 'missbruk_beroende', active: true });
 		const bad = await importNow(database.db, admin, { kind: 'rows', rows: [{ ...rows[0], 'E-post': 'nej' }] }, { scope: 'listed' });
 		expect(bad).toMatchObject({ applied: false, errors: [{ line: 1, column: 'E-post', message: '”nej” är inte en giltig e-postadress.' }] });
+	});
+
+	it('the scope has no default: without it nothing is read, in the dry run and in the one-step import', async () => {
+		for (const options of [{}, { scope: '' }, { scope: 'everything' }]) {
+			const refused = await previewImport(database.db, admin, file(first), options).catch((e) => e);
+			expect(refused).toMatchObject({ kind: 'invalid', fieldErrors: { scope: expect.stringMatching(/^Välj vad filen omfattar/) } });
+		}
+		expect(await kindOf(importNow(database.db, admin, file(first), {}))).toBe('invalid');
+	});
+
+	it('the one-step import refuses to end more than the share without the typed count, and changes nothing', async () => {
+		const before = await counts();
+		const active = async () => (await query<{ n: number }>(database.db, sql`select count(*)::int as n from people where active`))[0].n;
+		const activeBefore = await active();
+		const rows = [{ Anställningsnummer: '6001', Namn: 'Två Rader', 'E-post': 'tva@kommun.se', Förvaltning: F, Yrkestitel: 'Övrig' }];
+		for (const confirm of [undefined, 1]) {
+			const refused = await importNow(database.db, admin, { kind: 'rows', rows }, { scope: 'all', ...(confirm === undefined ? {} : { confirm }) }).catch((e) => e);
+			expect(refused).toMatchObject({ kind: 'invalid', fieldErrors: { confirm: expect.any(String) } });
+		}
+		expect(await counts()).toEqual(before);
+		expect(await active()).toBe(activeBefore);
+		const dry = await previewImport(database.db, admin, { kind: 'rows', rows }, { scope: 'all' });
+		expect(dry.guard).toMatchObject({ needsConfirm: true });
+		expect(dry.guard!.leavers).toBeGreaterThan(5);
 	});
 
 	it('only administrators may import: to others it does not exist', async () => {

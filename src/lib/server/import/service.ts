@@ -19,35 +19,50 @@ import type { Db } from '../db';
 import { query } from '../db/client';
 import { orgUnits, people, staffImports } from '../db/schema';
 import { conflict, invalid, notFound } from '../errors';
-
+import { env } from '../env';
 import { isUuid, parseInput } from '../validation';
 import { applyOps } from './apply';
+import { assertConfirmed, leaverGuard, type LeaverGuard } from './guard';
 import { planImport, type ImportPlan, type ImportScope, type ImportSummary } from './plan';
 import { readStaffFile } from './read-file';
 import { checkTable, jsonRows, mapColumns, type ExtraRoleRow, type RowError, type StaffRow } from './rows';
 import { now as clockNow } from '../clock';
 
-export type { ImportPlan, ImportSummary, RowError };
+export type { ImportPlan, ImportSummary, LeaverGuard, RowError };
 
 export type ImportSource = { kind: 'file'; fileName: string; bytes: Uint8Array } | { kind: 'rows'; rows: unknown[]; fileName?: string };
 
+const SCOPE_MISSING = 'Välj vad filen omfattar: hela kommunen, bara förvaltningarna i filen eller en förvaltning. De aktiva personer i området som inte finns i filen avslutas.';
+
+/** The scope has no default: a two-row test file against the whole kommun would end everyone else. */
 export const importOptions = z.object({
 	scope: z
-		.string({ error: 'Välj vad filen omfattar.' })
+		.string({ error: SCOPE_MISSING })
 		.trim()
-		.refine((v) => v === 'all' || v === 'listed' || isUuid(v), 'Välj vad filen omfattar.')
-		.default('all'),
+		.refine((v) => v === 'all' || v === 'listed' || isUuid(v), SCOPE_MISSING),
 	kommun: z.string().uuid('Välj en kommun i listan.').optional()
 });
 
+/** The typed confirmation: the number of people who will leave ("1 727" and "1727" alike). */
+const confirmCount = z.preprocess(
+	(v) => (typeof v === 'string' ? (v.replace(/[\s\u00a0]/g, '') === '' ? undefined : v.replace(/[\s\u00a0]/g, '')) : v),
+	z.coerce.number({ error: 'Skriv antalet personer som slutar, med siffror.' }).int('Skriv antalet personer som slutar, med siffror.').min(0, 'Skriv antalet personer som slutar, med siffror.').optional()
+);
+
 export const applyInput = z.object({
-	fingerprint: z.string({ error: 'Förhandsgranskningen saknas. Ladda upp filen igen.' }).regex(/^[0-9a-f]{32}$/, 'Förhandsgranskningen saknas. Ladda upp filen igen.')
+	fingerprint: z.string({ error: 'Förhandsgranskningen saknas. Ladda upp filen igen.' }).regex(/^[0-9a-f]{32}$/, 'Förhandsgranskningen saknas. Ladda upp filen igen.'),
+	confirm: confirmCount
 });
+
+/** The guard for a plan, with the limit in the settings. */
+export const guardOf = (plan: ImportPlan): LeaverGuard => leaverGuard(plan.summary.leavers, plan.activeInScope, env().IMPORT_CONFIRM_LEAVERS_PERCENT);
 
 /** What a dry run found: either a plan (nothing wrong) or the problems, with line numbers. */
 export interface PreviewResult {
 	importId: string | null;
 	plan: ImportPlan | null;
+	/** Whether applying needs the typed confirmation (null when there is no plan). */
+	guard: LeaverGuard | null;
 	errors: RowError[];
 	ignoredColumns: string[];
 	format: 'csv' | 'xlsx' | 'json';
@@ -129,7 +144,7 @@ export async function previewImport(db: Db, actor: Actor, source: ImportSource, 
 	const base = { ignoredColumns: checked.ignoredColumns, format, encoding, rowCount };
 	const planned = await planImport(db, { rows: checked.rows, extraRoles: checked.extraRoles, kommun, scope: opts.scope, actorId: actor.personId }, now);
 	const errors = [...checked.errors, ...planned.errors].sort(byLine);
-	if (errors.length > 0) return { importId: null, plan: null, errors, ...base };
+	if (errors.length > 0) return { importId: null, plan: null, guard: null, errors, ...base };
 
 	await purgeStalePreviews(db, now);
 	const [row] = await db
@@ -146,7 +161,7 @@ export async function previewImport(db: Db, actor: Actor, source: ImportSource, 
 			summary: planned.plan.summary
 		})
 		.returning({ id: staffImports.id });
-	return { importId: row.id, plan: planned.plan, errors: [], ...base };
+	return { importId: row.id, plan: planned.plan, guard: guardOf(planned.plan), errors: [], ...base };
 }
 
 /** Dry runs never applied are dropped after a day: they hold the HR file's personal data. */
@@ -167,6 +182,7 @@ export interface StoredImport {
 	summary: ImportSummary;
 	/** The plan as it is now (previews only), and whether it still is the one first shown. */
 	plan: ImportPlan | null;
+	guard: LeaverGuard | null;
 	planChanged: boolean;
 	/** Errors that appeared since the preview (e.g. an e-mail address taken in the meantime). */
 	errors: RowError[];
@@ -193,12 +209,14 @@ export async function getImport(db: Db, actor: Actor, importId: string, now = cl
 		appliedAt: imp.appliedAt,
 		summary: imp.summary as ImportSummary,
 		plan: null,
+		guard: null,
 		planChanged: false,
 		errors: []
 	};
 	if (imp.status === 'preview' && imp.rows) {
 		const planned = await planImport(db, { ...unpackRows(imp.rows), kommun: { id: imp.kommunId, name: row.kommunName, path: row.kommunPath }, scope: imp.scope as ImportScope, actorId: actor.personId }, now);
 		result.plan = planned.plan;
+		result.guard = guardOf(planned.plan);
 		result.errors = planned.errors;
 		result.planChanged = planned.plan.fingerprint !== imp.fingerprint;
 	}
@@ -208,7 +226,7 @@ export async function getImport(db: Db, actor: Actor, importId: string, now = cl
 /** Applies a stored preview, if the plan is still the one the administrator saw. */
 export async function applyImport(db: Db, actor: Actor, importId: string, input: unknown, now = clockNow()): Promise<{ importId: string; plan: ImportPlan }> {
 	if (!mayImportStaff(actor) || !isUuid(importId)) throw notFound('Importen');
-	const { fingerprint } = parseInput(applyInput, input);
+	const { fingerprint, confirm } = parseInput(applyInput, input);
 	return db.transaction(async (tx) => {
 		await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`);
 		const [imp] = await tx.select().from(staffImports).where(eq(staffImports.id, importId));
@@ -219,6 +237,7 @@ export async function applyImport(db: Db, actor: Actor, importId: string, input:
 		const planned = await planImport(tx, { ...unpackRows(imp.rows), kommun, scope: imp.scope as ImportScope, actorId: actor.personId }, now);
 		if (planned.errors.length > 0) throw conflict(`Importen går inte längre att genomföra: ${planned.errors[0].message} Ladda upp en rättad fil.`);
 		if (planned.plan.fingerprint !== fingerprint) throw conflict('Personalen i Lägesbild har ändrats sedan förhandsgranskningen. Granska ändringarna igen innan du genomför importen.');
+		assertConfirmed(guardOf(planned.plan), confirm);
 		await applyOps(tx, planned.ops, { actorId: actor.personId, importId, ip: actor.ip, now, unitLabel: planned.unitLabel });
 		await tx.update(staffImports).set({ status: 'applied', appliedAt: now, rows: null, summary: planned.plan.summary }).where(eq(staffImports.id, importId));
 		await audit(tx, actor, { action: 'import.apply', subjectType: 'staff_import', subjectId: importId, detail: { fileName: imp.fileName, ...planned.plan.summary } });
@@ -238,7 +257,7 @@ export async function importNow(
 	now = clockNow()
 ): Promise<PreviewResult & { applied: boolean }> {
 	if (!mayImportStaff(actor)) throw notFound('Sidan');
-	const opts = parseInput(importOptions.extend({ fingerprint: applyInput.shape.fingerprint.optional() }), options);
+	const opts = parseInput(importOptions.extend({ fingerprint: applyInput.shape.fingerprint.optional(), confirm: confirmCount }), options);
 	const kommun = await kommunOf(db, opts.kommun);
 	const { checked, format, encoding, rowCount } = await readSource(source);
 	const base = { ignoredColumns: checked.ignoredColumns, format, encoding, rowCount };
@@ -246,17 +265,19 @@ export async function importNow(
 		await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`);
 		const planned = await planImport(tx, { rows: checked.rows, extraRoles: checked.extraRoles, kommun, scope: opts.scope, actorId: actor.personId }, now);
 		const errors = [...checked.errors, ...planned.errors].sort(byLine);
-		if (errors.length > 0) return { importId: null, plan: null, errors, applied: false, ...base };
+		if (errors.length > 0) return { importId: null, plan: null, guard: null, errors, applied: false, ...base };
 		if (opts.fingerprint && opts.fingerprint !== planned.plan.fingerprint) {
 			throw conflict('Personalen i Lägesbild har ändrats sedan den förhandsgranskning du hänvisar till. Gör en ny förhandsgranskning.');
 		}
+		const guard = guardOf(planned.plan);
+		assertConfirmed(guard, opts.confirm);
 		const [row] = await tx
 			.insert(staffImports)
 			.values({ createdBy: actor.personId, createdAt: now, fileName: fileNameOf(source), format, kommunId: kommun.id, scope: opts.scope, fingerprint: planned.plan.fingerprint, rows: null, summary: planned.plan.summary, status: 'applied', appliedAt: now })
 			.returning({ id: staffImports.id });
 		await applyOps(tx, planned.ops, { actorId: actor.personId, importId: row.id, ip: actor.ip, now, unitLabel: planned.unitLabel });
 		await audit(tx, actor, { action: 'import.apply', subjectType: 'staff_import', subjectId: row.id, detail: { fileName: fileNameOf(source), via: 'api', ...planned.plan.summary } });
-		return { importId: row.id, plan: planned.plan, errors: [], applied: true, ...base };
+		return { importId: row.id, plan: planned.plan, guard, errors: [], applied: true, ...base };
 	});
 }
 

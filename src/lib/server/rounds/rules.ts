@@ -97,3 +97,32 @@ function fieldsValid(issues: readonly { path?: readonly PropertyKey[] }[] | unde
 	return !(issues ?? []).some((i) => fields.includes(String(i.path?.[0])));
 }
 export type RoundInput = z.infer<typeof roundInput>;
+
+/** Opening a round: whether another open round for the same people is allowed (the form's checkbox, the API's allowOverlap). */
+export const openInput = z.object({
+	allowOverlap: z.preprocess((v) => v === true || v === 'true' || v === 'on' || v === '1' || v === 'ja', z.boolean())
+});
+
+/** An open round that takes in some of the same people as the one being opened. */
+export interface OverlappingRound {
+	id: string;
+	name: string;
+	/** The förvaltningar the two rounds share (either's förvaltning, whichever is the smaller). */
+	units: string[];
+}
+
+const listOf = (names: string[]) => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} och ${names[names.length - 1]}`);
+
+/**
+ * Two open rounds for the same people ask them twice and split their answers, so opening one
+ * while another covers any of its förvaltningar is refused unless explicitly allowed.
+ */
+export function assertNoOverlap(others: OverlappingRound[], allowOverlap: boolean): void {
+	if (others.length === 0 || allowOverlap) return;
+	const which = others.map((o) => `”${o.name}” (${listOf(o.units)})`);
+	const one = others.length === 1;
+	throw conflict(
+		`${one ? 'Mätomgången' : 'Mätomgångarna'} ${listOf(which)} ${one ? 'är redan öppen' : 'är redan öppna'} för samma personer. ` +
+			`Stäng ${one ? 'den' : 'dem'} först, eller kryssa i ”Tillåt samtidig mätomgång” (i API:et allowOverlap: true) om två mätomgångar samtidigt är avsikten.`
+	);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors';
-import { assertAnswerable, assertTransition, responseInput, roundInput, roundName } from './rules';
+import { assertAnswerable, assertNoOverlap, assertTransition, openInput, responseInput, roundInput, roundName } from './rules';
 
 const valid = { caseCount: '18', situationScore: '4', qualityScore: '5', recommendScore: '3' };
 
@@ -80,5 +80,34 @@ describe('a new round', () => {
 	});
 	it('refuses missing dates with Swedish messages', () => {
 		expect(roundInput.safeParse({ ...base, opensAt: '' }).error!.issues[0].message).toMatch(/när mätomgången öppnar/);
+	});
+});
+
+describe('opening while another round is open', () => {
+	const other = { id: 'x', name: 'VB 2026', units: ['Socialförvaltningen'] };
+	const messageOf = (f: () => void) => {
+		try {
+			f();
+			return null;
+		} catch (e) {
+			expect(e).toBeInstanceOf(DomainError);
+			expect((e as DomainError).kind).toBe('conflict');
+			return (e as DomainError).message;
+		}
+	};
+
+	it('is refused, naming the other round and what to do, unless explicitly allowed', () => {
+		expect(messageOf(() => assertNoOverlap([other], false))).toBe(
+			'Mätomgången ”VB 2026” (Socialförvaltningen) är redan öppen för samma personer. Stäng den först, eller kryssa i ”Tillåt samtidig mätomgång” (i API:et allowOverlap: true) om två mätomgångar samtidigt är avsikten.'
+		);
+		expect(messageOf(() => assertNoOverlap([other, { id: 'y', name: 'Extra', units: ['A', 'B'] }], false))).toMatch(/^Mätomgångarna ”VB 2026” \(Socialförvaltningen\) och ”Extra” \(A och B\) är redan öppna för samma personer\. Stäng dem först/);
+		expect(messageOf(() => assertNoOverlap([other], true))).toBeNull();
+		expect(messageOf(() => assertNoOverlap([], false))).toBeNull();
+	});
+
+	it('allowOverlap is true only when said so', () => {
+		for (const yes of [true, 'true', 'on', '1', 'ja']) expect(openInput.parse({ allowOverlap: yes }).allowOverlap).toBe(true);
+		for (const no of [undefined, false, 'false', 'nej', '', 0]) expect(openInput.parse({ allowOverlap: no }).allowOverlap).toBe(false);
+		expect(openInput.parse({}).allowOverlap).toBe(false);
 	});
 });

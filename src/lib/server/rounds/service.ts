@@ -11,7 +11,8 @@ import { preparedPerDb, query } from '../db/client';
 import { orgUnits, reminders, responses, roundMembers, rounds, roundUnits } from '../db/schema';
 import { conflict, invalid, notFound, notYours } from '../errors';
 import { isUuid, parseInput } from '../validation';
-import { assertAnswerable, assertTransition, responseInput, roundInput, roundName, type ResponseInput } from './rules';
+import { askedByRound, overlappingOpenRounds } from './opening';
+import { assertAnswerable, assertNoOverlap, assertTransition, openInput, responseInput, roundInput, roundName, type ResponseInput } from './rules';
 import type { Mailer } from '../mail/mailer';
 import { now as clockNow } from '../clock';
 
@@ -86,19 +87,28 @@ export async function createRound(db: Db, actor: Actor, input: unknown): Promise
 	});
 }
 
-/** Opens a round and snapshots who is asked to answer. */
-export async function openRound(db: Db, actor: Actor, roundId: string, now = clockNow()): Promise<Round> {
+/** One round opens at a time, across app instances, so two overlapping rounds cannot both pass the check. */
+const OPEN_ROUND_LOCK = 727103;
+
+/**
+ * Opens a round and snapshots who is asked to answer. Refused while another open round asks
+ * some of the same people, unless `allowOverlap` (input) says that is intended.
+ */
+export async function openRound(db: Db, actor: Actor, roundId: string, input: unknown = {}, now = clockNow()): Promise<Round> {
 	requireRoundAdministrator(actor);
+	const { allowOverlap } = parseInput(openInput, input ?? {});
 	const round = await getRound(db, actor, roundId);
 	assertTransition(round.status, 'open');
 	return db.transaction(async (tx) => {
+		await tx.execute(sql`select pg_advisory_xact_lock(${OPEN_ROUND_LOCK})`);
+		assertNoOverlap(await overlappingOpenRounds(tx, roundId), allowOverlap);
 		const [updated] = await tx
 			.update(rounds)
 			.set({ status: 'open', openedAt: now })
 			.where(and(eq(rounds.id, roundId), eq(rounds.status, 'draft')))
 			.returning();
 		await snapshotRoundMembers(tx, roundId);
-		await audit(tx, actor, { action: 'round.open', subjectType: 'round', subjectId: roundId });
+		await audit(tx, actor, { action: 'round.open', subjectType: 'round', subjectId: roundId, ...(allowOverlap ? { detail: { allowOverlap } } : {}) });
 		return updated;
 	});
 }
@@ -130,22 +140,11 @@ export async function closeOpenRound(db: Db, round: Pick<Round, 'id' | 'status'>
 	});
 }
 
-/**
- * Fixes who is asked to answer: every active handläggare under the round's förvaltningar.
- * Managers and people without a verksamhetsområde are not asked.
- */
+/** Fixes who is asked to answer (opening.ts says who: the active handläggare under the round's förvaltningar). */
 export async function snapshotRoundMembers(db: Db, roundId: string): Promise<void> {
 	await db.execute(sql`
 		insert into round_members (round_id, person_id, org_unit_id, title, activity_area, gender)
-		select ${roundId}, p.id, p.org_unit_id, p.title, p.activity_area, p.gender
-		from people p
-		join org_units u on u.id = p.org_unit_id
-		where p.active
-		  and p.title in ('socialsekreterare', 'bistandshandlaggare')
-		  and p.activity_area is not null
-		  and exists (
-		    select 1 from round_units ru join org_units f on f.id = ru.org_unit_id
-		    where ru.round_id = ${roundId} and u.path like f.path || '%')
+		${askedByRound(roundId)}
 		on conflict do nothing`);
 }
 

@@ -102,3 +102,22 @@ export async function teamView(db: Db, actor: Actor, roundId: string) {
 		}
 	};
 }
+
+/**
+ * The round the team page opens on: the latest with answers from this manager's own staff, so
+ * a newly opened, still empty round does not hide the one that has something to act on. Null
+ * when none has (the page then takes the newest round).
+ */
+export async function defaultTeamRoundId(db: Db, actor: Actor): Promise<string | null> {
+	const scopes = namedScopes(actor);
+	if (scopes.length === 0) return null;
+	const [row] = await query<{ id: string }>(
+		db,
+		sql`select r.id from rounds r
+		    where r.status <> 'draft'
+		      and not exists (select 1 from retained_rounds rr where rr.round_id = r.id)
+		      and exists (select 1 from responses x join org_units u on u.id = x.org_unit_id where x.round_id = r.id and ${pathIn(sql`u.path`, scopes)})
+		    order by r.opens_at desc, r.id limit 1`
+	);
+	return row?.id ?? null;
+}

@@ -14,7 +14,7 @@ export const actions: Actions = {
 		const actor = requireActor(event);
 		const form = await event.request.formData();
 		const file = form.get('file');
-		const values = { scope: String(form.get('scope') ?? 'all'), kommun: form.get('kommun') ? String(form.get('kommun')) : undefined };
+		const values = { scope: form.get('scope') ? String(form.get('scope')) : undefined, kommun: form.get('kommun') ? String(form.get('kommun')) : undefined };
 		const result = await formAction(values, async () => {
 			if (!(file instanceof File) || file.size === 0) throw invalid('Välj en fil att läsa in.', { file: 'Välj en fil (CSV eller Excel) att läsa in.' });
 			return previewImport(event.locals.db, actor, { kind: 'file', fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, values);

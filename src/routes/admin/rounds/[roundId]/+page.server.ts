@@ -1,7 +1,10 @@
+import { redirect } from '@sveltejs/kit';
 import { formAction, orErrorPage, requireActor } from '$lib/server/http';
 import { mailer } from '$lib/server/mail/mailer';
+import { openingPreview } from '$lib/server/rounds/opening';
 import { closeRound, openRound, remindNonRespondents, roundAdministration } from '$lib/server/rounds/service';
 import { env } from '$lib/server/env';
+import { formToObject } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -11,6 +14,10 @@ export const load: PageServerLoad = async (event) => {
 		round,
 		progress,
 		missingCount,
+		/** A draft: who opening it would ask, and the open rounds that already ask some of them. */
+		opening: round.status === 'draft' ? await openingPreview(event.locals.db, actor, round.id) : null,
+		/** The confirmation step of opening (a page of its own, so it works without JavaScript). */
+		confirmOpen: round.status === 'draft' && event.url.searchParams.get('confirm') === 'open',
 		emailConfigured: mailer() !== null,
 		created: event.url.searchParams.has('created')
 	};
@@ -19,8 +26,11 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	open: async (event) => {
 		const actor = requireActor(event);
-		return formAction({}, async () => {
-			await openRound(event.locals.db, actor, event.params.roundId);
+		const values = formToObject(await event.request.formData());
+		// Opening asks many people at once: only from the confirmation step.
+		if (values.confirmed !== 'ja') redirect(303, `/admin/rounds/${event.params.roundId}?confirm=open`);
+		return formAction(values, async () => {
+			await openRound(event.locals.db, actor, event.params.roundId, values);
 			return { done: 'Mätomgången är öppen. Medarbetarna ser den på sin startsida.' };
 		});
 	},

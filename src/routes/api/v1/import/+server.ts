@@ -20,6 +20,6 @@ export const POST: RequestHandler = (event) =>
 			const message = `${n === 1 ? 'Filen har ett fel' : `Filen har ${n} fel`}. Ingenting är inläst.`;
 			return json({ error: { code: 'invalid', message, fields: {}, rows: result.errors.slice(0, MAX_ERRORS_SHOWN), rowCount: n } }, { status: 400 });
 		}
-		const { importId, plan, format, encoding, ignoredColumns } = result;
-		return json({ dryRun, applied: !dryRun, importId, format, encoding, ignoredColumns, plan }, { status: dryRun ? 200 : 201 });
+		const { importId, plan, guard, format, encoding, ignoredColumns } = result;
+		return json({ dryRun, applied: !dryRun, importId, format, encoding, ignoredColumns, plan, guard }, { status: dryRun ? 200 : 201 });
 	});

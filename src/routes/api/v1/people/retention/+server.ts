@@ -1,3 +1,4 @@
+import { now } from '$lib/server/clock';
 import { json } from '@sveltejs/kit';
 import { apiCall, requireApiActor } from '$lib/server/http';
 import { retentionStatus, runRetention } from '$lib/server/privacy/retention';
@@ -8,4 +9,4 @@ export const GET: RequestHandler = ({ locals }) => apiCall(async () => json(awai
 
 /** Retains the due rounds now (it also runs by itself every quarter of an hour). */
 export const POST: RequestHandler = (event) =>
-	apiCall(async () => json(await runRetention(event.locals.db, requireApiActor(event.locals), new Date(), undefined)));
+	apiCall(async () => json(await runRetention(event.locals.db, requireApiActor(event.locals), now(), undefined)));

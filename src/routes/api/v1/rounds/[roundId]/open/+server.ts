@@ -3,8 +3,10 @@ import { apiCall, requireApiActor } from '$lib/server/http';
 import { openRound } from '$lib/server/rounds/service';
 import type { RequestHandler } from './$types';
 
-export const POST: RequestHandler = ({ locals, params }) =>
+/** Opens a draft; `{ "allowOverlap": true }` when another open round for the same people is intended. */
+export const POST: RequestHandler = ({ locals, params, request }) =>
 	apiCall(async () => {
-		const round = await openRound(locals.db, requireApiActor(locals), params.roundId);
+		const input = await request.json().catch(() => ({}));
+		const round = await openRound(locals.db, requireApiActor(locals), params.roundId, input);
 		return json({ id: round.id, status: round.status });
 	});
