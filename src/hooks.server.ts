@@ -7,7 +7,7 @@ import { inFlightRequest } from '$lib/server/lifecycle';
 import { clientIp } from '$lib/server/http';
 import { log } from '$lib/server/log';
 import { startup } from '$lib/server/startup';
-import { apiError, bodySizeLimit, isTooLarge } from '$lib/server/http';
+import { apiError, apiFailureBeforeRoute, bodySizeLimit, isTooLarge } from '$lib/server/http';
 import { tooLarge } from '$lib/server/errors';
 import { URL_CONTROL_CHARACTER_MESSAGE, urlHasControlCharacters } from '$lib/server/validation';
 
@@ -15,7 +15,14 @@ export const init: ServerInit = async () => {
 	await startup();
 };
 
-export const handle: Handle = (input) => inFlightRequest(async () => handleRequest(input));
+export const handle: Handle = (input) =>
+	inFlightRequest(async () => {
+		try {
+			return await handleRequest(input);
+		} catch (e) {
+			return apiFailureBeforeRoute(input.event.url, e);
+		}
+	});
 
 const handleRequest: Handle = async ({ event, resolve }) => {
 	// A control character in the address (%00 in a path or query) is refused here, for every route.

@@ -25,3 +25,4 @@ describe('the error hook', () => {
 		expect(handled('/reports', 404)).toEqual({ message: 'Sidan finns inte.' });
 	});
 });
+

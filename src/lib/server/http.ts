@@ -120,6 +120,21 @@ export async function readJson(request: Request): Promise<unknown> {
 	}
 }
 
+/**
+ * What failed before any route ran (the database gone while the session was read): under /api it
+ * keeps the API's `{ error: { code, message } }` shape whatever the caller accepts; anything else
+ * is thrown on to SvelteKit's error hook.
+ */
+export function apiFailureBeforeRoute(url: URL, e: unknown): Response {
+	if (!url.pathname.startsWith('/api/') || isRedirectOrHttp(e)) throw e;
+	if (isTooLarge(e)) {
+		const error = tooLarge(bodySizeLimit());
+		return apiError(httpStatus(error), error.kind, error.message);
+	}
+	log.error({ err: e, path: url.pathname }, 'api request failed before its route');
+	return apiError(500, 'internal', 'Något gick fel hos oss. Försök igen om en stund.');
+}
+
 export function apiError(status: number, code: string, message: string, fields: Record<string, string> = {}) {
 	return json({ error: { code, message, fields } }, { status });
 }

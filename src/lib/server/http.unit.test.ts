@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors';
-import { apiCall, bodySizeLimit, readJson } from './http';
+import { apiCall, apiFailureBeforeRoute, bodySizeLimit, readJson } from './http';
 
 async function refusal(p: Promise<unknown>): Promise<DomainError> {
 	const e = await p.then(() => null, (err) => err);
@@ -64,5 +64,18 @@ describe('an error no handler caught (issue 12 item 10)', () => {
 		const res = await apiCall(() => Promise.reject(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })));
 		expect(res.status).toBe(500);
 		expect(await res.json()).toEqual({ error: { code: 'internal', message: 'Något gick fel hos oss. Försök igen om en stund.', fields: {} } });
+	});
+});
+
+describe('a failure before any route ran (issue 12 item 10)', () => {
+	it('answers the API in its shape, whatever the caller accepts (the database gone while the session was read)', async () => {
+		const res = apiFailureBeforeRoute(new URL('http://x/api/v1/rounds'), new Error('connect ECONNREFUSED'));
+		expect(res.status).toBe(500);
+		expect(await res.json()).toMatchObject({ error: { code: 'internal' } });
+	});
+
+	it('leaves pages to the error page', () => {
+		const e = new Error('connect ECONNREFUSED');
+		expect(() => apiFailureBeforeRoute(new URL('http://x/reports'), e)).toThrow(e);
 	});
 });
