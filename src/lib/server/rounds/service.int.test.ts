@@ -104,11 +104,14 @@ describe(`a round from creation to close (${testBackend})`, () => {
 		expect(row).toMatchObject({ orgUnitId: org.units.e2.id, caseCount: 20 });
 	});
 
-	/** A round of its own for a test, opened, over Norrvik: no test depends on another's answers. */
+	/**
+	 * A round of its own for a test, opened, over Norrvik: no test depends on another's answers.
+	 * It asks the same people as the round above, which is still open: an overlap allowed on purpose.
+	 */
 	async function openedRound(year: number) {
 		const admin = await org.actor(org.people.admin);
 		const round = await createRound(database.db, admin, { kind: 'VB', year, opensAt: `${year}-11-01`, closesAt: `${year}-12-15`, unitIds: [org.units.f.id] });
-		await openRound(database.db, admin, round.id);
+		await openRound(database.db, admin, round.id, { allowOverlap: true });
 		const [{ n }] = await database.db.select({ n: count() }).from(roundMembers).where(eq(roundMembers.roundId, round.id));
 		return { ...round, members: n };
 	}
@@ -187,7 +190,7 @@ describe(`administering rounds is for administrators only (${testBackend})`, () 
 	it('the administrator sees progress and who has not answered', async () => {
 		const round = await insertRound(database.db, { status: 'draft', unitIds: [org.units.f2.id] });
 		const admin = await org.actor(org.people.admin);
-		await openRound(database.db, admin, round.id);
+		await openRound(database.db, admin, round.id, { allowOverlap: true });
 		await saveMyResponse(database.db, await org.actor(org.people.e4[0]), round.id, answer);
 		expect(await roundProgress(database.db, admin, round.id)).toEqual({ members: 6, answered: 1 });
 		expect((await nonRespondents(database.db, admin, round.id)).map((p) => p.personId).sort()).toEqual(org.people.e4.slice(1).map((p) => p.id).sort());
