@@ -27,9 +27,12 @@ export const actions: Actions = {
 	open: async (event) => {
 		const actor = requireActor(event);
 		const values = formToObject(await event.request.formData());
-		// Opening asks many people at once: only from the confirmation step.
-		if (values.confirmed !== 'ja') redirect(303, `/admin/rounds/${event.params.roundId}?confirm=open`);
 		return formAction(values, async () => {
+			// Opening asks many people at once: only from the confirmation step (for those who may open it; others get 404).
+			if (values.confirmed !== 'ja') {
+				await openingPreview(event.locals.db, actor, event.params.roundId);
+				redirect(303, `/admin/rounds/${event.params.roundId}?confirm=open`);
+			}
 			await openRound(event.locals.db, actor, event.params.roundId, values);
 			return { done: 'Mätomgången är öppen. Medarbetarna ser den på sin startsida.' };
 		});
