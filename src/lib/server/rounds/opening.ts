@@ -35,9 +35,9 @@ export async function countToAsk(db: Db, roundId: string): Promise<number> {
 
 /**
  * The other open rounds that share people with this one: a förvaltning of each lies within
- * (or is) a förvaltning of the other. Named by the shared förvaltningar.
+ * (or is) a förvaltning of the other. Named by the shared förvaltningar, in a stable order (when
+ * they opened, then by name), so the message does not depend on random ids.
  */
-// Named in a stable order (when they opened, then by name): the message must not depend on random ids.
 export async function overlappingOpenRounds(db: Db, roundId: string): Promise<OverlappingRound[]> {
 	const rows = await query<{ id: string; name: string; unit: string }>(
 		db,
