@@ -1,6 +1,10 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
+// CLOCK_AT (tests only): record the real start once here, so the test workers and the app the
+// browser tests start inherit it and all show the same time (see src/lib/server/clock.ts).
+if (process.env.CLOCK_AT) process.env.CLOCK_AT_SINCE ??= String(Date.now());
+
 export default defineConfig({
 	plugins: [sveltekit()],
 	server: { port: 5173 },

@@ -10,6 +10,8 @@ declare global {
 		}
 		interface Error {
 			message: string;
+			/** On /api paths: the API's documented error shape, beside SvelteKit's `message`. */
+			error?: { code: string; message: string };
 		}
 	}
 }

@@ -210,7 +210,7 @@ export async function measureImport({ db, rows = 100_000, log = () => {} }: { db
 	const office = await insertOrgUnit(db, { parent: kommun, kind: 'forvaltning', name: 'Stadsledningskontoret' });
 	const adminPerson = await insertPerson(db, { orgUnitId: office.id, email: `hr.${stamp}@importstad.se`, name: 'HR-administratör', title: 'ovrig', employeeId: `HR-${stamp}` });
 	await assignRole(db, { personId: adminPerson.id, orgUnitId: kommun.id, role: 'admin' });
-	const admin = (await loadActor(db, adminPerson.id))!;
+	const admin = (await loadActor(db, adminPerson.id, null))!;
 	const files = importFiles(rows, { domain: `importstad-${stamp}.se`, idPrefix: `${stamp}-` });
 
 	const run = async (bytes: Uint8Array, fileName: string) => {
@@ -222,7 +222,7 @@ export async function measureImport({ db, rows = 100_000, log = () => {} }: { db
 		const c1 = process.cpuUsage();
 		const s1 = await serverCpu(db);
 		if (preview.errors.length > 0 || !preview.plan) throw new Error(`the import refused ${fileName}: ${JSON.stringify(preview.errors.slice(0, 5))}`);
-		await applyImport(db, admin, preview.importId!, { fingerprint: preview.plan.fingerprint }, null);
+		await applyImport(db, admin, preview.importId!, { fingerprint: preview.plan.fingerprint });
 		const t2 = performance.now();
 		const c2 = process.cpuUsage();
 		const s2 = await serverCpu(db);

@@ -105,9 +105,9 @@ export const scaleLabel: Record<number, string> = {
 	6: 'Stämmer helt'
 };
 
-export const ACTION_PLAN_STATUSES = ['offered', 'active', 'declined', 'closed'] as const;
-export type ActionPlanStatus = (typeof ACTION_PLAN_STATUSES)[number];
-export const actionPlanStatusLabel: Record<ActionPlanStatus, string> = {
+export const INDIVIDUAL_PLAN_STATUSES = ['offered', 'active', 'declined', 'closed'] as const;
+export type IndividualPlanStatus = (typeof INDIVIDUAL_PLAN_STATUSES)[number];
+export const individualPlanStatusLabel: Record<IndividualPlanStatus, string> = {
 	offered: 'Erbjuden',
 	active: 'Pågår',
 	declined: 'Avböjd',

@@ -9,5 +9,3 @@ export const formatDateTime = (d: Date | string | null | undefined) => (d ? date
 export const formatDecimal = (v: number | null | undefined) => (v === null || v === undefined ? '–' : dec1.format(v));
 export const formatInt = (v: number | null | undefined) => (v === null || v === undefined ? '–' : int.format(v));
 export const formatPercent = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${int.format(v * 100)} %`);
-/** yyyy-mm-dd for <input type="date">, in Stockholm time. */
-export const isoDay = (d: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(d);

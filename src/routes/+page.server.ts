@@ -1,7 +1,7 @@
 import { requireActor } from '$lib/server/http';
-import { plansOfEmployee } from '$lib/server/action-plans/service';
+import { individualPlansOfEmployee } from '$lib/server/individual-plans/service';
 import { listRounds, myOpenRounds } from '$lib/server/rounds/service';
-import { overdueFollowUps } from '$lib/server/plan/individual';
+import { overdueIndividualPlanFollowUps } from '$lib/server/individual-plans/counts';
 import { unreportedSeriousCount } from '$lib/server/incidents/service';
 import type { PageServerLoad } from './$types';
 
@@ -18,11 +18,11 @@ export const load: PageServerLoad = async (event) => {
 			answeredAt: r.answeredAt,
 			remindedAt: r.remindedAt
 		})),
-		myPlans: (await plansOfEmployee(db, actor))
+		myPlans: (await individualPlansOfEmployee(db, actor))
 			.filter((p) => p.plan.status === 'offered' || p.plan.status === 'active')
 			.map((p) => ({ id: p.plan.id, followUpOn: p.plan.followUpOn, managerName: p.managerName })),
 		latestRounds: rounds.slice(0, 3).map((r) => ({ id: r.id, name: r.name, status: r.status, closesAt: r.closesAt })),
-		overduePlans: await overdueFollowUps(db, actor),
+		overduePlans: await overdueIndividualPlanFollowUps(db, actor),
 		unreportedSerious: await unreportedSeriousCount(db, actor)
 	};
 };

@@ -169,7 +169,7 @@ const table: Entry[] = [
 	action('/login', 'default', EVERYONE, {}, undefined, { public: true, note: 'logging in: tested in the login tests' }),
 	action('/logout', 'default', EVERYONE, {}, undefined, { public: true, note: 'logging out would end the walk’s sessions, and needs no login: tested in the login tests' }),
 	action('/rounds/[roundId]/answer', 'default', CASEWORKERS, ANSWER, (ids) => `/rounds/${ids.openRound}/answer`, { note: 'only those asked to answer' }),
-	action('/team', 'offerPlan', NAMED, { personId: '{sara}', followUpOn: '2099-01-01' }),
+	action('/team', 'offerIndividualPlan', NAMED, { personId: '{sara}', followUpOn: '2099-01-01' }),
 	action('/action-plans/[planId]', 'update', ['enhetschef'], { status: 'active', followUpOn: '2099-01-01', goals: 'x', measures: 'x' }, (ids) => `/action-plans/${ids.plan}`),
 	action('/action-plans/[planId]', 'note', ['enhetschef'], { body: 'Från genomgången av behörigheter.' }, (ids) => `/action-plans/${ids.plan}`),
 	action('/incidents/new', 'default', EVERYONE, {}, undefined, { note: 'everyone reports for themselves' }),

@@ -3,24 +3,35 @@
  * Swedish messages per field, the caller's list, one incident, and the employee's answer on
  * support — through the same service functions and access rules as the pages.
  *
- * Shared demo state: the demo biståndshandläggare reports one incident of harassment (not a
- * serious one, so no manager is told to report it to Arbetsmiljöverket); nothing else uses it.
+ * Shared demo state: the demo biståndshandläggare reports incidents of harassment (not
+ * serious, so no manager is told to report them to Arbetsmiljöverket); each test reports its own.
+ * The time is taken from the app's clock, so the tests pass at any hour (also just after midnight).
  */
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, apiLogin, demo } from './support';
+import { api, apiLogin, demo, minutesAgo } from './support';
 
-const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
 const WHAT = 'En brukare skickade kränkande sms efter beslutet om hemtjänst.';
 
 describe('the incidents API', () => {
 	let employee: string;
 	/** The arbetsmiljö function the demo kommun designated to read every incident. */
 	let reader: string;
-	let id: string;
 	beforeAll(async () => {
 		employee = await apiLogin(demo.bistandshandlaggare);
 		reader = await apiLogin('arbetsmiljo@exempelstad.se');
 	});
+
+	/** The employee reports an incident that happened five minutes ago; returns the answer. */
+	async function reportOne() {
+		const { day, time } = minutesAgo(5);
+		const reported = await api(employee, '/incidents', {
+			method: 'POST',
+			body: JSON.stringify({ form: 'trakasserier', occurredOn: day, occurredTime: time, activityArea: 'aldreomsorg', description: WHAT, policeReported: false })
+		});
+		expect(reported.status).toBe(201);
+		return reported.body;
+	}
 
 	it('refuses an incomplete report with a Swedish message per field', async () => {
 		const bad = await api(employee, '/incidents', { method: 'POST', body: JSON.stringify({ form: 'hot', occurredOn: '2026-02-30' }) });
@@ -42,13 +53,9 @@ describe('the incidents API', () => {
 	});
 
 	it('an employee reports an incident (yes/no as booleans) and finds it in her list', async () => {
-		const reported = await api(employee, '/incidents', {
-			method: 'POST',
-			body: JSON.stringify({ form: 'trakasserier', occurredOn: today(), occurredTime: '08:10', activityArea: 'aldreomsorg', description: WHAT, policeReported: false })
-		});
-		expect(reported.status).toBe(201);
-		expect(reported.body).toMatchObject({ form: 'trakasserier', policeReported: false, threatTakenSeriously: false, description: WHAT });
-		id = reported.body.id;
+		const reported = await reportOne();
+		expect(reported).toMatchObject({ form: 'trakasserier', policeReported: false, threatTakenSeriously: false, description: WHAT });
+		const id = reported.id;
 		const list = await api(employee, '/incidents');
 		expect(list.status).toBe(200);
 		expect(list.body.own.map((i: { id: string }) => i.id)).toContain(id);
@@ -59,6 +66,7 @@ describe('the incidents API', () => {
 	});
 
 	it('the designated arbetsmiljö function reads it but may not answer on support for her; colleagues and those above get "not found"', async () => {
+		const { id } = await reportOne();
 		const read = await api(reader, `/incidents/${id}`);
 		expect(read.status).toBe(200);
 		expect(read.body.incident.description).toBe(WHAT);
@@ -74,6 +82,7 @@ describe('the incidents API', () => {
 	});
 
 	it('the employee says whether the support was enough; a missing answer is said in Swedish', async () => {
+		const { id } = await reportOne();
 		const bad = await api(employee, `/incidents/${id}/support`, { method: 'PUT', body: JSON.stringify({}) });
 		expect(bad.status).toBe(400);
 		expect(bad.body.error.fields).toEqual({ supportEnough: 'Svara om stödet räckte.' });
@@ -84,6 +93,7 @@ describe('the incidents API', () => {
 	});
 
 	it('answers 401 without a session', async () => {
+		const id = randomUUID();
 		expect((await api(null, '/incidents')).status).toBe(401);
 		expect((await api(null, '/incidents', { method: 'POST', body: JSON.stringify({}) })).status).toBe(401);
 		expect((await api(null, `/incidents/${id}`)).status).toBe(401);

@@ -107,8 +107,16 @@ describe('the JSON API /api/v1', () => {
 			expect(onlyEmail.body.error.fields).toEqual({ password: 'Fyll i ditt lösenord.' });
 		});
 
-		it('a body that is not JSON is treated as empty: 400, not a server error', async () => {
+		it('a body that is not JSON: 400 "Ogiltig JSON", not a server error and not a list of empty fields (issue 12)', async () => {
 			const res = await fetch(`${baseURL()}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' });
+			expect(res.status).toBe(400);
+			const body = (await res.json()) as Json;
+			expect(body.error.code).toBe('invalid');
+			expect(body.error.message).toMatch(/^Ogiltig JSON/);
+		});
+
+		it('an empty body: 400 naming the fields to fill in', async () => {
+			const res = await fetch(`${baseURL()}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '' });
 			expect(res.status).toBe(400);
 			expect(((await res.json()) as Json).error.fields.email).toBe('Fyll i din e-postadress.');
 		});
@@ -445,7 +453,8 @@ describe('the JSON API /api/v1', () => {
 			expect(barn.body.rows[0].cell.n).toBe(all.rows[0].cell.n);
 			const aldre = await api(tokens.avdelningschef, `/rounds/${latestClosed.id}/report?area=aldreomsorg`);
 			expect(aldre.status).toBe(200);
-			expect(aldre.body.rows[0].cell).toEqual({ shown: false, reason: 'empty', reasonText: 'Inga svar i den här gruppen.' });
+			// None, and said exactly as for a group of 1–4 (issue 11: a reason must not be a count).
+			expect(aldre.body.rows[0].cell).toEqual({ shown: false, reason: 'too_few', reasonText: 'Färre än 5 svarande (eller inga) – visas inte för att ingen ska kunna pekas ut.' });
 		});
 
 		it('while a round is open there are no figures, at most a response count', async () => {

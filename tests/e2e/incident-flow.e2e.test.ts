@@ -1,13 +1,13 @@
 /**
  * An incident reported through the page reaches the published statistics (decision 0005). A
  * year's statistics are shown from 1 February the year after, so this test runs its own app
- * instances on its own database and moves the app's clock with DEMO_TODAY:
+ * instances on its own database and moves the app's clock with CLOCK_AT:
  *
- * 1. An instance on the real clock creates the demo on a fresh database; the central steering
+ * 1. An instance on the suite's clock creates the demo on a fresh database; the central steering
  *    group sees that this year is not published yet. Stopped, and the database copied ("before").
- * 2. An instance on the real clock: the demo socialsekreterare reports a threat through
+ * 2. An instance on the suite's clock: the demo socialsekreterare reports a threat through
  *    /incidents/new. Stopped ("after").
- * 3. One instance on "before" and one on "after", both with DEMO_TODAY = 1 February next year,
+ * 3. One instance on "before" and one on "after", both with CLOCK_AT = 1 February next year,
  *    08:00 UTC: this year is now published, and every figure of it is the same except that the
  *    kommun and exactly one förvaltning count exactly one incident (a threat) more — in the API
  *    and on the page. The cells compared are shown (at least ANONYMITY_MIN_GROUP employees).
@@ -23,14 +23,13 @@ import postgres from 'postgres';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnInstance, stopInstance, waitReady, type Instance } from './instances';
-import { DEMO_PASSWORD, demo, expectAccessible, launch, login } from './support';
+import { DEMO_PASSWORD, appToday, demo, expectAccessible, launch, login } from './support';
 
 const onPostgres = process.env.TEST_DB === 'postgres';
 const serverUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const stockholmYear = () => Number(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(new Date()));
-const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
-const YEAR = stockholmYear();
-const DEMO_TODAY = `${YEAR + 1}-02-01T08:00:00Z`;
+// This year as the app sees it: the suite's clock (CLOCK_AT, when the suite runs at a set time).
+const YEAR = Number(appToday().slice(0, 4));
+const NEXT_FEBRUARY = `${YEAR + 1}-02-01T08:00:00Z`;
 const WHAT = 'En förälder sa i receptionen att hon skulle se till att jag fick ångra beslutet.';
 
 /** A database for one instance: a PGlite folder or a PostgreSQL URL. */
@@ -40,7 +39,7 @@ const running = new Set<Instance>();
 
 async function start(store: Store, extra: Record<string, string> = {}): Promise<Instance> {
 	const instance = await spawnInstance({
-		// Only what this test sets: no database, clock or single sign-on of the surrounding run.
+		// Only what this test sets: no database or single sign-on of the surrounding run (its clock, yes).
 		...Object.fromEntries(['DATABASE_URL', 'DATA_DIR', 'DEMO_TODAY', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'].map((k) => [k, undefined])),
 		DEMO: 'on',
 		NODE_ENV: 'production',
@@ -125,7 +124,7 @@ describe('an incident reported through the page reaches the published statistics
 		for (const c of cleanups) await c();
 	});
 
-	it('on the real clock, this year is not published yet', async () => {
+	it('on the suite’s clock, this year is not published yet', async () => {
 		const app = await start(after);
 		const stats = await statistics(app);
 		expect(stats.years).not.toContain(YEAR);
@@ -155,7 +154,8 @@ describe('an incident reported through the page reaches the published statistics
 		await page.goto('/incidents/new');
 		await page.getByRole('radio', { name: 'Hot', exact: true }).check();
 		await page.getByRole('group', { name: /tar du .* hotet på allvar/ }).getByRole('radio', { name: 'Ja' }).check();
-		await page.locator('#occurredOn').fill(today());
+		// No time given: stored with the time unknown, so it is accepted at any hour of the day.
+		await page.locator('#occurredOn').fill(appToday());
 		await page.getByLabel('Var eller i vilken situation?').fill('Receptionen');
 		await page.getByLabel('Vad hände?').fill(WHAT);
 		await page.getByRole('group', { name: 'Är händelsen polisanmäld?' }).getByRole('radio', { name: 'Ja' }).check();
@@ -167,7 +167,7 @@ describe('an incident reported through the page reaches the published statistics
 	}, 180_000);
 
 	it('from 1 February next year, the year is published and counts the reported threat exactly once', async () => {
-		const [old, now] = await Promise.all([start(before, { DEMO_TODAY }), start(after, { DEMO_TODAY })]);
+		const [old, now] = await Promise.all([start(before, { CLOCK_AT: NEXT_FEBRUARY }), start(after, { CLOCK_AT: NEXT_FEBRUARY })]);
 		const [s0, s1] = await Promise.all([statistics(old, YEAR), statistics(now, YEAR)]);
 		expect(s1.years).toContain(YEAR);
 		expect(s1.year).toBe(YEAR);

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
+import { now, yearInStockholm } from '../../src/lib/server/clock';
+import { dateInStockholm, timeInStockholm } from '../../src/lib/time';
 
 export const baseURL = () => inject('baseURL');
 export const DEMO_PASSWORD = 'demo';
@@ -16,6 +18,19 @@ export const demo = {
 	central: 'central.styrgrupp@exempelstad.se',
 	admin: 'admin@exempelstad.se'
 };
+
+/**
+ * The app's clock, read here the same way the app reads it (CLOCK_AT, see clock.ts), so a test
+ * asks for "today" or "a few minutes ago" as the app sees it, at whatever time the suite runs.
+ */
+export const appToday = () => dateInStockholm(now());
+export const appYear = () => yearInStockholm(now());
+
+/** The Stockholm date and HH:MM `minutes` before the app's now (possibly yesterday, just after midnight). */
+export function minutesAgo(minutes: number): { day: string; time: string } {
+	const at = new Date(now().getTime() - minutes * 60_000);
+	return { day: dateInStockholm(at), time: timeInStockholm(at) };
+}
 
 export async function launch(): Promise<Browser> {
 	return chromium.launch({

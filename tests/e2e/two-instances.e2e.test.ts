@@ -27,8 +27,9 @@ async function until<T>(what: string, seconds: number, probe: () => Promise<T | 
 	throw new Error(`timed out after ${seconds} s waiting for ${what}`);
 }
 
-const login = (base: string, email: string, password = PASSWORD) =>
-	fetch(`${base}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+/** A login through the API; `from` is the client address the (trusted) proxy in front reports. */
+const login = (base: string, email: string, password = PASSWORD, from?: string) =>
+	fetch(`${base}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json', ...(from ? { 'x-forwarded-for': from } : {}) }, body: JSON.stringify({ email, password }) });
 
 describe.skipIf(!onPostgres)('two app instances on one PostgreSQL', () => {
 	const name = `lagesbild_two_${randomBytes(5).toString('hex')}`;
@@ -63,7 +64,9 @@ describe.skipIf(!onPostgres)('two app instances on one PostgreSQL', () => {
 
 		// The first instance migrates the database; then the organisation and an open round whose
 		// reminder (three days before closing) is due, with three people who have not answered.
-		const env = { DATABASE_URL: url, DATABASE_POOL_SIZE: '4', DEMO: 'off', JOBS: 'on', REMINDER_DAYS_BEFORE_CLOSE: '3', SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, LOG_LEVEL: 'warn', NODE_ENV: 'production' };
+		const env = { DATABASE_URL: url, DATABASE_POOL_SIZE: '4', DEMO: 'off', JOBS: 'on', REMINDER_DAYS_BEFORE_CLOSE: '3', SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, LOG_LEVEL: 'warn', NODE_ENV: 'production',
+			// This machine is the trusted proxy, so a test can log in from several client addresses; above five failures an account is slowed to one check per ten minutes.
+			TRUSTED_PROXIES: '127.0.0.1', LOGIN_ACCOUNT_CEILING: '5', LOGIN_ACCOUNT_SLOW_SECONDS: '600' };
 		a = await spawnInstance(env);
 		await waitReady(a);
 		await fetch(`${a.base}/readyz`);
@@ -111,23 +114,26 @@ describe.skipIf(!onPostgres)('two app instances on one PostgreSQL', () => {
 
 	it('failed logins on both instances count towards one limit', async () => {
 		const email = staff[0].email;
+		// Five failures from five addresses, three on A and two on B: the account reaches its ceiling.
 		for (const [i, instance] of [a, b, a, b, a].entries()) {
-			expect((await login(instance.base, email, `fel-${i}`)).status, `attempt ${i + 1}`).toBe(401);
+			expect((await login(instance.base, email, `fel-${i}`, `203.0.113.${i + 1}`)).status, `attempt ${i + 1}`).toBe(401);
 		}
-		// Five failures in all, three on A and two on B: now even the right password is refused, on both.
-		expect((await login(b.base, email)).status).toBe(429);
-		expect((await login(a.base, email)).status).toBe(429);
+		// Now the account is slowed on both instances, whatever the address: the next check is ten minutes away.
+		expect((await login(b.base, email, PASSWORD, '198.51.100.1')).status).toBe(429);
+		expect((await login(a.base, email, PASSWORD, '198.51.100.2')).status).toBe(429);
 	});
 
 	it('sends the scheduled reminder once, though both instances run the schedule', async () => {
 		await until('three reminder mails', 90, async () => mails.length >= 3);
 		// Both instances queued a tick when they started, and the schedule adds one a minute: wait
-		// until the queue has run the tick at least twice, then look again.
-		await until('two completed ticks', 120, async () => {
-			const [row] = await sql`select count(*)::int as n from pgboss.job where name = 'rounds-tick' and state = 'completed'`;
-			return row.n >= 2;
+		// until the queue has run the tick at least twice and no tick is running. A tick completes
+		// only after its mails were accepted (the server records them before it answers), so any
+		// duplicate would be in `mails` by then.
+		await until('two completed ticks and none running', 120, async () => {
+			const [row] = await sql`select count(*) filter (where state = 'completed')::int as done, count(*) filter (where state = 'active')::int as running
+			                        from pgboss.job where name = 'rounds-tick'`;
+			return row.done >= 2 && row.running === 0;
 		});
-		await new Promise((r) => setTimeout(r, 3000));
 		expect(mails.sort()).toEqual(staff.map((p) => p.email).sort());
 		const [reminders] = await sql`select count(*)::int as n, count(distinct person_id)::int as people from reminders where round_id = ${ids.round}`;
 		expect(reminders).toEqual({ n: 3, people: 3 });

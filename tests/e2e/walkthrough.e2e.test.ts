@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demo, expectAccessible, expectVisible, launch, login, logout, newPage } from './support';
+import { appYear, demo, expectAccessible, expectVisible, launch, login, logout, newPage } from './support';
 
 describe('the measurement round, end to end', () => {
 	let browser: Browser;
@@ -72,7 +72,7 @@ describe('the measurement round, end to end', () => {
 		await page.goto('/');
 		await expectVisible(page.getByText('Du har svarat.'));
 		await page.goto('/my/history');
-		await expectVisible(page.getByRole('heading', { name: 'VB 2026' }));
+		await expectVisible(page.getByRole('heading', { name: `VB ${appYear()}` }));
 		await expectAccessible(page);
 	});
 
@@ -141,9 +141,9 @@ describe('the measurement round, end to end', () => {
 	});
 
 	it('while the round is open, the avdelningschef sees only how many have answered', async () => {
-		await page.getByLabel('Mätomgång').selectOption({ label: 'VB 2026 (pågår)' });
+		await page.getByLabel('Mätomgång').selectOption({ label: `VB ${appYear()} (pågår)` });
 		await page.getByRole('button', { name: 'Visa' }).click();
-		await page.getByRole('heading', { name: 'VB 2026 pågår' }).waitFor();
+		await page.getByRole('heading', { name: `VB ${appYear()} pågår` }).waitFor();
 		expect(await page.getByText(/har svarat/).first().textContent()).toMatch(/\d+ av \d+ har svarat/);
 		expect(await page.locator('table.data').count()).toBe(0);
 		await expectAccessible(page);

@@ -2,7 +2,7 @@
  * Typed domain errors. Services throw these; routes and the API map them to HTTP answers
  * in one place (`httpStatus`). Messages are Swedish and say what to do.
  */
-export type DomainErrorKind = 'unauthenticated' | 'forbidden' | 'not_found' | 'invalid' | 'conflict' | 'rate_limited';
+export type DomainErrorKind = 'unauthenticated' | 'forbidden' | 'not_found' | 'invalid' | 'conflict' | 'rate_limited' | 'too_large' | 'unsupported_media_type';
 
 export class DomainError extends Error {
 	constructor(
@@ -28,6 +28,9 @@ export const notYours = (message: string) => new DomainError('not_found', messag
 export const invalid = (message: string, fieldErrors: Record<string, string> = {}) =>
 	new DomainError('invalid', message, fieldErrors);
 export const conflict = (message: string) => new DomainError('conflict', message);
+/** The body is larger than the server takes (adapter-node's BODY_SIZE_LIMIT). */
+export const tooLarge = (limit: string) => new DomainError('too_large', `Det du skickade är för stort – högst ${limit}. Dela upp det, eller be en administratör höja gränsen (BODY_SIZE_LIMIT).`);
+export const unsupportedMediaType = (expected: string) => new DomainError('unsupported_media_type', `Fel innehållstyp: skicka ${expected} (Content-Type).`);
 export const unauthenticated = () => new DomainError('unauthenticated', 'Du behöver logga in.');
 
 const statusOf: Record<DomainErrorKind, number> = {
@@ -36,7 +39,9 @@ const statusOf: Record<DomainErrorKind, number> = {
 	not_found: 404,
 	invalid: 400,
 	conflict: 409,
-	rate_limited: 429
+	rate_limited: 429,
+	too_large: 413,
+	unsupported_media_type: 415
 };
 
 export function httpStatus(error: DomainError): number {

@@ -2,6 +2,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from './db';
 import { settings } from './db/schema';
+import { now as clockNow } from './clock';
 
 export async function getSetting<T>(db: Db, key: string): Promise<T | null> {
 	const [row] = await db.select().from(settings).where(eq(settings.key, key));
@@ -12,5 +13,5 @@ export async function setSetting(db: Db, key: string, value: unknown): Promise<v
 	await db
 		.insert(settings)
 		.values({ key, value })
-		.onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date() } });
+		.onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: clockNow() } });
 }

@@ -5,6 +5,7 @@
 import { count } from 'drizzle-orm';
 import { database } from './db';
 import { orgUnits } from './db/schema';
+import { databaseStartFailure } from './db/start-failure';
 import { DEMO_LOGINS, seedDemo } from './demo/seed';
 import { demoWanted, env } from './env';
 import { installShutdown, startJobs } from './lifecycle';
@@ -12,7 +13,7 @@ import { log } from './log';
 import { getSetting, setSetting } from './settings';
 
 export async function startup(): Promise<void> {
-	const { db, kind } = await database();
+	const { db, kind } = await openOrExit();
 	log.info({ database: kind }, 'database ready');
 	const settings = env();
 	const seedWanted = demoWanted(settings);
@@ -30,6 +31,18 @@ export async function startup(): Promise<void> {
 	// Scheduled work (pg-boss on PostgreSQL) and a graceful shutdown: see lifecycle.ts.
 	installShutdown();
 	await startJobs();
+}
+
+/** The database, or one line saying what was tried and what to check, and exit non-zero. */
+async function openOrExit() {
+	try {
+		return await database();
+	} catch (err) {
+		const url = env().DATABASE_URL;
+		if (!url) throw err;
+		console.error(databaseStartFailure(url, err));
+		process.exit(1);
+	}
 }
 
 export async function isDemo(): Promise<boolean> {

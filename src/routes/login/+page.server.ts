@@ -1,10 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { login } from '$lib/server/auth/login';
 import { beginSession, loginMethods, safeNext } from '$lib/server/auth/login-method';
-import { audit } from '$lib/server/audit/audit';
 import { DEMO_LOGINS } from '$lib/server/demo/seed';
 import { env } from '$lib/server/env';
-import { DomainError } from '$lib/server/errors';
 import { clientIp, formAction } from '$lib/server/http';
 import { isDemo } from '$lib/server/startup';
 import { formToObject } from '$lib/server/validation';
@@ -26,17 +24,10 @@ export const actions: Actions = {
 		const values = formToObject(await event.request.formData());
 		const ip = clientIp(event);
 		const result = await formAction(values, async () => {
-			try {
-				const { personId } = await login(event.locals.db, values, ip);
-				// A new session (and session id) at every login; beginSession writes the audit entry.
-				await beginSession(event, personId);
-				return null;
-			} catch (e) {
-				if (e instanceof DomainError && (e.kind === 'unauthenticated' || e.kind === 'rate_limited')) {
-					await audit(event.locals.db, { actorId: null, action: 'login.failed', detail: { email: String(values.email ?? '').toLowerCase() }, ip });
-				}
-				throw e;
-			}
+			// login() audits a failed attempt; beginSession the login (with a new session id).
+			const { personId } = await login(event.locals.db, values, ip, { via: 'form' });
+			await beginSession(event, personId);
+			return null;
 		});
 		if (result) return result;
 		redirect(303, safeNext(event.url.searchParams.get('next')));

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { orErrorPage, requireActor } from '$lib/server/http';
-import { planEntry } from '$lib/server/plan/service';
+import { planEntry } from '$lib/server/city-plan/service';
 import type { PageServerLoad } from './$types';
 
 /** Straight to one's own förvaltning's plan; a list for those who read several. */

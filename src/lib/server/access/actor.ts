@@ -21,4 +21,12 @@ export interface Actor {
 	orgUnitId: string;
 	orgUnitPath: string;
 	assignments: Assignment[];
+	/**
+	 * The address of the request this person acts in (issue 12: every audit entry records it,
+	 * and audit() takes it from here). Null only outside a request (tests, scripts).
+	 */
+	ip: string | null;
 }
+
+/** The person as loaded from the database, before a request gives them an address. */
+export type PersonActor = Omit<Actor, 'ip'>;

@@ -6,9 +6,10 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db';
 import { orgUnits } from '../db/schema';
 import { notFound } from '../errors';
-import { isUuid } from '../rounds/service';
+
 import type { Actor } from './actor';
 import { isAdmin, within } from './policy';
+import { isUuid } from '../validation';
 
 /** The administrators' pages: not found for everyone else. */
 export function requireAdministrator(actor: Actor): void {

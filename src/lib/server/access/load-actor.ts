@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { preparedPerDb } from '../db/client';
 import { orgUnits, people, sessions } from '../db/schema';
-import type { Actor, Assignment } from './actor';
+import type { Actor, Assignment, PersonActor } from './actor';
 
 /**
  * The actor's columns: the person, their unit's path and every assignment as a JSON array, so that
@@ -48,16 +48,21 @@ const actorBySession = preparedPerDb((db) =>
 );
 
 /** Null when the person is deactivated: they may not act, whatever session they hold. */
-function toActor(row: ActorRow): Actor | null {
+function toActor(row: ActorRow): PersonActor | null {
 	if (!row.active) return null;
 	const { active: _active, assignments, ...person } = row;
 	return { ...person, assignments: typeof assignments === 'string' ? (JSON.parse(assignments) as Assignment[]) : assignments };
 }
 
-/** Loads a person with their assignments; null when missing or deactivated. */
-export async function loadActor(db: Db, personId: string): Promise<Actor | null> {
+/**
+ * Loads a person with their assignments, acting from `ip`; null when missing or deactivated.
+ * For tests and scripts: a request's actor comes from its session, with the request's address
+ * added in hooks.server.ts (the type PersonActor makes that step impossible to skip).
+ */
+export async function loadActor(db: Db, personId: string, ip: string | null = null): Promise<Actor | null> {
 	const [row] = await actorById(db).execute({ personId });
-	return row ? toActor(row) : null;
+	const person = row ? toActor(row) : null;
+	return person ? { ...person, ip } : null;
 }
 
 export interface SessionActor {
@@ -65,7 +70,7 @@ export interface SessionActor {
 	expiresAt: Date;
 	lastSeenAt: Date;
 	/** Null when the person has been deactivated since the session began. */
-	actor: Actor | null;
+	actor: PersonActor | null;
 }
 
 /** A stored session (by its hashed id) with its actor, in one query. */

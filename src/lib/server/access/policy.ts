@@ -11,14 +11,11 @@
  */
 import { CASEWORKER_TITLES, type OrgUnitKind, type Role } from '$lib/domain';
 import type { Actor, Assignment } from './actor';
+import { now as clockNow, todayInStockholm } from '../clock';
 import { isNearestManagerAssignment, isValidOn } from './rules';
 
-export function todayIso(now = new Date()): string {
-	return now.toISOString().slice(0, 10);
-}
-
-export function activeAssignments(actor: Actor, now = new Date()): Assignment[] {
-	const today = todayIso(now);
+export function activeAssignments(actor: Actor, now = clockNow()): Assignment[] {
+	const today = todayInStockholm(now);
 	return actor.assignments.filter((a) => isValidOn(a, today));
 }
 
@@ -27,14 +24,14 @@ export function isCaseworker(actor: Pick<Actor, 'title'>): boolean {
 }
 
 /** Units (paths) where the actor sees individuals by name. */
-export function namedScopes(actor: Actor, now = new Date()): string[] {
+export function namedScopes(actor: Actor, now = clockNow()): string[] {
 	return activeAssignments(actor, now)
 		.filter(isNearestManagerAssignment)
 		.map((a) => a.orgUnitPath);
 }
 
 /** Units (paths) whose aggregates the actor may see. */
-export function aggregateScopes(actor: Actor, now = new Date()): string[] {
+export function aggregateScopes(actor: Actor, now = clockNow()): string[] {
 	return minimalPaths(activeAssignments(actor, now).map((a) => a.orgUnitPath));
 }
 
@@ -42,23 +39,23 @@ export function within(path: string, scopes: string[]): boolean {
 	return scopes.some((scope) => path.startsWith(scope));
 }
 
-export function canSeeNamed(actor: Actor, unitPath: string, now = new Date()): boolean {
+export function canSeeNamed(actor: Actor, unitPath: string, now = clockNow()): boolean {
 	return within(unitPath, namedScopes(actor, now));
 }
 
-export function canSeeAggregate(actor: Actor, unitPath: string, now = new Date()): boolean {
+export function canSeeAggregate(actor: Actor, unitPath: string, now = clockNow()): boolean {
 	return within(unitPath, aggregateScopes(actor, now));
 }
 
-export function isAdmin(actor: Actor, now = new Date()): boolean {
+export function isAdmin(actor: Actor, now = clockNow()): boolean {
 	return activeAssignments(actor, now).some((a) => a.role === 'admin');
 }
 
-export function isManager(actor: Actor, now = new Date()): boolean {
+export function isManager(actor: Actor, now = clockNow()): boolean {
 	return namedScopes(actor, now).length > 0;
 }
 
-export function seesReports(actor: Actor, now = new Date()): boolean {
+export function seesReports(actor: Actor, now = clockNow()): boolean {
 	return aggregateScopes(actor, now).length > 0;
 }
 
@@ -71,7 +68,7 @@ function minimalPaths(paths: string[]): string[] {
 }
 
 /** What the pages need to know, so the UI never guesses. */
-export function permissionsOf(actor: Actor, now = new Date()) {
+export function permissionsOf(actor: Actor, now = clockNow()) {
 	return {
 		answersRounds: isCaseworker(actor),
 		managesStaff: isManager(actor, now),
@@ -96,17 +93,17 @@ export type Permissions = ReturnType<typeof permissionsOf>;
 // Incidents (otillåten påverkan, hot och våld): details for the employee, their nearest manager
 // (namedScopes) and the people the kommun designates for a part of the organisation.
 
-function placesOf(actor: Actor, now = new Date()): string[] {
+function placesOf(actor: Actor, now = clockNow()): string[] {
 	return [actor.orgUnitPath, ...activeAssignments(actor, now).map((a) => a.orgUnitPath)];
 }
 
 /** Works in the förvaltning, or has an assignment in it. */
-export function isInForvaltning(actor: Actor, forvaltningPath: string, now = new Date()): boolean {
+export function isInForvaltning(actor: Actor, forvaltningPath: string, now = clockNow()): boolean {
 	return placesOf(actor, now).some((p) => p.startsWith(forvaltningPath));
 }
 
 /** The subtrees whose förvaltningar the actor oversees: central_steering and admin assignments. */
-export function planMatrixScopes(actor: Actor, now = new Date()): string[] {
+export function planMatrixScopes(actor: Actor, now = clockNow()): string[] {
 	return minimalPaths(
 		activeAssignments(actor, now)
 			.filter((a) => a.role === 'central_steering' || a.role === 'admin')
@@ -114,24 +111,24 @@ export function planMatrixScopes(actor: Actor, now = new Date()): string[] {
 	);
 }
 
-export function seesPlanMatrix(actor: Actor, now = new Date()): boolean {
+export function seesPlanMatrix(actor: Actor, now = clockNow()): boolean {
 	return planMatrixScopes(actor, now).length > 0;
 }
 
-export function canReadPlan(actor: Actor, forvaltningPath: string, now = new Date()): boolean {
+export function canReadPlan(actor: Actor, forvaltningPath: string, now = clockNow()): boolean {
 	return within(forvaltningPath, planMatrixScopes(actor, now)) || isInForvaltning(actor, forvaltningPath, now);
 }
 
-export function canEditPlan(actor: Actor, forvaltningPath: string, now = new Date()): boolean {
+export function canEditPlan(actor: Actor, forvaltningPath: string, now = clockNow()): boolean {
 	return activeAssignments(actor, now).some((a) => a.role === 'local_steering' && a.orgUnitPath === forvaltningPath);
 }
 
-export function canSuggestInPlan(actor: Actor, forvaltningPath: string, now = new Date()): boolean {
+export function canSuggestInPlan(actor: Actor, forvaltningPath: string, now = clockNow()): boolean {
 	return isInForvaltning(actor, forvaltningPath, now);
 }
 
 /** Wording, new areas and retiring areas: the kommun's administrators. */
-export function administersPlanAreas(actor: Actor, now = new Date()): boolean {
+export function administersPlanAreas(actor: Actor, now = clockNow()): boolean {
 	return isAdmin(actor, now);
 }
 
@@ -142,7 +139,7 @@ const BELOW_KOMMUN: OrgUnitKind[] = ['forvaltning', 'avdelning', 'enhet', 'arbet
  * (the page itself finds the förvaltning), and those who oversee them. Access is decided by
  * canReadPlan; this only avoids a menu entry that leads nowhere.
  */
-export function readsPlan(actor: Actor, now = new Date()): boolean {
+export function readsPlan(actor: Actor, now = clockNow()): boolean {
 	return seesPlanMatrix(actor, now) || isCaseworker(actor) || activeAssignments(actor, now).some((a) => BELOW_KOMMUN.includes(a.orgUnitKind));
 }
 
@@ -154,18 +151,18 @@ export function canSeeIncident(
 	actor: Actor,
 	incident: { personId: string; unitPath: string },
 	designatedScopes: string[],
-	now = new Date()
+	now = clockNow()
 ): boolean {
 	return incident.personId === actor.personId || canSeeNamed(actor, incident.unitPath, now) || within(incident.unitPath, designatedScopes);
 }
 
 /** Reports for oneself, or as nearest manager on behalf of someone in own unit. */
-export function canReportIncidentFor(actor: Actor, person: { personId: string; unitPath: string }, now = new Date()): boolean {
+export function canReportIncidentFor(actor: Actor, person: { personId: string; unitPath: string }, now = clockNow()): boolean {
 	return person.personId === actor.personId || canSeeNamed(actor, person.unitPath, now);
 }
 
 /** Measures and the Arbetsmiljöverket record: the nearest manager. */
-export function canManageIncident(actor: Actor, incident: { unitPath: string }, now = new Date()): boolean {
+export function canManageIncident(actor: Actor, incident: { unitPath: string }, now = clockNow()): boolean {
 	return canSeeNamed(actor, incident.unitPath, now);
 }
 
@@ -173,7 +170,7 @@ export function canManageIncident(actor: Actor, incident: { unitPath: string }, 
  * Who the kommun designates to read incidents (incident_readers): administrators, like the other
  * grants of access. To everyone else the page answers "not found".
  */
-export function mayDesignateIncidentReaders(actor: Actor, now = new Date()): boolean {
+export function mayDesignateIncidentReaders(actor: Actor, now = clockNow()): boolean {
 	return isAdmin(actor, now);
 }
 
@@ -191,26 +188,26 @@ export function mayDesignateIncidentReaders(actor: Actor, now = new Date()): boo
 
 const INDICATOR_ENTRY_ROLES: Role[] = ['local_steering', 'central_steering', 'admin'];
 
-export function readsIndicators(actor: Actor, now = new Date()): boolean {
+export function readsIndicators(actor: Actor, now = clockNow()): boolean {
 	return aggregateScopes(actor, now).length > 0;
 }
 
 /** May read the figures of the unit at `unitPath` (a förvaltning or a kommun). */
-export function canReadIndicators(actor: Actor, unitPath: string, now = new Date()): boolean {
+export function canReadIndicators(actor: Actor, unitPath: string, now = clockNow()): boolean {
 	const scopes = aggregateScopes(actor, now);
 	return within(unitPath, scopes) || scopes.some((scope) => scope.startsWith(unitPath));
 }
 
 /** Subtrees whose figures the actor enters. */
-export function indicatorEntryScopes(actor: Actor, now = new Date()): string[] {
+export function indicatorEntryScopes(actor: Actor, now = clockNow()): string[] {
 	return minimalPaths(activeAssignments(actor, now).filter((a) => INDICATOR_ENTRY_ROLES.includes(a.role)).map((a) => a.orgUnitPath));
 }
 
-export function canEnterIndicators(actor: Actor, unitPath: string, now = new Date()): boolean {
+export function canEnterIndicators(actor: Actor, unitPath: string, now = clockNow()): boolean {
 	return within(unitPath, indicatorEntryScopes(actor, now));
 }
 
-export function canDefineIndicators(actor: Actor, now = new Date()): boolean {
+export function canDefineIndicators(actor: Actor, now = clockNow()): boolean {
 	return isAdmin(actor, now);
 }
 
@@ -223,14 +220,14 @@ export const canWriteBoardReport = canEnterIndicators;
 // and the audit log: administrators only. To everyone else these pages and API routes answer
 // "not found", so they do not even learn what exists.
 
-export function mayImportStaff(actor: Actor, now = new Date()): boolean {
+export function mayImportStaff(actor: Actor, now = clockNow()): boolean {
 	return isAdmin(actor, now);
 }
 
-export function mayAdministerPeople(actor: Actor, now = new Date()): boolean {
+export function mayAdministerPeople(actor: Actor, now = clockNow()): boolean {
 	return isAdmin(actor, now);
 }
 
-export function mayReadAuditLog(actor: Actor, now = new Date()): boolean {
+export function mayReadAuditLog(actor: Actor, now = clockNow()): boolean {
 	return isAdmin(actor, now);
 }

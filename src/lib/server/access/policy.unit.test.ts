@@ -13,6 +13,7 @@ const kindOf: Record<string, OrgUnitKind> = { '/k/': 'kommun', '/k/f/': 'forvalt
 function actor(title: Actor['title'], ...assignments: [Role, string, string?, string?][]): Actor {
 	return {
 		personId: 'p',
+		ip: null,
 		name: 'Test',
 		email: 't@x',
 		title,

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ActivityArea, CaseworkerTitle } from '$lib/domain';
-import { computeDisclosure, type Disclosure, type Respondent, type RoundInput } from './index';
+import { computeDisclosure, decideProgress, type Disclosure, type Respondent, type RoundInput } from './index';
 import { RationalSpan, indicator } from './linear-span.test-helper';
 
 const AREAS: ActivityArea[] = ['barn_och_unga', 'ekonomiskt_bistand', 'socialpsykiatri'];
@@ -23,16 +23,26 @@ const scenarioArbitrary = fc.record({
 		fc.record({
 			unit: fc.nat(),
 			area: fc.nat({ max: AREAS.length - 1 }),
-			title: fc.nat({ max: TITLES.length - 1 })
+			title: fc.nat({ max: TITLES.length - 1 }),
+			/** Answers to two statements, from three values: groups where all agree are common. */
+			values: fc.array(fc.nat({ max: 2 }), { minLength: 2, maxLength: 2 })
 		}),
 		{ minLength: 3, maxLength: MAX_PEOPLE, size: 'max' }
 	),
-	/** Per round and person: 0 = change whether answering, 1 = move to another unit, else stay. */
-	changes: fc.array(fc.array(fc.nat({ max: 7 }), { minLength: MAX_PEOPLE, maxLength: MAX_PEOPLE }), {
+	/**
+	 * Per round and person: 0 = change whether answering (a member who does not answer is absent),
+	 * 1 = move to another unit, 2 = leave or come back (not a member), 3 = an HR import re-hires
+	 * the place under a new person id, else stay.
+	 */
+	changes: fc.array(fc.array(fc.nat({ max: 11 }), { minLength: MAX_PEOPLE, maxLength: MAX_PEOPLE }), {
 		minLength: 1,
 		maxLength: 3
 	}),
 	moves: fc.array(fc.nat(), { minLength: MAX_PEOPLE, maxLength: MAX_PEOPLE }),
+	/** Some start as members who do not answer. */
+	absentAtStart: fc.array(fc.boolean(), { minLength: MAX_PEOPLE, maxLength: MAX_PEOPLE }),
+	/** Counts of plans or incidents: one area and title for everyone, and no answers. */
+	flat: fc.boolean(),
 	minGroup: fc.integer({ min: 3, max: 6 }),
 	textExtra: fc.integer({ min: 0, max: 5 })
 });
@@ -50,20 +60,31 @@ function build(s: Scenario): { rounds: RoundInput[]; rules: { minGroup: number; 
 	const state = s.people.map((p, i) => ({
 		personId: `p${String(i).padStart(2, '0')}`,
 		unit: p.unit % unitCount,
-		area: AREAS[p.area],
-		title: TITLES[p.title],
-		answering: true
+		area: s.flat ? AREAS[0] : AREAS[p.area],
+		title: s.flat ? TITLES[0] : TITLES[p.title],
+		values: p.values,
+		answering: !s.absentAtStart[i],
+		member: true,
+		hires: 0
 	}));
 	const rounds = s.changes.map((change, r): RoundInput => {
 		state.forEach((p, i) => {
 			if (r > 0 && change[i] === 0) p.answering = !p.answering;
 			if (r > 0 && change[i] === 1) p.unit = (p.unit + 1 + s.moves[i]) % unitCount;
+			if (r > 0 && change[i] === 2) p.member = !p.member;
+			if (r > 0 && change[i] === 3) p.personId = `p${String(i).padStart(2, '0')}-hire${++p.hires}`;
+		});
+		const person = (p: (typeof state)[number]): Respondent => ({
+			personId: p.personId,
+			unitPath: path[p.unit],
+			activityArea: p.area,
+			title: p.title,
+			...(s.flat || !p.answering ? {} : { values: p.values })
 		});
 		return {
 			roundId: `r${r}`,
-			respondents: state
-				.filter((p) => p.answering)
-				.map((p): Respondent => ({ personId: p.personId, unitPath: path[p.unit], activityArea: p.area, title: p.title }))
+			respondents: state.filter((p) => p.member && p.answering).map(person),
+			absent: state.filter((p) => p.member && !p.answering).map(person)
 		};
 	});
 	return { rounds, rules: { minGroup: s.minGroup, minTextGroup: s.minGroup + s.textExtra } };
@@ -76,13 +97,25 @@ interface Cell {
 	area: ActivityArea | null;
 	title: CaseworkerTitle | null;
 	key: string;
+	/** Respondents. */
 	members: Set<string>;
+	/** Respondents and absent members. */
+	everyone: Set<string>;
 }
 
+const everyoneOf = (r: RoundInput) => [...r.respondents, ...(r.absent ?? [])];
+
 function cube(r: RoundInput): Cell[] {
-	const units = [...new Set(r.respondents.flatMap((p) => p.unitPath))];
-	const areas = [null, ...new Set(r.respondents.map((p) => p.activityArea))];
-	const titles = [null, ...new Set(r.respondents.map((p) => p.title))];
+	const all = everyoneOf(r);
+	const units = [...new Set(all.flatMap((p) => p.unitPath))];
+	const areas = [null, ...new Set(all.map((p) => p.activityArea))];
+	const titles = [null, ...new Set(all.map((p) => p.title))];
+	const matching = (list: readonly Respondent[], unitId: string, area: ActivityArea | null, title: CaseworkerTitle | null) =>
+		new Set(
+			list
+				.filter((p) => p.unitPath.includes(unitId) && (area === null || p.activityArea === area) && (title === null || p.title === title))
+				.map((p) => p.personId)
+		);
 	return units.flatMap((unitId) =>
 		areas.flatMap((area) =>
 			titles.map((title) => ({
@@ -90,16 +123,8 @@ function cube(r: RoundInput): Cell[] {
 				area,
 				title,
 				key: `${unitId}|${area}|${title}`,
-				members: new Set(
-					r.respondents
-						.filter(
-							(p) =>
-								p.unitPath.includes(unitId) &&
-								(area === null || p.activityArea === area) &&
-								(title === null || p.title === title)
-						)
-						.map((p) => p.personId)
-				)
+				members: matching(r.respondents, unitId, area, title),
+				everyone: matching(all, unitId, area, title)
 			}))
 		)
 	);
@@ -111,34 +136,43 @@ const isShown = (d: Disclosure, roundId: string, c: Cell, kind: Kind) => {
 	return kind === 'figures' ? decision.shown : decision.textShown;
 };
 
-/** The span of the indicator vectors of the shown cells of one round, over its respondents. */
-function spanOf(d: Disclosure, r: RoundInput, cells: Cell[], kind: Kind) {
-	const universe = r.respondents.map((p) => p.personId).sort();
+/** The span of the indicator vectors of the shown cells of one round, over `universe`. */
+function spanOver(universe: string[], sets: Set<string>[]) {
 	const span = new RationalSpan(universe.length);
 	const seen = new Set<string>();
-	for (const c of cells) {
-		if (!isShown(d, r.roundId, c, kind)) continue;
-		const id = [...c.members].sort().join(',');
+	for (const members of sets) {
+		const id = [...members].sort().join(',');
 		if (seen.has(id)) continue;
 		seen.add(id);
-		span.add(indicator(universe, c.members));
+		span.add(indicator(universe, members));
 	}
-	return { universe, span, computable: (members: Set<string>) => span.contains(indicator(universe, members)) };
+	return (members: Set<string>) => span.contains(indicator(universe, members));
 }
 
-/** Respondents grouped by the set of shown cells that contain them (empty set left out). */
-function blockSizes(d: Disclosure, r: RoundInput, cells: Cell[], kind: Kind): number[] {
+/** The span over the respondents (what answers, counts and sums reveal). */
+function spanOf(d: Disclosure, r: RoundInput, cells: Cell[], kind: Kind) {
+	const universe = r.respondents.map((p) => p.personId).sort();
+	const computable = spanOver(universe, cells.filter((c) => isShown(d, r.roundId, c, kind)).map((c) => c.members));
+	return { universe, computable };
+}
+
+/**
+ * Members (respondents and absent) grouped by the set of shown cells that contain them (empty
+ * set left out): per block, how many members and how many respondents.
+ */
+function blocksOf(shownCells: Cell[], respondents: ReadonlySet<string>): { members: number; respondents: number; ids: string[] }[] {
 	const signature = new Map<string, string[]>();
-	for (const c of cells) {
-		if (!isShown(d, r.roundId, c, kind)) continue;
-		for (const id of c.members) signature.set(id, [...(signature.get(id) ?? []), c.key]);
+	for (const c of shownCells) for (const id of c.everyone) signature.set(id, [...(signature.get(id) ?? []), c.key]);
+	const blocks = new Map<string, { members: number; respondents: number; ids: string[] }>();
+	for (const [id, keys] of signature) {
+		const sig = keys.sort().join(';');
+		const block = blocks.get(sig) ?? { members: 0, respondents: 0, ids: [] };
+		block.members++;
+		if (respondents.has(id)) block.respondents++;
+		block.ids.push(id);
+		blocks.set(sig, block);
 	}
-	const sizes = new Map<string, number>();
-	for (const keys of signature.values()) {
-		const id = keys.sort().join(';');
-		sizes.set(id, (sizes.get(id) ?? 0) + 1);
-	}
-	return [...sizes.values()];
+	return [...blocks.values()];
 }
 
 function strictlyNested(a: Set<string>, b: Set<string>): boolean {
@@ -151,56 +185,86 @@ function strictlyNested(a: Set<string>, b: Set<string>): boolean {
 function checkScenario(s: Scenario): void {
 	const { rounds, rules } = build(s);
 	const d = computeDisclosure(rounds, rules);
-	const computableByRound: Map<string, (m: Set<string>) => boolean>[] = [];
+	/** Respondent sets of the cells shown in earlier rounds (rule 3 across any cells). */
+	const shownBefore: Set<string>[] = [];
 
 	for (const r of rounds) {
 		const cells = cube(r);
-		const computableNow = new Map<string, (m: Set<string>) => boolean>();
-		computableByRound.push(computableNow);
+		const respondentIds = new Set(r.respondents.map((p) => p.personId));
+		const valuesOf = new Map(r.respondents.map((p) => [p.personId, p.values]));
 		for (const kind of ['figures', 'text'] as const) {
 			const k = kind === 'figures' ? rules.minGroup : rules.minTextGroup;
+			const shownCells = cells.filter((c) => isShown(d, r.roundId, c, kind));
 
-			// Decisions agree with the cube: counts, primary suppression, text only where figures.
+			// Decisions agree with the cube: counts, primary suppression, text only where figures, and
+			// one reason for "none" and "few" (issue 11).
 			for (const c of cells) {
 				const decision = d.get(r.roundId, c.unitId, c.area, c.title);
 				expect(decision.n).toBe(c.members.size);
+				expect(decision.members).toBe(c.everyone.size);
 				if (decision.textShown) expect(decision.shown).toBe(true);
 				const shown = kind === 'figures' ? decision.shown : decision.textShown;
 				const reason = kind === 'figures' ? decision.reason : decision.textReason;
-				if (c.members.size === 0) expect(reason).toBe('empty');
-				else if (c.members.size < k) expect(reason).toBe('too_few');
+				if (c.members.size < k) expect(reason).toBe('too_few');
 				if (shown) expect(reason).toBeNull();
 				else expect(reason).not.toBeNull();
 			}
 
-			// The block invariant itself.
-			for (const size of blockSizes(d, r, cells, kind)) expect(size).toBeGreaterThanOrEqual(k);
+			// The block invariant over members: every block has ≥ k respondents, so no block of
+			// members tells who did not answer, and no answers of fewer than k come out.
+			for (const block of blocksOf(shownCells, respondentIds)) expect(block.respondents).toBeGreaterThanOrEqual(k);
 
-			// (a) no primary-suppressed cell and (b) no single respondent is in the span. In fact no
-			// hidden cell at all: what is hidden cannot be computed either.
+			// Exact linear algebra over the respondents: (a) no hidden cell of 1 … k − 1 respondents
+			// and (b) no single respondent is in the span of the shown cells.
 			const { universe, computable } = spanOf(d, r, cells, kind);
-			for (const c of cells) {
-				if (c.members.size > 0 && c.members.size < k) expect(computable(c.members)).toBe(false);
-				if (c.members.size > 0 && !isShown(d, r.roundId, c, kind)) expect(computable(c.members)).toBe(false);
-			}
+			for (const c of cells) if (c.members.size > 0 && c.members.size < k) expect(computable(c.members)).toBe(false);
 			for (const id of universe) expect(computable(new Set([id]))).toBe(false);
-			if (kind === 'figures') for (const c of cells) computableNow.set(c.key, computable);
+
+			// … and over the members (counts of members and of non-respondents): no single member,
+			// respondent or absent, can be isolated, so whether one person answered never comes out.
+			const everyoneIds = everyoneOf(r).map((p) => p.personId).sort();
+			const computableMembers = spanOver(everyoneIds, shownCells.map((c) => c.everyone));
+			for (const id of everyoneIds) expect(computableMembers(new Set([id]))).toBe(false);
 		}
 
-		// Across rounds: the same cell computable in an earlier and in this round never differs
-		// by a few people joining (or leaving) only.
-		const here = computableByRound.length - 1;
-		for (const c of cells) {
-			if (!computableNow.get(c.key)!(c.members)) continue;
-			for (let earlier = 0; earlier < here; earlier++) {
-				const before = cube(rounds[earlier]).find((x) => x.key === c.key);
-				if (!before || before.members.size === 0) continue;
-				if (!computableByRound[earlier].get(c.key)!(before.members)) continue;
-				if (strictlyNested(before.members, c.members)) {
-					expect(Math.abs(before.members.size - c.members.size)).toBeGreaterThanOrEqual(rules.minGroup);
-				}
+		// Rule 5, homogeneous groups: per statement, the blocks of the cells showing its
+		// distribution each hold at least two different answers.
+		const statements = r.respondents.find((p) => p.values)?.values?.length ?? 0;
+		for (let st = 0; st < statements; st++) {
+			const showing = cells.filter((c) => {
+				const decision = d.get(r.roundId, c.unitId, c.area, c.title);
+				return decision.shown && !decision.hiddenStatements.includes(st);
+			});
+			const signature = new Map<string, string[]>();
+			for (const c of showing) for (const id of c.members) signature.set(id, [...(signature.get(id) ?? []), c.key]);
+			const answers = new Map<string, Set<number>>();
+			for (const [id, keys] of signature) {
+				const sig = keys.sort().join(';');
+				answers.set(sig, (answers.get(sig) ?? new Set()).add(valuesOf.get(id)![st]));
+			}
+			for (const values of answers.values()) expect(values.size).toBeGreaterThanOrEqual(2);
+		}
+		if (statements === 0) for (const c of cells) expect(d.get(r.roundId, c.unitId, c.area, c.title).hiddenStatements).toEqual([]);
+
+		// Across rounds, any cells (issue 11, rule 3 generalised; also after re-hires and moves): no
+		// shown cell's respondents are a strict sub- or superset of a cell shown in an earlier round
+		// differing by fewer than k.
+		const shownNow = cells.filter((c) => isShown(d, r.roundId, c, 'figures')).map((c) => c.members);
+		for (const now of shownNow) {
+			for (const before of shownBefore) {
+				if (strictlyNested(before, now)) expect(Math.abs(before.size - now.size)).toBeGreaterThanOrEqual(rules.minGroup);
 			}
 		}
+		shownBefore.push(...shownNow);
+
+		// The progress of the round while it was open (decided on membership alone): every block
+		// of members is at least k, and no single member can be isolated.
+		const progress = decideProgress(r.roundId, everyoneOf(r), rules);
+		const progressShown = cells.filter((c) => progress.get(r.roundId, c.unitId, c.area, c.title).shown);
+		for (const block of blocksOf(progressShown, new Set())) expect(block.members).toBeGreaterThanOrEqual(rules.minGroup);
+		const everyoneIds = everyoneOf(r).map((p) => p.personId).sort();
+		const computableProgress = spanOver(everyoneIds, progressShown.map((c) => c.everyone));
+		for (const id of everyoneIds) expect(computableProgress(new Set([id]))).toBe(false);
 	}
 }
 
@@ -218,7 +282,7 @@ describe('disclosure properties on random organisations', () => {
 				const reordered = rounds.map((r) => {
 					const list = [...r.respondents].reverse();
 					const shift = list.length ? seed % list.length : 0;
-					return { roundId: r.roundId, respondents: [...list.slice(shift), ...list.slice(0, shift)] };
+					return { roundId: r.roundId, respondents: [...list.slice(shift), ...list.slice(0, shift)], absent: [...(r.absent ?? [])].reverse() };
 				});
 				const other = computeDisclosure(reordered, rules);
 				for (const r of rounds) expect(other.cells(r.roundId)).toEqual(d.cells(r.roundId));

@@ -2,8 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { ActivityArea, CaseworkerTitle } from '$lib/domain';
 import {
 	computeDisclosure,
+	decideProgress,
 	discloseCell,
+	discloseCount,
+	discloseMedian,
+	discloseProgress,
 	discloseText,
+	homogeneousReasonText,
 	reasonText,
 	resolveRules,
 	textReasonText,
@@ -86,8 +91,10 @@ describe('small groups (primary suppression)', () => {
 			shown: false,
 			textShown: false,
 			n: 4,
+			members: 4,
 			reason: 'too_few',
-			textReason: 'too_few'
+			textReason: 'too_few',
+			hiddenStatements: []
 		});
 		expect(d.get('r1', 'u', BOU, SSK).reason).toBe('too_few');
 		expect(d.get('r1', 'k', null, null).shown).toBe(false);
@@ -113,9 +120,9 @@ describe('small groups (primary suppression)', () => {
 		expect(resolveRules({ minGroup: 12 })).toEqual({ minGroup: 12, minTextGroup: 12 });
 	});
 
-	it('answers empty for a cell nobody is in, and for an unknown round', () => {
+	it('answers a cell nobody is in, and an unknown round, as it answers a small group (issue 11: 0 and 1–4 look the same)', () => {
 		const d = computeDisclosure([round('r1', group('p', 6, ['k', 'u']))]);
-		const empty = { shown: false, textShown: false, n: 0, reason: 'empty', textReason: 'empty' };
+		const empty = { shown: false, textShown: false, n: 0, members: 0, reason: 'too_few', textReason: 'too_few', hiddenStatements: [] };
 		expect(d.get('r1', 'u', EB, null)).toEqual(empty);
 		expect(d.get('r1', 'elsewhere', null, null)).toEqual(empty);
 		expect(d.get('r0', 'u', null, null)).toEqual(empty);
@@ -371,8 +378,10 @@ describe('free text (motivations) needs 10', () => {
 			shown: true,
 			textShown: false,
 			n: 8,
+			members: 8,
 			reason: null,
-			textReason: 'too_few'
+			textReason: 'too_few',
+			hiddenStatements: []
 		});
 		const text = discloseText(d, { roundId: 'r1', unitId: 'u', area: null, title: null }, ['Bra kollegor']);
 		expect(text).toEqual({ shown: false, reason: 'too_few', reasonText: textReasonText('too_few', d.rules) });
@@ -434,14 +443,19 @@ describe('discloseCell', () => {
 describe('reason texts (Swedish, for managers)', () => {
 	const rules = resolveRules();
 	it('explains each reason with the configured group sizes', () => {
-		expect(reasonText('too_few', rules)).toBe('Färre än 5 svarande – visas inte för att ingen ska kunna pekas ut.');
+		expect(reasonText('too_few', rules)).toBe('Färre än 5 svarande (eller inga) – visas inte för att ingen ska kunna pekas ut.');
 		expect(reasonText('protects_other_group', rules)).toBe(
 			'Dold för att skydda en mindre grupp: annars kunde den räknas fram ur de andra siffrorna.'
 		);
 		expect(reasonText('changed_since_earlier_round', rules)).toBe(
-			'Dold: gruppen har ändrats med färre än 5 personer sedan en tidigare omgång, så en enskild persons svar kunde räknas fram.'
+			'Dold: gruppen skiljer sig med färre än 5 personer från en grupp som visats för en tidigare mätomgång, så en enskild persons uppgifter kunde räknas fram.'
 		);
-		expect(reasonText('empty', rules)).toMatch(/Inga svar/);
+		// The reasons speak of what the figures count (issue 11).
+		expect(reasonText('too_few', rules, 'plans')).toBe('Färre än 5 medarbetare med handlingsplaner (eller inga) – visas inte för att ingen ska kunna pekas ut.');
+		expect(reasonText('too_few', rules, 'employees')).toContain('medarbetare med rapporterade händelser');
+		expect(reasonText('too_few', rules, 'plans')).not.toMatch(/svar/);
+		expect(reasonText('too_few', rules, 'employees')).not.toMatch(/svar/);
+		expect(homogeneousReasonText()).toMatch(/samma svar/);
 		expect(reasonText('too_few', resolveRules({ minGroup: 7 }))).toContain('Färre än 7');
 		expect(textReasonText('too_few', rules)).toContain('minst 10 svarande');
 		expect(textReasonText('changed_since_earlier_round', rules)).toContain('färre än 10');
@@ -567,5 +581,120 @@ describe('scale', () => {
 		// And it is useful: most unit totals of 5 or more are shown in the first round.
 		const totals = d.cells(rounds[0].roundId).filter((c) => c.area === null && c.title === null && c.n >= 5);
 		expect(totals.filter((c) => c.shown).length / totals.length).toBeGreaterThan(0.9);
+	});
+});
+
+// --- Issue 11: the side channels around the answers --------------------------------------------------
+
+describe('participation is a figure too (members and non-respondents)', () => {
+	it('a group of 10 members / 7 respondents and the same group × biståndshandläggare (9 / 7): the second is hidden, or her not answering shows', () => {
+		const bh = group('b', 7, ['k', 'u'], BOU, BH);
+		const bhAbsent = group('x', 2, ['k', 'u'], BOU, BH);
+		const ssk = group('s', 1, ['k', 'u'], BOU, SSK); // the only socialsekreterare, who did not answer
+		const d = computeDisclosure([{ roundId: 'r1', respondents: bh, absent: [...bhAbsent, ...ssk] }]);
+		const total = d.get('r1', 'u', null, null);
+		expect(total).toMatchObject({ shown: true, n: 7, members: 10 });
+		// Respondents alone are the same 7: before issue 11 this cell was shown too.
+		expect(d.get('r1', 'u', null, BH)).toMatchObject({ shown: false, reason: 'protects_other_group' });
+		expect(d.get('r1', 'u', null, SSK)).toMatchObject({ shown: false, reason: 'too_few' });
+	});
+
+	it('a member block needs k respondents, not k members: 5 members of whom 4 answered are not shown apart', () => {
+		const d = computeDisclosure([{ roundId: 'r1', respondents: [...group('a', 6, ['k', 'u1']), ...group('b', 4, ['k', 'u2'])], absent: group('c', 1, ['k', 'u2']) }]);
+		expect(d.get('r1', 'k', null, null).shown).toBe(true);
+		expect(d.get('r1', 'u2', null, null)).toMatchObject({ shown: false, reason: 'too_few' });
+		expect(d.get('r1', 'u1', null, null)).toMatchObject({ shown: false, reason: 'protects_other_group' });
+	});
+});
+
+describe('progress of an open round (decided on membership alone)', () => {
+	it('an område of 14 members and the same område × biståndshandläggare of 13: only one of them is shown', () => {
+		const members = [...group('b', 13, ['k', 'o'], BOU, BH), ...group('s', 1, ['k', 'o'], BOU, SSK)];
+		const progress = decideProgress('open', members);
+		const key = (title: CaseworkerTitle | null) => ({ roundId: 'open', unitId: 'o', area: null, title });
+		expect(discloseProgress(progress, key(null), { members: 14, respondents: 6 })).toEqual({ shown: true, members: 14, respondents: 6 });
+		const part = discloseProgress(progress, key(BH), { members: 13, respondents: 6 });
+		expect(part).toMatchObject({ shown: false, reason: 'protects_other_group' });
+		expect(JSON.stringify(part)).not.toMatch(/13|6/);
+	});
+
+	it('does not depend on who has answered, and hides a count whose membership no longer matches the decision', () => {
+		const progress = decideProgress('open', group('p', 6, ['k', 'u']));
+		const key = { roundId: 'open', unitId: 'u', area: null, title: null };
+		expect(discloseProgress(progress, key, { members: 6, respondents: 0 }).shown).toBe(true);
+		expect(discloseProgress(progress, key, { members: 6, respondents: 6 }).shown).toBe(true);
+		expect(discloseProgress(progress, key, { members: 7, respondents: 3 }).shown).toBe(false);
+		expect(discloseProgress(progress, { ...key, unitId: 'nowhere' }, { members: 0, respondents: 0 })).toMatchObject({ shown: false, reason: 'too_few', reasonText: expect.stringMatching(/medarbetare i gruppen \(eller inga\)/) });
+	});
+});
+
+describe('rule 3 across different cells (issue 11)', () => {
+	it('an avdelning total = an enhet shown earlier + one newcomer: the later total is hidden', () => {
+		const enhet = group('e', 11, ['k', 'a', 'e1']);
+		const r1 = round('r1', enhet);
+		const r2 = round('r2', enhet, group('n', 1, ['k', 'a', 'e2']));
+		const d = computeDisclosure([r1, r2]);
+		expect(d.get('r1', 'e1', null, null).shown).toBe(true);
+		expect(d.get('r2', 'a', null, null)).toMatchObject({ shown: false, reason: 'changed_since_earlier_round' });
+		// The earlier figure stays: history is stable.
+		expect(d.get('r1', 'a', null, null).shown).toBe(true);
+	});
+
+	it('a område in one round and the same område × titel in the next, nested, differing by one', () => {
+		const r1 = round('r1', group('b', 8, ['k', 'u'], BOU, BH), group('s', 1, ['k', 'u'], BOU, SSK));
+		const r2 = round('r2', group('b', 8, ['k', 'u'], BOU, BH));
+		const d = computeDisclosure([r1, r2]);
+		expect(d.get('r1', 'u', BOU, null).shown).toBe(true);
+		expect(d.get('r2', 'u', BOU, BH)).toMatchObject({ shown: false, reason: 'changed_since_earlier_round' });
+	});
+
+	it('after an import re-hired someone under a new id in another enhet, the same people and one more are still compared', () => {
+		const stay = group('p', 11, ['k', 'a', 'e1']);
+		const d = computeDisclosure([round('r1', stay), round('r2', stay, [{ personId: 'new-1', unitPath: ['k', 'a', 'e2'], activityArea: BOU, title: SSK }])]);
+		expect(d.get('r2', 'a', null, null).reason).toBe('changed_since_earlier_round');
+		expect(d.get('r2', 'k', null, null).reason).toBe('changed_since_earlier_round');
+	});
+});
+
+describe('homogeneous groups (rule 5)', () => {
+	const answering = (prefix: string, values: number[][], unitPath: string[]) =>
+		values.map((v, i): Respondent => ({ personId: `${prefix}${i + 1}`, unitPath, activityArea: BOU, title: SSK, values: v }));
+
+	it('6 people who all answered 3 on one statement: that statement is withheld, the cell and the other statements shown', () => {
+		const d = computeDisclosure([{ roundId: 'r1', respondents: answering('p', [[3, 1], [3, 2], [3, 3], [3, 4], [3, 5], [3, 6]], ['k', 'u']) }]);
+		expect(d.get('r1', 'u', null, null)).toMatchObject({ shown: true, n: 6, hiddenStatements: [0] });
+	});
+
+	it('a child whose answers all agree cannot be computed as parent minus the rest either', () => {
+		const d = computeDisclosure([
+			{
+				roundId: 'r1',
+				respondents: [...answering('a', [[3], [3], [3], [3], [3]], ['k', 'p', 'c1']), ...answering('b', [[1], [2], [4], [5], [6]], ['k', 'p', 'c2'])]
+			}
+		]);
+		expect(d.get('r1', 'p', null, null).hiddenStatements).toEqual([]);
+		// Both children cannot show the statement: either would give the other's distribution.
+		expect(d.get('r1', 'c1', null, null).hiddenStatements).toEqual([0]);
+		expect(d.get('r1', 'c2', null, null).hiddenStatements).toEqual([0]);
+	});
+});
+
+describe('figures with no free text, and the median', () => {
+	it('a count of plans or incidents has no text fields, and its reason speaks of what it counts', () => {
+		const d = computeDisclosure([round('plans:active', group('p', 6, ['k', 'u']), group('q', 2, ['k2', 'v']))]);
+		const shown = discloseCount(d, { roundId: 'plans:active', unitId: 'u', area: null, title: null }, { plans: 7 }, 'plans');
+		expect(shown).toEqual({ shown: true, n: 6, figures: { plans: 7 } });
+		const hidden = discloseCount(d, { roundId: 'plans:active', unitId: 'v', area: null, title: null }, { plans: 2 }, 'plans');
+		const none = discloseCount(d, { roundId: 'plans:active', unitId: 'nowhere', area: null, title: null }, { plans: 0 }, 'plans');
+		expect(hidden).toEqual(none);
+		expect(hidden).toEqual({ shown: false, reason: 'too_few', reasonText: 'Färre än 5 medarbetare med handlingsplaner (eller inga) – visas inte för att ingen ska kunna pekas ut.' });
+		expect(discloseCount(d, { roundId: 'plans:active', unitId: 'v', area: null, title: null }, { incidents: 2 }, 'employees')).toMatchObject({ reasonText: expect.stringMatching(/rapporterade händelser/) });
+	});
+
+	it('the median of cases is shown only for groups of at least 2k, in whole cases', () => {
+		const rules = resolveRules({ minGroup: 5 });
+		expect(discloseMedian(14.5, 9, rules)).toBeNull();
+		expect(discloseMedian(14.5, 10, rules)).toBe(15);
+		expect(discloseMedian(null, 30, rules)).toBeNull();
 	});
 });

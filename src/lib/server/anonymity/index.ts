@@ -18,10 +18,14 @@ export {
 	DEFAULT_MIN_TEXT_GROUP,
 	DISCLOSURE_ALGORITHM_VERSION,
 	computeDisclosure,
+	decideProgress,
 	decideRoundsInOrder,
 	decideRoundsWithGuards,
 	disclosureFromEntries,
 	discloseCell,
+	discloseCount,
+	discloseMedian,
+	discloseProgress,
 	discloseText,
 	resolveRules
 } from './disclosure';
@@ -31,6 +35,8 @@ export type {
 	CellEntry,
 	CellKey,
 	DisclosedCell,
+	DisclosedCount,
+	DisclosedProgress,
 	DisclosedText,
 	Disclosure,
 	FrozenGuards,
@@ -39,4 +45,5 @@ export type {
 	RoundInput,
 	SuppressionReason
 } from './disclosure';
-export { reasonText, textReasonText } from './reasons';
+export { homogeneousReasonText, reasonText, textReasonText, type ReasonSubject } from './reasons';
+export { anonymityRules } from './config';

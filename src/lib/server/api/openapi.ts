@@ -4,11 +4,11 @@
  * checks that every route file is described here.
  */
 import { z } from 'zod';
-import { noteInput, offerInput, planUpdateInput } from '../action-plans/service';
+import { noteInput, offerInput, planUpdateInput } from '../individual-plans/service';
 import { loginInput } from '../auth/login';
 import { applyInput, importOptions } from '../import/service';
 import { reportInput, supportInput } from '../incidents/rules';
-import { areaInput, areaStateInput, subgoalInput, suggestionInput } from '../plan/rules';
+import { areaInput, areaStateInput, subgoalInput, suggestionInput } from '../city-plan/rules';
 import { reportQuery } from '../reports/service';
 import { responseInput, roundInput } from '../rounds/rules';
 import { entriesInput } from '../indicators/service';
@@ -21,7 +21,7 @@ const error = {
 		error: {
 			type: 'object',
 			properties: {
-				code: { type: 'string', enum: ['unauthenticated', 'forbidden', 'not_found', 'invalid', 'conflict', 'rate_limited', 'internal'] },
+				code: { type: 'string', enum: ['unauthenticated', 'forbidden', 'not_found', 'invalid', 'conflict', 'rate_limited', 'too_large', 'unsupported_media_type', 'internal'] },
 				message: { type: 'string', description: 'Swedish message for the user.' },
 				fields: { type: 'object', additionalProperties: { type: 'string' }, description: 'Per-field Swedish messages.' }
 			},
@@ -62,7 +62,7 @@ const disclosedCell = {
 			type: 'object',
 			properties: {
 				shown: { const: false },
-				reason: { type: 'string', enum: ['empty', 'too_few', 'protects_other_group', 'changed_since_earlier_round'] },
+				reason: { type: 'string', enum: ['too_few', 'protects_other_group', 'changed_since_earlier_round'] },
 				reasonText: { type: 'string' }
 			},
 			required: ['shown', 'reason', 'reasonText']
@@ -76,7 +76,8 @@ const statementFigures = {
 		mean: { type: ['number', 'null'] },
 		shareLow: { type: ['number', 'null'], description: 'Share answering 1–2.' },
 		shareHigh: { type: ['number', 'null'], description: 'Share answering 5–6.' },
-		distribution: { type: 'array', items: { type: 'integer' }, minItems: 6, maxItems: 6 }
+		distribution: { type: 'array', items: { type: 'integer' }, maxItems: 6, description: 'Count per answer 1–6; empty when withheld.' },
+		reasonText: { type: 'string', description: 'Present when the figures of this statement are withheld: everyone in part of the group gave the same answer.' }
 	}
 };
 
@@ -382,7 +383,7 @@ export function openApiDocument() {
 			},
 			'/incidents/statistics': {
 				get: {
-					summary: 'Incidents of otillåten påverkan, hot och våld: counts by unit, BRÅ form and year, through the anonymity rule (years that have ended)',
+					summary: 'Incidents of otillåten påverkan, hot och våld: counts by unit, BRÅ form and year, through the anonymity rule (years that have ended: published on 1 February the year after, then never changed)',
 					parameters: [
 						{ name: 'unit', in: 'query', schema: { type: 'string', format: 'uuid' }, description: 'Org unit; default the top of the caller’s scope.' },
 						{ name: 'year', in: 'query', schema: { type: 'integer' }, description: 'A year that has ended; default the newest.' },
@@ -431,7 +432,7 @@ export function openApiDocument() {
 					{ name: 'key', in: 'path', required: true, schema: { type: 'string' }, description: "The indicator's key (e.g. consultants) or id." },
 					{ name: 'unit', in: 'query', schema: { type: 'string', format: 'uuid' }, description: 'A kommun or förvaltning; default the caller’s own.' }
 				],
-				get: { summary: 'One indicator for a unit: the series over time with target, splits by title/gender, förvaltningar compared, change history', responses: { '200': ok('Indicator'), ...errors(400, 401, 404) } }
+				get: { summary: 'One indicator for a unit: the series over time with target, splits by title/gender (a period’s split hidden whole, in hiddenPeriods, when a group in it is smaller than the anonymity limit), förvaltningar compared, change history', responses: { '200': ok('Indicator'), ...errors(400, 401, 404) } }
 			},
 			'/indicators/entries': {
 				put: {

@@ -1,5 +1,5 @@
 /** The JSON shapes of the API: only what the caller needs, never internal columns. */
-import type { Response as RoundResponse, RoundSummary } from '../rounds/service';
+import type { SurveyResponse as RoundResponse, RoundSummary } from '../rounds/service';
 
 export const presentRound = (r: RoundSummary) => ({
 	id: r.id,

@@ -12,8 +12,9 @@ import type { Db } from '../db';
 import { query } from '../db/client';
 import { notFound } from '../errors';
 import type { ExportTable } from '../export/table-export';
-import { parseInput } from '../validation';
+import { optionalIsoDate, parseInput } from '../validation';
 import { audit } from './audit';
+import { containsPattern, startsWithPattern } from '../db/paths';
 
 /** Swedish names of the actions the app writes; anything else is shown as it is. */
 export const actionLabel: Record<string, string> = {
@@ -64,19 +65,14 @@ export const actionGroups: { value: string; label: string }[] = [
 	{ value: 'round.*', label: 'Allt om mätomgångar' }
 ];
 
-const isoDate = z
-	.string()
-	.trim()
-	.regex(/^\d{4}-\d{2}-\d{2}$/, 'Skriv datumet som åååå-mm-dd.')
-	.refine((v) => !Number.isNaN(Date.parse(v)), 'Datumet finns inte.');
 const optional = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), s.optional());
 
 export const auditQuery = z
 	.object({
 		who: optional(z.string().trim().max(100, 'Högst 100 tecken.')),
 		action: optional(z.string().trim().max(100).regex(/^[a-z_.]+\*?$/, 'Välj en händelse i listan.')),
-		from: optional(isoDate),
-		to: optional(isoDate),
+		from: optionalIsoDate(),
+		to: optionalIsoDate(),
 		subject: optional(z.string().trim().max(100, 'Högst 100 tecken.')),
 		page: z.coerce.number({ error: 'Ogiltig sida.' }).int('Ogiltig sida.').min(1, 'Ogiltig sida.').max(1_000_000).default(1)
 	})
@@ -111,17 +107,15 @@ export function stockholmMidnight(day: string): Date {
 	return new Date(utc.getTime() - offsetHours * 3600_000);
 }
 
-const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-
 function where(q: AuditQuery): SQL {
 	const parts: SQL[] = [sql`true`];
 	if (q.who) {
-		const pattern = like(q.who);
+		const pattern = containsPattern(q.who);
 		parts.push(sql`(a.actor_id in (select id from people where name ilike ${pattern} or email ilike ${pattern} or employee_id = ${q.who})
 		               or (a.actor_id is null and a.detail->>'email' ilike ${pattern}))`);
 	}
 	if (q.action) {
-		parts.push(q.action.endsWith('*') ? sql`a.action like ${q.action.slice(0, -1).replace(/[\\%_]/g, (c) => '\\' + c) + '%'}` : sql`a.action = ${q.action}`);
+		parts.push(q.action.endsWith('*') ? sql`a.action like ${startsWithPattern(q.action.slice(0, -1))}` : sql`a.action = ${q.action}`);
 	}
 	if (q.from) parts.push(sql`a.at >= ${stockholmMidnight(q.from).toISOString()}::timestamptz`);
 	if (q.to) {
@@ -129,12 +123,12 @@ function where(q: AuditQuery): SQL {
 		parts.push(sql`a.at < ${stockholmMidnight(next).toISOString()}::timestamptz`);
 	}
 	if (q.subject) {
-		const pattern = like(q.subject);
+		const pattern = containsPattern(q.subject);
 		parts.push(sql`(a.subject_id = ${q.subject}
 		  or (a.subject_type = 'person' and a.subject_id in (select id::text from people where name ilike ${pattern} or email ilike ${pattern} or employee_id = ${q.subject}))
 		  or (a.subject_type = 'round' and a.subject_id in (select id::text from rounds where name ilike ${pattern}))
 		  or (a.subject_type = 'org_unit' and a.subject_id in (select id::text from org_units where name ilike ${pattern}))
-		  or (a.subject_type = 'action_plan' and a.subject_id in (select ap.id::text from action_plans ap join people p on p.id = ap.person_id where p.name ilike ${pattern})))`);
+		  or (a.subject_type = 'action_plan' and a.subject_id in (select ap.id::text from individual_plans ap join people p on p.id = ap.person_id where p.name ilike ${pattern})))`);
 	}
 	return sql.join(parts, sql` and `);
 }
@@ -148,7 +142,7 @@ async function rows(db: Db, q: AuditQuery, limit: number, offset: number): Promi
 		         when 'person' then (select name from people where id::text = a.subject_id)
 		         when 'round' then (select name from rounds where id::text = a.subject_id)
 		         when 'org_unit' then (select name from org_units where id::text = a.subject_id)
-		         when 'action_plan' then (select 'Handlingsplan för ' || pp.name from action_plans ap join people pp on pp.id = ap.person_id where ap.id::text = a.subject_id)
+		         when 'action_plan' then (select 'Handlingsplan för ' || pp.name from individual_plans ap join people pp on pp.id = ap.person_id where ap.id::text = a.subject_id)
 		         when 'staff_import' then (select file_name from staff_imports where id::text = a.subject_id)
 		       end as "subjectLabel"
 		    from audit_log a left join people p on p.id = a.actor_id
@@ -213,12 +207,12 @@ export function detailText(detail: Record<string, unknown> | null): string {
 }
 
 /** The matching entries as a table for CSV or Excel; the export itself is logged. */
-export async function exportAudit(db: Db, actor: Actor, input: unknown, ip: string | null): Promise<ExportTable> {
+export async function exportAudit(db: Db, actor: Actor, input: unknown): Promise<ExportTable> {
 	if (!mayReadAuditLog(actor)) throw notFound('Sidan');
 	const q = parseInput(auditQuery, input);
 	const found = await rows(db, q, MAX_EXPORT_ROWS + 1, 0);
 	const { page: _page, ...filters } = q;
-	await audit(db, { actorId: actor.personId, action: 'export.audit_log', detail: { ...filters, rows: Math.min(found.length, MAX_EXPORT_ROWS) }, ip });
+	await audit(db, actor, { action: 'export.audit_log', detail: { ...filters, rows: Math.min(found.length, MAX_EXPORT_ROWS) } });
 	return {
 		title: 'Granskningslogg',
 		columns: [

@@ -20,6 +20,7 @@ import { env } from '../env';
 import { clientIp } from '../http';
 import { setSessionCookie } from './cookies';
 import { createSession, deleteSession } from './sessions';
+import { now as clockNow } from '../clock';
 
 export type LoginMethodId = 'oidc' | 'saml';
 
@@ -57,7 +58,7 @@ export interface LoginMethod {
 const FLOW_MINUTES = 10;
 const hash = (state: string) => createHash('sha256').update(state).digest('hex');
 
-export async function saveFlow(db: Db, method: LoginMethodId, values: { codeVerifier: string; nonce: string; next: string }, now = new Date()): Promise<string> {
+export async function saveFlow(db: Db, method: LoginMethodId, values: { codeVerifier: string; nonce: string; next: string }, now = clockNow()): Promise<string> {
 	const state = randomBytes(32).toString('base64url');
 	await db.delete(loginFlows).where(lt(loginFlows.expiresAt, now));
 	await db.insert(loginFlows).values({ id: hash(state), method, ...values, createdAt: now, expiresAt: new Date(now.getTime() + FLOW_MINUTES * 60_000) });
@@ -65,7 +66,7 @@ export async function saveFlow(db: Db, method: LoginMethodId, values: { codeVeri
 }
 
 /** The flow of this state, removed so it cannot be used twice; null when unknown or expired. */
-export async function takeFlow(db: Db, method: LoginMethodId, state: string, now = new Date()) {
+export async function takeFlow(db: Db, method: LoginMethodId, state: string, now = clockNow()) {
 	const [flow] = await db.delete(loginFlows).where(and(eq(loginFlows.id, hash(state)), eq(loginFlows.method, method))).returning();
 	if (!flow || flow.expiresAt.getTime() < now.getTime()) return null;
 	return flow;
@@ -99,17 +100,39 @@ export async function personByEmployeeId(db: Db, employeeId: string | null): Pro
  * Logs a person in: a new session (and a new session id — the one the browser had, if any, is
  * ended, so a session can never be fixed before login), the cookie, and the audit entry.
  */
-export async function beginSession(event: Pick<RequestEvent, 'locals' | 'cookies' | 'url' | 'getClientAddress'>, personId: string, detail: Record<string, unknown> = {}): Promise<string> {
+export async function beginSession(event: Pick<RequestEvent, 'locals' | 'cookies' | 'url' | 'getClientAddress' | 'request'>, personId: string, detail: Record<string, unknown> = {}): Promise<string> {
 	const db = event.locals.db;
 	if (event.locals.sessionToken) await deleteSession(db, event.locals.sessionToken);
 	const token = await createSession(db, personId);
 	setSessionCookie(event.cookies, event.url, token);
-	await audit(db, { actorId: personId, action: 'login', detail: Object.keys(detail).length ? detail : undefined, ip: clientIp(event) });
+	await audit(db, { personId, ip: clientIp(event) }, { action: 'login', detail: Object.keys(detail).length ? detail : undefined });
 	return token;
 }
 
-/** Only local paths, so a login cannot be used to send people elsewhere. */
-export const safeNext = (next: string | null | undefined) => (next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/');
+// Any origin does: only whether `next` stays on it matters, and it is never shown.
+const BASE = 'http://lagesbild.invalid';
+
+/**
+ * Where to send the browser after logging in: only a path on our own site, so a login link
+ * cannot be used to send people elsewhere (e.g. `/\t/evil.example`, which browsers read as
+ * `//evil.example`). Anything else — control characters, whitespace, backslashes, `//`, or a
+ * value that does not resolve to our own origin — gives `/`. What is returned is the parsed
+ * URL's path, query and fragment, percent-encoded, so it is always a valid Location header.
+ */
+export function safeNext(next: string | null | undefined): string {
+	if (!next || next.length > 2000 || !next.startsWith('/') || next.startsWith('//')) return '/';
+	// Control characters (C0, DEL, C1), backslashes, and whitespace — \s covers Unicode spaces too (U+3000, U+2028).
+	if ([...next].some((c) => c.charCodeAt(0) < 0x20 || (c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) <= 0x9f) || c === '\\' || /\s/.test(c))) return '/';
+	let url: URL;
+	try {
+		url = new URL(next, BASE);
+	} catch {
+		return '/';
+	}
+	if (url.origin !== BASE || url.username || url.password) return '/';
+	const path = url.pathname + url.search + url.hash;
+	return path.startsWith('/') && !path.startsWith('//') ? path : '/';
+}
 
 // --- The registry ------------------------------------------------------------------------------
 

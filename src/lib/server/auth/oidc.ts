@@ -33,11 +33,6 @@ function config(): Promise<client.Configuration> {
 	return configuration;
 }
 
-/** For tests that start a new provider. */
-export function resetOidcConfiguration() {
-	configuration = null;
-}
-
 export function redirectUri(origin: string): string {
 	return env().OIDC_REDIRECT_URI ?? `${env().ORIGIN ?? origin}/login/oidc/callback`;
 }

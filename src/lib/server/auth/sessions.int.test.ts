@@ -4,9 +4,9 @@ import type { Database } from '../db/client';
 import { people, sessions } from '../db/schema';
 import { createTestDatabase, testBackend } from '../db/testing';
 import { assignRole } from '../demo/factories';
-import { env } from '../env';
+import { env, resetEnvCache } from '../env';
 import { buildOrgFixture, type OrgFixture } from '../testing/org-fixture';
-import { createSession, validateSession } from './sessions';
+import { createSession, touchIntervalMs, validateSession } from './sessions';
 
 describe(`a session and its actor, loaded in one query (${testBackend})`, () => {
 	let database: Database;
@@ -24,7 +24,7 @@ describe(`a session and its actor, loaded in one query (${testBackend})`, () => 
 		const token = await createSession(database.db, person.id);
 		const session = await validateSession(database.db, token);
 		expect(session?.personId).toBe(person.id);
-		expect(session?.actor).toEqual(await org.actor(person));
+		expect({ ...session?.actor, ip: null }, 'the request adds the address').toEqual(await org.actor(person, null));
 		expect(session?.actor?.assignments).toEqual([
 			{ role: 'unit_manager', orgUnitId: org.units.e2.id, orgUnitPath: org.units.e2.path, orgUnitKind: 'enhet', orgUnitName: 'Enhet 2', validFrom: null, validTo: null },
 			{ role: 'unit_manager', orgUnitId: org.units.e3.id, orgUnitPath: org.units.e3.path, orgUnitKind: 'enhet', orgUnitName: 'Enhet 3', validFrom: '2026-01-01', validTo: '2026-06-30' }
@@ -70,5 +70,37 @@ describe(`a session and its actor, loaded in one query (${testBackend})`, () => 
 		await database.db.update(people).set({ active: false }).where(eq(people.id, person.id));
 		const session = await validateSession(database.db, token);
 		expect(session?.actor ?? null).toBeNull();
+	});
+
+	it('keeps a session in use alive at the shortest idle limit (one minute), without a write per request', async () => {
+		process.env.SESSION_IDLE_MINUTES = '1';
+		resetEnvCache();
+		try {
+			const person = org.people.e2[4];
+			const started = new Date('2026-03-03T08:00:00Z');
+			const token = await createSession(database.db, person.id, started);
+			const lastSeen = async () => (await database.db.select({ at: sessions.lastSeenAt }).from(sessions).where(eq(sessions.personId, person.id)))[0]?.at.getTime();
+			// A request every 20 seconds for five minutes: never idle for a minute.
+			for (let s = 20; s <= 300; s += 20) {
+				expect(await validateSession(database.db, token, new Date(started.getTime() + s * 1000)), `after ${s} s`).not.toBeNull();
+			}
+			const touched = await lastSeen();
+			expect(touched).toBe(started.getTime() + 300_000);
+			// A request a second later does not write.
+			await validateSession(database.db, token, new Date(started.getTime() + 301_000));
+			expect(await lastSeen()).toBe(touched);
+			// Idle for a whole minute: ended.
+			expect(await validateSession(database.db, token, new Date(started.getTime() + 361_000))).toBeNull();
+		} finally {
+			delete process.env.SESSION_IDLE_MINUTES;
+			resetEnvCache();
+		}
+	});
+
+	it('writes last_seen_at at a tenth of the idle limit, at most once a minute', () => {
+		expect(touchIntervalMs(1)).toBe(6_000);
+		expect(touchIntervalMs(5)).toBe(30_000);
+		expect(touchIntervalMs(30)).toBe(60_000);
+		expect(touchIntervalMs(24 * 60)).toBe(60_000);
 	});
 });

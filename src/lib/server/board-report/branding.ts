@@ -82,6 +82,6 @@ export async function saveBranding(db: Db, actor: Actor, input: unknown, logo: U
 		await setSetting(db, LOGO_KEY, false);
 	}
 	await setSetting(db, NAME_KEY, d.name);
-	await audit(db, { actorId: actor.personId, action: 'settings.branding', detail: { name: d.name, logo: Boolean(logo && logo.length) } });
+	await audit(db, actor, { action: 'settings.branding', detail: { name: d.name, logo: Boolean(logo && logo.length) } });
 	return getBranding(db);
 }

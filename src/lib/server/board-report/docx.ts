@@ -140,9 +140,9 @@ export async function boardReportDocx(r: BoardReport): Promise<Buffer> {
 		}
 	}
 
-	if (r.planAreas && r.planAreas.length > 0) {
+	if (r.cityPlanAreas && r.cityPlanAreas.length > 0) {
 		body.push(h('Handlingsplanens områden', 2));
-		body.push(table(['Område', r.unit.kind === 'kommun' ? 'Antal förvaltningar per status' : 'Status'], r.planAreas.map((a) => [a.title, a.status]), [55, 45]));
+		body.push(table(['Område', r.unit.kind === 'kommun' ? 'Antal förvaltningar per status' : 'Status'], r.cityPlanAreas.map((a) => [a.title, a.status]), [55, 45]));
 	}
 
 	textSection('nextSteps');

@@ -207,11 +207,11 @@ export async function boardReportPdf(r: BoardReport): Promise<Buffer> {
 	}
 
 	// --- The plan's areas ---
-	if (r.planAreas && r.planAreas.length > 0) {
+	if (r.cityPlanAreas && r.cityPlanAreas.length > 0) {
 		const sect = doc.struct('Sect');
 		root.add(sect);
 		heading(sect, 'Handlingsplanens områden', 2);
-		table(sect, ['Område', r.unit.kind === 'kommun' ? 'Antal förvaltningar per status' : 'Status'], r.planAreas.map((a) => [a.title, a.status]), [260, '*'], 2);
+		table(sect, ['Område', r.unit.kind === 'kommun' ? 'Antal förvaltningar per status' : 'Status'], r.cityPlanAreas.map((a) => [a.title, a.status]), [260, '*'], 2);
 		sect.end();
 	}
 

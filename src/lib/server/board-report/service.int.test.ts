@@ -24,7 +24,14 @@ describe(`the report to the nämnd (${testBackend})`, () => {
 		await saveEntries(database.db, steering, { unit: org.units.f.id, period: 'T2 2020', entries: [{ indicator: 'consultants', dimension: 'total', value: '5' }, { indicator: 'vfu_places', dimension: 'total', value: '6' }] });
 		await saveEntries(database.db, steering, { unit: org.units.f.id, period: 'T2 2021', confirm: true, entries: [{ indicator: 'consultants', dimension: 'total', value: '3' }, { indicator: 'vfu_places', dimension: 'total', value: '8' }] });
 		const round = await insertRound(database.db, { status: 'closed', kind: 'T2', year: 2021, name: 'T2 2021', opensAt: new Date('2021-08-30'), unitIds: [org.units.f.id, org.units.f2.id] });
-		for (const p of [...org.people.e1Direct, ...org.people.g1, ...org.people.e2, ...org.people.e3, ...org.people.e4]) await insertResponse(database.db, { roundId: round.id, personId: p.id, situationScore: 5 });
+		// Answers 4, 6, 4, 6 … (and 5 for the odd one) in every group: mean 5 in any of them, and not a
+		// group where everyone gave one answer (its distribution would be withheld, decision 0010).
+		for (const list of [org.people.e1Direct, org.people.g1, org.people.e2, org.people.e3, org.people.e4]) {
+			for (const [i, p] of list.entries()) {
+				const situationScore = i === list.length - 1 && list.length % 2 ? 5 : i % 2 ? 4 : 6;
+				await insertResponse(database.db, { roundId: round.id, personId: p.id, situationScore });
+			}
+		}
 	});
 	afterAll(() => database.close());
 	const db = () => database.db;

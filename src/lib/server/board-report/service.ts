@@ -22,6 +22,7 @@ import { forvaltningarOf, kommunOf, listIndicators, loadValues, readableUnits, t
 import { buildReport } from '../reports/service';
 import { parseInput } from '../validation';
 import { getBranding, type Logo } from './branding';
+import { now as clockNow } from '../clock';
 
 export const boardReportQuery = z.object({
 	unit: z.string().uuid('Ogiltig förvaltning.').optional(),
@@ -91,12 +92,12 @@ export interface BoardReport {
 	texts: Record<TextKey, string> & { updatedAt: Date | null; updatedBy: string | null };
 	indicators: ReportIndicator[];
 	pulse: { round: PulseRound | null; trend: PulsePanel | null } | null;
-	planAreas: PlanAreaLine[] | null;
+	cityPlanAreas: PlanAreaLine[] | null;
 	generatedAt: Date;
 }
 
 /** Everything the report says, for a unit the actor may read. */
-export async function boardReport(db: Db, actor: Actor, input: unknown, now = new Date()): Promise<BoardReport> {
+export async function boardReport(db: Db, actor: Actor, input: unknown, now = clockNow()): Promise<BoardReport> {
 	const q = parseInput(boardReportQuery, input);
 	const units = await readableUnits(db, actor);
 	if (units.length === 0) throw notFound('Sidan');
@@ -149,7 +150,7 @@ export async function boardReport(db: Db, actor: Actor, input: unknown, now = ne
 		},
 		indicators,
 		pulse: await pulseSection(db, actor, unit, period, until),
-		planAreas: await planAreaStatus(db, actor, unit, period),
+		cityPlanAreas: await cityPlanAreaStatus(db, actor, unit, period),
 		generatedAt: now
 	};
 }
@@ -222,8 +223,8 @@ async function pulseSection(db: Db, actor: Actor, unit: ReportingUnit, period: R
 // --- The plan's areas, when the action-plan module is there ---------------------------------
 
 // Found at build time if present; the report works without it (another part of the app).
-const planService = import.meta.glob('../plan/service.ts');
-const planMatrixModule = import.meta.glob('../plan/matrix.ts');
+const planService = import.meta.glob('../city-plan/service.ts');
+const planMatrixModule = import.meta.glob('../city-plan/matrix.ts');
 
 const statusLabel = (status: string): string => {
 	const labels = (domain as Record<string, unknown>).planAreaStatusLabel as Record<string, string> | undefined;
@@ -234,17 +235,17 @@ type Overview = { areas: { area: { title: string; position: number }; status: st
 type Matrix = { areas: { id: string; title: string; position: number }[]; rows: { cells: { areaId: string; status: string }[] }[] };
 
 /** The status of each area: the förvaltning's own, or for the city how many förvaltningar are at each status. */
-async function planAreaStatus(db: Db, actor: Actor, unit: ReportingUnit, _period: ReportPeriod): Promise<PlanAreaLine[] | null> {
+async function cityPlanAreaStatus(db: Db, actor: Actor, unit: ReportingUnit, _period: ReportPeriod): Promise<PlanAreaLine[] | null> {
 	try {
 		if (unit.kind === 'forvaltning') {
-			const load = planService['../plan/service.ts'];
+			const load = planService['../city-plan/service.ts'];
 			if (!load) return null;
 			const mod = (await load()) as { getPlanOverview?: (db: Db, actor: Actor, id: string) => Promise<Overview> };
 			if (typeof mod.getPlanOverview !== 'function') return null;
 			const overview = await mod.getPlanOverview(db, actor, unit.id);
 			return overview.areas.map((a) => ({ title: `${a.area.position}. ${a.area.title}`, status: statusLabel(a.status) }));
 		}
-		const load = planMatrixModule['../plan/matrix.ts'];
+		const load = planMatrixModule['../city-plan/matrix.ts'];
 		if (!load) return null;
 		const mod = (await load()) as { planMatrix?: (db: Db, actor: Actor, input: unknown) => Promise<Matrix> };
 		if (typeof mod.planMatrix !== 'function') return null;
@@ -274,12 +275,12 @@ export async function saveBoardReportTexts(db: Db, actor: Actor, input: unknown)
 	if (!period) throw new DomainError('invalid', 'Ett fält behöver rättas.', { period: 'Välj en period, till exempel T2 2025.' });
 	const unit = (await readableUnits(db, actor)).find((u) => u.id === d.unit);
 	if (!unit || !canWriteBoardReport(actor, unit.path)) throw notFound('Förvaltningen');
-	const values = { summary: d.summary.trim(), work: d.work.trim(), analysis: d.analysis.trim(), nextSteps: d.nextSteps.trim(), updatedBy: actor.personId, updatedAt: new Date() };
+	const values = { summary: d.summary.trim(), work: d.work.trim(), analysis: d.analysis.trim(), nextSteps: d.nextSteps.trim(), updatedBy: actor.personId, updatedAt: clockNow() };
 	await db
 		.insert(boardReports)
 		.values({ orgUnitId: unit.id, year: period.year, kind: period.kind, ...values })
 		.onConflictDoUpdate({ target: [boardReports.orgUnitId, boardReports.year, boardReports.kind], set: values });
-	await audit(db, { actorId: actor.personId, action: 'board_report.save', subjectType: 'org_unit', subjectId: unit.id, detail: { period: reportPeriodLabel(period) } });
+	await audit(db, actor, { action: 'board_report.save', subjectType: 'org_unit', subjectId: unit.id, detail: { period: reportPeriodLabel(period) } });
 	return { unit, period };
 }
 

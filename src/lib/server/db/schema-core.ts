@@ -1,6 +1,6 @@
 /**
  * The core tables: organisation, people, sessions, rounds, answers, action plans, audit.
- * Feature files (schema-plan.ts, …) import from here; schema.ts joins them all.
+ * Feature files (schema-city-plan.ts, …) import from here; schema.ts joins them all.
  */
 import { sql } from 'drizzle-orm';
 import {
@@ -20,37 +20,24 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
+// The enum values have one source, the domain vocabulary (relative path: drizzle-kit reads this file).
+import { INDIVIDUAL_PLAN_STATUSES, ACTIVITY_AREAS, GENDERS, ORG_UNIT_KINDS, ROLES, ROUND_KINDS, ROUND_STATUSES, TITLES } from '../../domain';
 
 const id = () => uuid('id').primaryKey().defaultRandom();
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 // --- Organisation -----------------------------------------------------------
 
-/** kommun → förvaltning → avdelning → enhet → arbetsgrupp (optional level). */
-export const orgUnitKind = pgEnum('org_unit_kind', [
-	/** Optional root above several kommuner: a region or a national body running Lägesbild. */
-	'region',
-	'kommun',
-	'forvaltning',
-	'avdelning',
-	'enhet',
-	'arbetsgrupp'
-]);
+/** (region →) kommun → förvaltning → avdelning → enhet → arbetsgrupp (optional level). */
+export const orgUnitKind = pgEnum('org_unit_kind', ORG_UNIT_KINDS);
 
 /** verksamhetsområde */
-export const activityArea = pgEnum('activity_area', [
-	'barn_och_unga',
-	'ekonomiskt_bistand',
-	'socialpsykiatri',
-	'missbruk_beroende',
-	'funktionsnedsattning',
-	'aldreomsorg'
-]);
+export const activityArea = pgEnum('activity_area', ACTIVITY_AREAS);
 
 /** yrkestitel: only socialsekreterare and biståndshandläggare answer rounds. */
-export const title = pgEnum('title', ['socialsekreterare', 'bistandshandlaggare', 'chef', 'ovrig']);
+export const title = pgEnum('title', TITLES);
 
-export const gender = pgEnum('gender', ['kvinna', 'man', 'annat']);
+export const gender = pgEnum('gender', GENDERS);
 
 export const orgUnits = pgTable(
 	'org_units',
@@ -100,14 +87,7 @@ export const people = pgTable(
 );
 
 /** What a person may do where. A manager of two units has two rows; an acting manager has dates. */
-export const role = pgEnum('role', [
-	'deputy_unit_manager', // biträdande enhetschef
-	'unit_manager', // enhetschef
-	'department_manager', // avdelningschef
-	'local_steering', // lokal styrgrupp (förvaltning)
-	'central_steering', // central styrgrupp / projektledare (kommun)
-	'admin' // systemadministratör
-]);
+export const role = pgEnum('role', ROLES);
 
 export const roleAssignments = pgTable(
 	'role_assignments',
@@ -160,10 +140,24 @@ export const loginAttempts = pgTable(
 	(t) => [index('login_attempts_email_idx').on(t.email, t.at), index('login_attempts_ip_idx').on(t.ip, t.at)]
 );
 
+/**
+ * Login throttling counters (auth/throttle.ts), one row per key: `pair:<email> <ip>`,
+ * `account:<email>`, `address:<ip>`. Checked and incremented in one statement, so the limits
+ * hold under concurrency and across instances.
+ */
+export const loginThrottle = pgTable('login_throttle', {
+	key: text('key').primaryKey(),
+	/** Password checks reserved in the current window (a successful login gives its back). */
+	attempts: integer('attempts').notNull(),
+	windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+	/** No password check for this key before this time (the progressive delay). */
+	nextAt: timestamp('next_at', { withTimezone: true }).notNull()
+});
+
 // --- Rounds (mätomgångar) --------------------------------------------------------
 
-export const roundKind = pgEnum('round_kind', ['T1', 'T2', 'VB', 'custom']);
-export const roundStatus = pgEnum('round_status', ['draft', 'open', 'closed']);
+export const roundKind = pgEnum('round_kind', ROUND_KINDS);
+export const roundStatus = pgEnum('round_status', ROUND_STATUSES);
 
 /** round = mätomgång */
 export const rounds = pgTable(
@@ -286,10 +280,10 @@ export const reminders = pgTable(
 
 // --- Individual action plans (individuella handlingsplaner) ----------------------
 
-export const actionPlanStatus = pgEnum('action_plan_status', ['offered', 'active', 'declined', 'closed']);
+export const individualPlanStatus = pgEnum('individual_plan_status', INDIVIDUAL_PLAN_STATUSES);
 
-export const actionPlans = pgTable(
-	'action_plans',
+export const individualPlans = pgTable(
+	'individual_plans',
 	{
 		id: id(),
 		personId: uuid('person_id')
@@ -300,7 +294,7 @@ export const actionPlans = pgTable(
 			.references(() => people.id),
 		/** The round whose answer led to the offer, when there is one. */
 		roundId: uuid('round_id').references(() => rounds.id),
-		status: actionPlanStatus('status').notNull().default('offered'),
+		status: individualPlanStatus('status').notNull().default('offered'),
 		offeredAt: timestamp('offered_at', { withTimezone: true }).notNull().defaultNow(),
 		followUpOn: date('follow_up_on').notNull(),
 		goals: text('goals').notNull().default(''),
@@ -309,23 +303,23 @@ export const actionPlans = pgTable(
 		closedAt: timestamp('closed_at', { withTimezone: true }),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [index('action_plans_person_idx').on(t.personId), index('action_plans_manager_idx').on(t.managerId)]
+	(t) => [index('individual_plans_person_idx').on(t.personId), index('individual_plans_manager_idx').on(t.managerId)]
 );
 
-export const actionPlanNotes = pgTable(
-	'action_plan_notes',
+export const individualPlanNotes = pgTable(
+	'individual_plan_notes',
 	{
 		id: id(),
-		actionPlanId: uuid('action_plan_id')
+		individualPlanId: uuid('individual_plan_id')
 			.notNull()
-			.references(() => actionPlans.id, { onDelete: 'cascade' }),
+			.references(() => individualPlans.id, { onDelete: 'cascade' }),
 		authorId: uuid('author_id')
 			.notNull()
 			.references(() => people.id),
 		body: text('body').notNull(),
 		createdAt: createdAt()
 	},
-	(t) => [index('action_plan_notes_plan_idx').on(t.actionPlanId)]
+	(t) => [index('individual_plan_notes_plan_idx').on(t.individualPlanId)]
 );
 
 // --- Audit and settings ---------------------------------------------------------------

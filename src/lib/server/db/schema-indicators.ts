@@ -20,6 +20,7 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
+import { INDICATOR_KINDS, INDICATOR_PERIOD_TYPES, INDICATOR_SPLITS } from '../../domain';
 // Only lazy references (`() => table.id`) into schema-core.ts (see schema.ts).
 import { orgUnits, people } from './schema-core';
 
@@ -27,11 +28,11 @@ import { orgUnits, people } from './schema-core';
  * count: whole numbers, summed for the city · rate: numerator / denominator shown as per cent
  * (personalrörlighet) · percent: entered as per cent · decimal: any other number.
  */
-export const indicatorKind = pgEnum('indicator_kind', ['count', 'rate', 'percent', 'decimal']);
+export const indicatorKind = pgEnum('indicator_kind', INDICATOR_KINDS);
 /** year "2016" · count_day "2016-04"/"2016-11" · semester "2016-VT"/"2016-HT" · tertial "2016-T1"/"-T2"/"-VB". */
-export const indicatorPeriodType = pgEnum('indicator_period_type', ['year', 'count_day', 'semester', 'tertial']);
+export const indicatorPeriodType = pgEnum('indicator_period_type', INDICATOR_PERIOD_TYPES);
 /** How a value is split: the total, or one category of title, gender, manager level or activity area. */
-export const indicatorDimension = pgEnum('indicator_dimension', ['total', 'title', 'gender', 'level', 'area']);
+export const indicatorDimension = pgEnum('indicator_dimension', ['total', ...INDICATOR_SPLITS]);
 
 export const indicators = pgTable(
 	'indicators',

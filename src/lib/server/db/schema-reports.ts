@@ -6,7 +6,7 @@
  * Re-exported from schema.ts.
  */
 import { bigint, boolean, doublePrecision, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-// Lazy references only (`() => rounds.id`): see the note in schema-plan.ts.
+// Lazy references only (`() => rounds.id`): see the note in schema-city-plan.ts.
 import { rounds } from './schema-core';
 
 /** Which closed rounds have their cells stored, and what they were computed from. */

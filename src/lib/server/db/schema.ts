@@ -5,7 +5,9 @@
  * run `npm run db:generate` to write a versioned migration into ./drizzle and commit both.
  */
 export * from './schema-core';
-export * from './schema-plan';
+export * from './schema-city-plan';
+// --- Otillåten påverkan, hot och våld: reports, readers, published statistics ---
+export * from './schema-incidents';
 export * from './schema-indicators';
 // --- Identity and import ---
 export * from './schema-identity';

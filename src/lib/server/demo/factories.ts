@@ -19,6 +19,7 @@ import { isCaseworker } from '../access/policy';
 import { query, sql, type Db } from '../db/client';
 import { snapshotRoundMembers } from '../rounds/service';
 import { orgUnits, people, responses, roleAssignments, roundMembers, rounds, roundUnits } from '../db/schema';
+import { now as clockNow, yearInStockholm } from '../clock';
 
 export type OrgUnitRow = typeof orgUnits.$inferSelect;
 export type PersonRow = typeof people.$inferSelect;
@@ -147,7 +148,7 @@ export function personRow(input: PersonInput): typeof people.$inferInsert & { id
 		activityArea: input.activityArea === undefined ? (isCaseworker({ title }) ? 'barn_och_unga' : null) : input.activityArea,
 		passwordHash: input.passwordHash ?? null,
 		active,
-		deactivatedAt: input.deactivatedAt ?? (active ? null : new Date()),
+		deactivatedAt: input.deactivatedAt ?? (active ? null : clockNow()),
 		...(input.createdAt ? { createdAt: input.createdAt } : {})
 	};
 }
@@ -207,10 +208,10 @@ export interface RoundInput {
 }
 
 export function roundRow(input: RoundInput = {}): typeof rounds.$inferInsert & { id: string } {
-	const opensAt = input.opensAt ?? new Date(Date.now() - DAY);
+	const opensAt = input.opensAt ?? new Date(clockNow().getTime() - DAY);
 	const closesAt = input.closesAt ?? new Date(opensAt.getTime() + 14 * DAY);
 	const kind = input.kind ?? 'T2';
-	const year = input.year ?? opensAt.getUTCFullYear();
+	const year = input.year ?? yearInStockholm(opensAt);
 	const status = input.status ?? 'open';
 	return {
 		id: input.id ?? randomUUID(),

@@ -21,7 +21,7 @@ describe(`demo indicator history (${testBackend})`, () => {
 	afterAll(() => database?.close());
 
 	const personId = async (email: string) => (await query<{ id: string }>(db, sql`select id from people where email = ${email}`))[0].id;
-	const actor = async (email: string) => (await loadActor(db, await personId(email)))!;
+	const actor = async (email: string) => (await loadActor(db, await personId(email), null))!;
 
 	it('the city counts consultants exactly as Tabell 1 of the 2021 report, about 70 % fewer from November 2016 to April 2021', async () => {
 		const central = await actor('central.styrgrupp@exempelstad.se');

@@ -13,10 +13,11 @@ import { query, sql, type Db } from '../db/client';
 import { orgUnits, people, responses, roleAssignments, roundMembers, rounds, roundUnits } from '../db/schema';
 import { countRows, insertChunked, orgUnitRow, personRow, responseRow, roleRow, type UnitRef } from './factories';
 import { seedIndicators } from './seed-indicators';
-import { seedPlanDemo } from './seed-plan';
+import { seedPlanDemo } from './seed-city-plan';
 import { randomGender, randomName, uniqueEmail, type PersonName } from './names';
 import { Random } from './random';
 import { AREA_MOTIVATIONS, NEGATIVE_MOTIVATIONS, POSITIVE_ANSWERS, POSITIVE_MOTIVATIONS } from './texts';
+import { now as clockNow, yearInStockholm } from '../clock';
 
 export const DEMO_PASSWORD = 'demo';
 export const DEMO_ORG_NAME = 'Exempelstad';
@@ -58,7 +59,7 @@ const DEMO_GENDER: Record<string, Gender> = {
 export interface DemoOptions {
 	/** Active handläggare wanted today (roughly; tiny units are not scaled). Default 1 500. */
 	staffTarget?: number;
-	/** "Today": the open round runs from 10 days before to 16 days after. Default new Date(). */
+	/** "Today": the open round runs from 10 days before to 16 days after. Default the app's clock. */
 	now?: Date;
 	seed?: number;
 }
@@ -302,7 +303,7 @@ const PAST_ROUNDS: Omit<RoundPlan, 'open'>[] = [
 function planRounds(now: Date): RoundPlan[] {
 	const current: RoundPlan = {
 		kind: 'VB',
-		year: now.getUTCFullYear(),
+		year: yearInStockholm(now),
 		opensAt: new Date(now.getTime() - 10 * DAY),
 		closesAt: new Date(now.getTime() + 16 * DAY),
 		open: true
@@ -691,7 +692,7 @@ export async function seedDemo(db: Db, opts: DemoOptions = {}): Promise<DemoSumm
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
 	const data = buildDemoData({
 		staffTarget: opts.staffTarget ?? DEFAULT_STAFF_TARGET,
-		now: opts.now ?? new Date(),
+		now: opts.now ?? clockNow(),
 		seed: opts.seed ?? DEFAULT_SEED,
 		passwordHash
 	});
@@ -706,8 +707,8 @@ export async function seedDemo(db: Db, opts: DemoOptions = {}): Promise<DemoSumm
 		await insertChunked(tx, roundUnits, data.roundUnits);
 		await insertChunked(tx, roundMembers, data.members, 1000);
 		await insertChunked(tx, responses, data.responses);
-		await seedPlanDemo(tx, { now: opts.now ?? new Date(), seed: opts.seed ?? DEFAULT_SEED });
-		await seedIndicators(tx, { now: opts.now ?? new Date(), seed: opts.seed ?? DEFAULT_SEED });
+		await seedPlanDemo(tx, { now: opts.now ?? clockNow(), seed: opts.seed ?? DEFAULT_SEED });
+		await seedIndicators(tx, { now: opts.now ?? clockNow(), seed: opts.seed ?? DEFAULT_SEED });
 		return true;
 	});
 	return summary(seeded);

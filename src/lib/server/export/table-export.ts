@@ -7,6 +7,8 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { now as clockNow } from '../clock';
+import { dateInStockholm } from '$lib/time';
 
 export type ExportColumnKind = 'text' | 'number' | 'percent';
 
@@ -194,7 +196,7 @@ export async function toXlsx(table: ExportTable, options: ExportOptions = {}): P
 	const workbook = new ExcelJS.Workbook();
 	workbook.creator = 'Lägesbild';
 	workbook.title = xlsxText(table.title);
-	workbook.created = new Date();
+	workbook.created = clockNow();
 
 	const sheet = workbook.addWorksheet(sheetName(table.title), {
 		views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
@@ -264,25 +266,12 @@ const TRANSLITERATION: Record<string, string> = {
 	ł: 'l'
 };
 
-const stockholmDate = new Intl.DateTimeFormat('sv-SE', {
-	timeZone: 'Europe/Stockholm',
-	year: 'numeric',
-	month: '2-digit',
-	day: '2-digit'
-});
-
-/** ISO date (YYYY-MM-DD) of a moment in Swedish time. */
-function isoDateInSweden(date: Date): string {
-	const parts = Object.fromEntries(stockholmDate.formatToParts(date).map((p) => [p.type, p.value]));
-	return `${parts.year}-${parts.month}-${parts.day}`;
-}
-
 /**
  * A safe ASCII file name with the date (Swedish time): "Lägesbild rapport" + "csv" →
  * "lagesbild-rapport-2026-11-25.csv". å/ä/ö become a/a/o, other diacritics are dropped, anything
  * else becomes "-". The base is shortened to 60 characters; an empty base becomes "export".
  */
-export function exportFilename(base: string, ext: string, date: Date = new Date()): string {
+export function exportFilename(base: string, ext: string, date: Date = clockNow()): string {
 	const slug =
 		base
 			.toLowerCase()
@@ -294,7 +283,7 @@ export function exportFilename(base: string, ext: string, date: Date = new Date(
 			.slice(0, 60)
 			.replace(/-+$/g, '') || 'export';
 	const extension = ext.toLowerCase().replace(/[^a-z0-9]/g, '') || 'bin';
-	return `${slug}-${isoDateInSweden(date)}.${extension}`;
+	return `${slug}-${dateInStockholm(date)}.${extension}`;
 }
 
 /** Content-Disposition for a download; the name is ASCII-only from `exportFilename`. */

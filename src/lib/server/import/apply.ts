@@ -4,7 +4,8 @@
  * the caller's transaction, so either everything is applied or nothing.
  */
 import { sql } from 'drizzle-orm';
-import { todayIso } from '../access/policy';
+import { addDays } from '$lib/time';
+import { todayInStockholm } from '../clock';
 import type { Db } from '../db';
 import type { ImportOps } from './plan';
 
@@ -21,8 +22,8 @@ export interface ApplyContext {
 }
 
 export async function applyOps(tx: Db, ops: ImportOps, ctx: ApplyContext): Promise<void> {
-	const today = todayIso(ctx.now);
-	const yesterday = todayIso(new Date(ctx.now.getTime() - 86_400_000));
+	const today = todayInStockholm(ctx.now);
+	const yesterday = addDays(today, -1);
 
 	if (ops.newUnits.length > 0) {
 		await tx.execute(sql`

@@ -42,7 +42,7 @@ describe(`a generated staff file, row by row (${testBackend})`, () => {
 		const office = await insertOrgUnit(database.db, { parent: kommun, kind: 'forvaltning', name: 'Stadsledningskontoret' });
 		const p = await insertPerson(database.db, { orgUnitId: office.id, email: 'hr@bulkstad.se', title: 'ovrig' });
 		await assignRole(database.db, { personId: p.id, orgUnitId: kommun.id, role: 'admin' });
-		admin = (await loadActor(database.db, p.id))!;
+		admin = (await loadActor(database.db, p.id, null))!;
 	});
 	afterAll(() => database.close());
 
@@ -92,7 +92,7 @@ describe(`a generated staff file, row by row (${testBackend})`, () => {
 		const lines = linesOf(files.firstPeople);
 		expect(preview.plan!.summary.newPeople).toBe(files.firstPeople.length);
 		for (const p of preview.plan!.newPeople) expect(p.line).toBe(lines.get(p.employeeId!));
-		await applyImport(database.db, admin, preview.importId!, { fingerprint: preview.plan!.fingerprint }, null);
+		await applyImport(database.db, admin, preview.importId!, { fingerprint: preview.plan!.fingerprint });
 		await expectDatabaseToBe(files.firstPeople, []);
 	});
 
@@ -120,7 +120,7 @@ describe(`a generated staff file, row by row (${testBackend})`, () => {
 			expect(collator.compare(a.name, b.name) || collator.compare(a.employeeId!, b.employeeId!)).toBeLessThan(0);
 		}
 
-		await applyImport(database.db, admin, preview.importId!, { fingerprint: plan.fingerprint }, null);
+		await applyImport(database.db, admin, preview.importId!, { fingerprint: plan.fingerprint });
 		await expectDatabaseToBe(files.secondPeople, gone);
 		const audit = await query<{ action: string; n: number }>(database.db, sql`select action, count(*)::int as n from audit_log group by action`);
 		const n = (action: string) => audit.find((a) => a.action === action)?.n ?? 0;

@@ -13,12 +13,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { roleLabel, titleLabel, activityAreaLabel, genderLabel, type ActivityArea, type Gender, type OrgUnitKind, type Role, type Title } from '$lib/domain';
-import { todayIso } from '../access/policy';
 import { isValidOn } from '../access/rules';
 import type { Db } from '../db';
 import { query, queryMany } from '../db/client';
 import { HR_ROLES, type HrRole } from './columns';
 import type { ExtraRoleRow, RowError, StaffRow } from './rows';
+import { now as clockNow, todayInStockholm } from '../clock';
 
 export type ImportScope = 'all' | 'listed' | string;
 
@@ -152,11 +152,11 @@ const comparableNames = new Map<string, string>();
 export async function planImport(
 	db: Db,
 	input: { rows: StaffRow[]; extraRoles: ExtraRoleRow[]; kommun: { id: string; name: string; path: string }; scope: ImportScope; actorId: string },
-	now = new Date()
+	now = clockNow()
 ): Promise<PlanResult> {
 	const { rows, extraRoles, kommun, scope, actorId } = input;
 	const errors: RowError[] = [];
-	const today = todayIso(now);
+	const today = todayInStockholm(now);
 
 	// --- The database as it is -------------------------------------------------------------
 	const units = await query<UnitState>(

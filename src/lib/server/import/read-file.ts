@@ -10,6 +10,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { invalid } from '../errors';
+import { assertZipWithinLimits } from '../zip-limits';
 
 export interface RawRow {
 	line: number;
@@ -170,6 +171,8 @@ export function readCsvLenient(text: string, delimiter: string): CsvRecord[] {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<RawTable> {
+	// A decompression bomb is refused from the ZIP directory before exceljs unpacks anything.
+	assertZipWithinLimits(bytes);
 	const workbook = new ExcelJS.Workbook();
 	try {
 		await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

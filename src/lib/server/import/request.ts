@@ -8,6 +8,7 @@
  * Query parameters fill in what the body does not say.
  */
 import { invalid } from '../errors';
+import { readJson } from '../http';
 import type { ImportSource } from './service';
 
 export interface ImportRequest {
@@ -24,8 +25,8 @@ export async function readImportRequest(request: Request, url: URL): Promise<Imp
 	let source: ImportSource;
 	let fields: Record<string, unknown> = {};
 	if (type === 'application/json') {
-		const body = (await request.json().catch(() => null)) as Record<string, unknown> | null;
-		if (!body || !Array.isArray(body.rows)) throw invalid('Skicka raderna som en lista i fältet rows.', { rows: 'Skicka raderna som en lista.' });
+		const body = (await readJson(request)) as Record<string, unknown> | null;
+		if (!body || typeof body !== 'object' || !Array.isArray(body.rows)) throw invalid('Skicka raderna som en lista i fältet rows.', { rows: 'Skicka raderna som en lista.' });
 		const { rows, fileName, ...rest } = body;
 		source = { kind: 'rows', rows: rows as unknown[], fileName: typeof fileName === 'string' ? fileName : undefined };
 		fields = rest;

@@ -20,13 +20,13 @@ import { query } from '../db/client';
 import { orgUnits, people, staffImports } from '../db/schema';
 import { conflict, invalid, notFound } from '../errors';
 import { env } from '../env';
-import { isUuid } from '../rounds/service';
-import { parseInput } from '../validation';
+import { isUuid, parseInput } from '../validation';
 import { applyOps } from './apply';
 import { assertConfirmed, leaverGuard, type LeaverGuard } from './guard';
 import { planImport, type ImportPlan, type ImportScope, type ImportSummary } from './plan';
 import { readStaffFile } from './read-file';
 import { checkTable, jsonRows, mapColumns, type ExtraRoleRow, type RowError, type StaffRow } from './rows';
+import { now as clockNow } from '../clock';
 
 export type { ImportPlan, ImportSummary, LeaverGuard, RowError };
 
@@ -136,7 +136,7 @@ async function readSource(source: ImportSource) {
 const byLine = (a: RowError, b: RowError) => a.line - b.line;
 
 /** The dry run. Nothing in the organisation changes; a preview is stored when there is nothing wrong. */
-export async function previewImport(db: Db, actor: Actor, source: ImportSource, options: unknown, now = new Date()): Promise<PreviewResult> {
+export async function previewImport(db: Db, actor: Actor, source: ImportSource, options: unknown, now = clockNow()): Promise<PreviewResult> {
 	if (!mayImportStaff(actor)) throw notFound('Sidan');
 	const opts = parseInput(importOptions, options);
 	const kommun = await kommunOf(db, opts.kommun);
@@ -165,7 +165,7 @@ export async function previewImport(db: Db, actor: Actor, source: ImportSource, 
 }
 
 /** Dry runs never applied are dropped after a day: they hold the HR file's personal data. */
-export async function purgeStalePreviews(db: Db, now = new Date()): Promise<void> {
+export async function purgeStalePreviews(db: Db, now = clockNow()): Promise<void> {
 	await db.delete(staffImports).where(and(eq(staffImports.status, 'preview'), lt(staffImports.createdAt, new Date(now.getTime() - PREVIEW_HOURS * 3600_000))));
 }
 
@@ -189,7 +189,7 @@ export interface StoredImport {
 }
 
 /** A stored import: for a preview, its plan recomputed against the database as it is now. */
-export async function getImport(db: Db, actor: Actor, importId: string, now = new Date()): Promise<StoredImport> {
+export async function getImport(db: Db, actor: Actor, importId: string, now = clockNow()): Promise<StoredImport> {
 	if (!mayImportStaff(actor) || !isUuid(importId)) throw notFound('Importen');
 	const [row] = await db
 		.select({ imp: staffImports, createdByName: people.name, kommunName: orgUnits.name, kommunPath: orgUnits.path })
@@ -224,7 +224,7 @@ export async function getImport(db: Db, actor: Actor, importId: string, now = ne
 }
 
 /** Applies a stored preview, if the plan is still the one the administrator saw. */
-export async function applyImport(db: Db, actor: Actor, importId: string, input: unknown, ip: string | null, now = new Date()): Promise<{ importId: string; plan: ImportPlan }> {
+export async function applyImport(db: Db, actor: Actor, importId: string, input: unknown, now = clockNow()): Promise<{ importId: string; plan: ImportPlan }> {
 	if (!mayImportStaff(actor) || !isUuid(importId)) throw notFound('Importen');
 	const { fingerprint, confirm } = parseInput(applyInput, input);
 	return db.transaction(async (tx) => {
@@ -238,9 +238,9 @@ export async function applyImport(db: Db, actor: Actor, importId: string, input:
 		if (planned.errors.length > 0) throw conflict(`Importen går inte längre att genomföra: ${planned.errors[0].message} Ladda upp en rättad fil.`);
 		if (planned.plan.fingerprint !== fingerprint) throw conflict('Personalen i Lägesbild har ändrats sedan förhandsgranskningen. Granska ändringarna igen innan du genomför importen.');
 		assertConfirmed(guardOf(planned.plan), confirm);
-		await applyOps(tx, planned.ops, { actorId: actor.personId, importId, ip, now, unitLabel: planned.unitLabel });
+		await applyOps(tx, planned.ops, { actorId: actor.personId, importId, ip: actor.ip, now, unitLabel: planned.unitLabel });
 		await tx.update(staffImports).set({ status: 'applied', appliedAt: now, rows: null, summary: planned.plan.summary }).where(eq(staffImports.id, importId));
-		await audit(tx, { actorId: actor.personId, action: 'import.apply', subjectType: 'staff_import', subjectId: importId, detail: { fileName: imp.fileName, ...planned.plan.summary }, ip });
+		await audit(tx, actor, { action: 'import.apply', subjectType: 'staff_import', subjectId: importId, detail: { fileName: imp.fileName, ...planned.plan.summary } });
 		return { importId, plan: planned.plan };
 	});
 }
@@ -254,8 +254,7 @@ export async function importNow(
 	actor: Actor,
 	source: ImportSource,
 	options: unknown,
-	ip: string | null,
-	now = new Date()
+	now = clockNow()
 ): Promise<PreviewResult & { applied: boolean }> {
 	if (!mayImportStaff(actor)) throw notFound('Sidan');
 	const opts = parseInput(importOptions.extend({ fingerprint: applyInput.shape.fingerprint.optional(), confirm: confirmCount }), options);
@@ -276,8 +275,8 @@ export async function importNow(
 			.insert(staffImports)
 			.values({ createdBy: actor.personId, createdAt: now, fileName: fileNameOf(source), format, kommunId: kommun.id, scope: opts.scope, fingerprint: planned.plan.fingerprint, rows: null, summary: planned.plan.summary, status: 'applied', appliedAt: now })
 			.returning({ id: staffImports.id });
-		await applyOps(tx, planned.ops, { actorId: actor.personId, importId: row.id, ip, now, unitLabel: planned.unitLabel });
-		await audit(tx, { actorId: actor.personId, action: 'import.apply', subjectType: 'staff_import', subjectId: row.id, detail: { fileName: fileNameOf(source), via: 'api', ...planned.plan.summary }, ip });
+		await applyOps(tx, planned.ops, { actorId: actor.personId, importId: row.id, ip: actor.ip, now, unitLabel: planned.unitLabel });
+		await audit(tx, actor, { action: 'import.apply', subjectType: 'staff_import', subjectId: row.id, detail: { fileName: fileNameOf(source), via: 'api', ...planned.plan.summary } });
 		return { importId: row.id, plan: planned.plan, guard, errors: [], applied: true, ...base };
 	});
 }

@@ -14,7 +14,8 @@ import type { Db } from '../db';
 import { incidentReaders, orgUnits, people } from '../db/schema';
 import { invalid, notFound } from '../errors';
 import { pathIds } from '../org/service';
-import { isUuid } from '../rounds/service';
+import { isUuid, refuseControlCharacters } from '../validation';
+
 
 /** Arbetsgrupper are left out of the choice: a designation is for a whole enhet or more. */
 const DESIGNATABLE_KINDS = ORG_UNIT_KINDS.filter((k) => k !== 'arbetsgrupp');
@@ -84,8 +85,9 @@ export async function listIncidentReaders(db: Db, actor: Actor) {
 }
 
 /** Designates a person (found by e-mail or anställningsnummer) to read incidents in a unit's subtree. */
-export async function addIncidentReader(db: Db, actor: Actor, input: unknown, ip: string | null = null) {
+export async function addIncidentReader(db: Db, actor: Actor, input: unknown) {
 	requireAdmin(actor);
+	refuseControlCharacters(input);
 	// Each field is checked on its own, so that every problem is reported at once.
 	const raw = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
 	const fieldErrors: Record<string, string> = {};
@@ -119,13 +121,13 @@ export async function addIncidentReader(db: Db, actor: Actor, input: unknown, ip
 	if (count) throw invalid(count === 1 ? 'Ett fält behöver rättas.' : `${count} fält behöver rättas.`, fieldErrors);
 	return db.transaction(async (tx) => {
 		const [saved] = await tx.insert(incidentReaders).values({ personId: person.id, orgUnitId: unit.id }).returning();
-		await audit(tx, { actorId: actor.personId, action: 'incident_reader.add', subjectType: 'person', subjectId: person.id, detail: { unit: unit.name, unitId: unit.id }, ip });
+		await audit(tx, actor, { action: 'incident_reader.add', subjectType: 'person', subjectId: person.id, detail: { unit: unit.name, unitId: unit.id } });
 		return { id: saved.id, personName: person.name, unitName: unit.name };
 	});
 }
 
 /** Ends a designation: the person no longer reads incidents there (other designations stay). */
-export async function removeIncidentReader(db: Db, actor: Actor, readerId: string, ip: string | null = null) {
+export async function removeIncidentReader(db: Db, actor: Actor, readerId: string) {
 	requireAdmin(actor);
 	if (!isUuid(readerId)) throw notFound('Utseendet');
 	const [row] = await db
@@ -137,7 +139,7 @@ export async function removeIncidentReader(db: Db, actor: Actor, readerId: strin
 	if (!row) throw notFound('Utseendet');
 	await db.transaction(async (tx) => {
 		await tx.delete(incidentReaders).where(eq(incidentReaders.id, row.id));
-		await audit(tx, { actorId: actor.personId, action: 'incident_reader.remove', subjectType: 'person', subjectId: row.personId, detail: { unit: row.unitName, unitId: row.unitId }, ip });
+		await audit(tx, actor, { action: 'incident_reader.remove', subjectType: 'person', subjectId: row.personId, detail: { unit: row.unitName, unitId: row.unitId } });
 	});
 	return { personName: row.personName, unitName: row.unitName };
 }

@@ -17,27 +17,13 @@ import {
 	type IncidentSupport
 } from '$lib/domain';
 import type { ExportTable } from '../export/table-export';
-import { isRealDate } from '../plan/rules';
+import { isoDate, optionalIsoDate } from '../validation';
+import { calendarInStockholm, dateInStockholm, stockholmInstant, timeInStockholm } from '$lib/time';
 
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 
-const date = (missing: string) =>
-	z
-		.string({ error: missing })
-		.trim()
-		.min(1, missing)
-		.regex(/^\d{4}-\d{2}-\d{2}$/, 'Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-03-14.')
-		.refine(isRealDate, 'Datumet finns inte. Kontrollera månad och dag.');
-
-const optionalDate = z.preprocess(
-	blankToUndefined,
-	z
-		.string()
-		.trim()
-		.regex(/^\d{4}-\d{2}-\d{2}$/, 'Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-03-14.')
-		.refine(isRealDate, 'Datumet finns inte. Kontrollera månad och dag.')
-		.optional()
-);
+const date = (missing: string) => isoDate(missing, '2026-03-14');
+const optionalDate = optionalIsoDate('2026-03-14');
 
 /** 'yes'/'no' from a form, true/false from the JSON API. */
 const yesNoValue = (v: unknown) => (v === true ? 'yes' : v === false ? 'no' : v);
@@ -105,16 +91,21 @@ export function isSerious(incident: { form: IncidentForm; threatTakenSeriously: 
 	return incident.form === 'vald' || (incident.form === 'hot' && incident.threatTakenSeriously);
 }
 
-/** When it happened, as a moment in Swedish time (noon when no time was given). */
-export function occurredAt(day: string, time: string | undefined): Date {
-	const local = `${day}T${time ?? '12:00'}:00`;
-	// Stockholm is UTC+1 in winter and UTC+2 in summer; find the offset that gives this wall time.
-	for (const offset of ['+01:00', '+02:00']) {
-		const d = new Date(`${local}${offset}`);
-		const wall = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short' }).format(d);
-		if (wall === `${day} ${time ?? '12:00'}`) return d;
-	}
-	return new Date(`${local}+01:00`);
+/**
+ * When it happened, as a moment in Swedish time. Without a time the moment is the start of the
+ * day and the time is marked unknown: it is shown as "tid okänd", never as a made-up hour.
+ */
+export function occurredAt(day: string, time: string | undefined): { at: Date; timeKnown: boolean } {
+	return { at: stockholmInstant(day, time ?? '00:00'), timeKnown: time !== undefined };
+}
+
+/**
+ * Whether a report says it happened after `now`: a later date than today in Stockholm, or (when
+ * the time is given) a later moment. A minute's grace for a clock that differs a little.
+ */
+export function occursInFuture(day: string, time: string | undefined, now: Date): boolean {
+	if (day > dateInStockholm(now)) return true;
+	return time !== undefined && occurredAt(day, time).at.getTime() > now.getTime() + 60_000;
 }
 
 /**
@@ -123,16 +114,15 @@ export function occurredAt(day: string, time: string | undefined): Date {
  * 1 February. So figures do not move as single reports come in (which would point at the person
  * who just reported), in the same way as a round's results are shown only after it has closed.
  */
-export const STATISTICS_CUTOFF = { month: 2, day: 1 } as const;
-
 export function statisticsCutoff(year: number): Date {
 	return new Date(`${year + 1}-02-01T00:00:00+01:00`);
 }
 
 /** When the next year's statistics are published: in January that is the year just ended. */
 export function nextPublication(now: Date): Date {
-	const lastYear = statisticsCutoff(now.getUTCFullYear() - 1);
-	return now < lastYear ? lastYear : statisticsCutoff(now.getUTCFullYear());
+	const { year } = calendarInStockholm(now);
+	const lastYear = statisticsCutoff(year - 1);
+	return now < lastYear ? lastYear : statisticsCutoff(year);
 }
 
 /** The years whose statistics may be shown at `now`, newest first. */
@@ -145,6 +135,7 @@ export function closedYears(years: number[], now: Date): number[] {
 export interface ExportIncident {
 	id: string;
 	occurredAt: Date;
+	occurredTimeKnown: boolean;
 	personName: string;
 	employeeId: string | null;
 	title: string;
@@ -187,8 +178,6 @@ const COLUMNS: [key: string, header: string][] = [
 	['reportedOn', 'Rapporterad']
 ];
 
-const day = (d: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(d);
-const clock = (d: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', timeStyle: 'short' }).format(d);
 const jaNej = (v: boolean) => (v ? 'Ja' : 'Nej');
 
 /** One row per incident, in the columns the kommun's work-injury reporting asks for. */
@@ -198,8 +187,8 @@ export function incidentTable(list: ExportIncident[], title: string): ExportTabl
 		columns: COLUMNS.map(([key, header]) => ({ key, header })),
 		rows: list.map((i) => ({
 			id: i.id,
-			date: day(i.occurredAt),
-			time: clock(i.occurredAt),
+			date: dateInStockholm(i.occurredAt),
+			time: i.occurredTimeKnown ? timeInStockholm(i.occurredAt) : 'Okänd',
 			forvaltning: i.forvaltningName,
 			unit: i.unitName,
 			person: i.personName,
@@ -216,7 +205,7 @@ export function incidentTable(list: ExportIncident[], title: string): ExportTabl
 			measures: i.measures,
 			support: i.supportEnough ? incidentSupportLabel[i.supportEnough] : 'Inte besvarat',
 			reportedBy: i.reportedByName,
-			reportedOn: day(i.createdAt)
+			reportedOn: dateInStockholm(i.createdAt)
 		})),
 		notes: ['Uppgifter om enskilda medarbetare. Hanteras enligt kommunens rutiner för personuppgifter.']
 	};

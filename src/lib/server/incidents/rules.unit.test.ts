@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors';
 import { parseInput } from '../validation';
-import { closedYears, incidentTable, isSerious, measuresInput, nextPublication, occurredAt, reportInput, statisticsCutoff, type ExportIncident } from './rules';
+import { closedYears, incidentTable, isSerious, measuresInput, nextPublication, occurredAt, occursInFuture, reportInput, statisticsCutoff, type ExportIncident } from './rules';
 
 function fieldErrors(schema: Parameters<typeof parseInput>[0], input: unknown): Record<string, string> {
 	try {
@@ -46,9 +46,31 @@ describe('an incident report', () => {
 	});
 
 	it('places the time in Swedish time, summer and winter', () => {
-		expect(occurredAt('2026-01-15', '14:30').toISOString()).toBe('2026-01-15T13:30:00.000Z');
-		expect(occurredAt('2026-07-15', '14:30').toISOString()).toBe('2026-07-15T12:30:00.000Z');
-		expect(occurredAt('2026-07-15', undefined).toISOString()).toBe('2026-07-15T10:00:00.000Z');
+		expect(occurredAt('2026-01-15', '14:30')).toEqual({ at: new Date('2026-01-15T13:30:00.000Z'), timeKnown: true });
+		expect(occurredAt('2026-07-15', '14:30')).toEqual({ at: new Date('2026-07-15T12:30:00.000Z'), timeKnown: true });
+	});
+
+	it('keeps a time left blank as unknown, at the start of the Stockholm day (not noon)', () => {
+		expect(occurredAt('2026-07-15', undefined)).toEqual({ at: new Date('2026-07-14T22:00:00.000Z'), timeKnown: false });
+		expect(occurredAt('2026-12-03', undefined)).toEqual({ at: new Date('2026-12-02T23:00:00.000Z'), timeKnown: false });
+	});
+
+	describe('in the future, against Stockholm time', () => {
+		// 00:30 on 3 December in Stockholm is still 2 December in UTC.
+		const at0030 = new Date('2026-12-02T23:30:00Z');
+		it('an incident at 00:10 reported at 00:30 is not in the future', () => {
+			expect(occursInFuture('2026-12-03', '00:10', at0030)).toBe(false);
+			expect(occursInFuture('2026-12-03', '00:31', at0030)).toBe(false); // within the minute's grace
+			expect(occursInFuture('2026-12-03', '00:40', at0030)).toBe(true);
+		});
+		it("today's incident without a time is not in the future before noon, nor just after midnight", () => {
+			expect(occursInFuture('2026-12-03', undefined, at0030)).toBe(false);
+			expect(occursInFuture('2026-12-03', undefined, new Date('2026-12-03T08:00:00Z'))).toBe(false);
+			expect(occursInFuture('2026-12-04', undefined, at0030)).toBe(true);
+		});
+		it('yesterday late in the evening is not in the future at 00:30', () => {
+			expect(occursInFuture('2026-12-02', '23:50', at0030)).toBe(false);
+		});
 	});
 
 	it('the manager’s dates are optional but real', () => {
@@ -83,6 +105,7 @@ describe('the export for work-injury reporting', () => {
 	const incident: ExportIncident = {
 		id: 'i1',
 		occurredAt: new Date('2026-03-14T13:30:00Z'),
+		occurredTimeKnown: true,
 		personName: 'Sara Lindqvist',
 		employeeId: '100234',
 		title: 'Socialsekreterare',
@@ -115,5 +138,10 @@ describe('the export for work-injury reporting', () => {
 			authority: 'Inte anmäld än',
 			support: 'Inte besvarat'
 		});
+	});
+
+	it('says the time is unknown when none was given, with the date in Stockholm time', () => {
+		const table = incidentTable([{ ...incident, occurredAt: new Date('2026-03-13T23:00:00Z'), occurredTimeKnown: false }], 'Hot och våld 2026');
+		expect(table.rows[0]).toMatchObject({ date: '2026-03-14', time: 'Okänd' });
 	});
 });

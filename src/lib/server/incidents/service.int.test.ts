@@ -158,7 +158,12 @@ describe(`incidents: otillåten påverkan, hot och våld (${testBackend})`, () =
 			expect(row('Enhet 2').byForm.hot).toMatchObject({ shown: false, reason: 'protects_other_group' });
 			// With the avdelning (14) and Enhet 2 (7) shown, Enhet 1's six would reveal Enhet 3's one.
 			expect(row('Enhet 1').total).toMatchObject({ shown: false, reason: 'protects_other_group' });
-			expect(row('Enhet 1').byForm.vald).toMatchObject({ shown: false, reason: 'empty' });
+			expect(row('Enhet 1').byForm.vald).toMatchObject({ shown: false, reason: 'too_few' }); // none, said as for 1–4 (issue 11)
+			// Issue 11: Enhet 3's incidents and Enhet 1's no violence look exactly alike, the reason
+			// speaks of medarbetare (not svarande), and counts have no text fields.
+			expect(row('Enhet 1').byForm.vald).toEqual(row('Enhet 3').total);
+			expect(row('Enhet 3').total).toMatchObject({ reasonText: expect.stringMatching(/medarbetare med rapporterade händelser \(eller inga\)/) });
+			expect(JSON.stringify(stats)).not.toMatch(/svarande|textReason/);
 			expect(JSON.stringify(stats)).not.toContain('person');
 		});
 
@@ -171,5 +176,33 @@ describe(`incidents: otillåten påverkan, hot och våld (${testBackend})`, () =
 			expect(await kindOf(incidentStatistics(database.db, await org.actor(org.people.e2[0]), {}, when))).toBe('not_found');
 			expect(await kindOf(incidentStatistics(database.db, await org.actor(org.people.departmentA), { year: '2026' }, when))).toBe('not_found');
 		});
+	});
+});
+
+describe(`incidents in Stockholm time (${testBackend})`, () => {
+	let database: Database;
+	let org: OrgFixture;
+	beforeAll(async () => {
+		database = await createTestDatabase();
+		org = await buildOrgFixture(database.db);
+	});
+	afterAll(() => database.close());
+
+	it('just after midnight in Stockholm (still yesterday in UTC): an incident at 00:10 and one without a time are today, not the future; the report to Arbetsmiljöverket today is accepted', async () => {
+		const at0030 = new Date('2026-12-02T23:30:00Z'); // 00:30 on 3 December in Stockholm
+		const employee = await org.actor(org.people.e2[4]);
+		const early = await reportIncident(database.db, employee, report({ occurredOn: '2026-12-03', occurredTime: '00:10' }), at0030);
+		expect(early).toMatchObject({ occurredAt: new Date('2026-12-02T23:10:00Z'), occurredTimeKnown: true });
+		const noTime = await reportIncident(database.db, employee, report({ occurredOn: '2026-12-03', occurredTime: '' }), at0030);
+		expect(noTime).toMatchObject({ occurredAt: new Date('2026-12-02T23:00:00Z'), occurredTimeKnown: false });
+		// Before noon, too: a blank time is not taken as 12:00.
+		expect(await kindOf(reportIncident(database.db, employee, report({ occurredOn: '2026-12-03', occurredTime: '' }), new Date('2026-12-03T07:00:00Z')))).toBe('ok');
+		expect(await fieldsOf(reportIncident(database.db, employee, report({ occurredOn: '2026-12-03', occurredTime: '00:45' }), at0030))).toEqual({ occurredOn: 'Händelsen kan inte ha hänt i framtiden.' });
+
+		const manager = await org.actor(org.people.managerE2);
+		await recordMeasures(database.db, manager, early.id, { measures: '', authorityReportedOn: '2026-12-03' }, at0030);
+		expect(await fieldsOf(recordMeasures(database.db, manager, early.id, { measures: '', authorityReportedOn: '2026-12-04' }, at0030))).toEqual({ authorityReportedOn: 'Datumet kan inte vara i framtiden.' });
+		// The day of the incident is its Stockholm date: the report cannot be dated the UTC day before.
+		expect(await fieldsOf(recordMeasures(database.db, manager, early.id, { measures: '', authorityReportedOn: '2026-12-02' }, at0030))).toEqual({ authorityReportedOn: 'Datumet är före händelsen.' });
 	});
 });

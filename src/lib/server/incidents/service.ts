@@ -12,16 +12,17 @@
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { titleLabel, type Title } from '$lib/domain';
 import type { Actor } from '../access/actor';
-import { canManageIncident, canReportIncidentFor, canSeeIncident, namedScopes, todayIso } from '../access/policy';
+import { canManageIncident, canReportIncidentFor, canSeeIncident, namedScopes } from '../access/policy';
 import { audit } from '../audit/audit';
 import type { Db } from '../db';
 import { query } from '../db/client';
 import { pathIn } from '../db/paths';
 import { incidentReaders, incidents, orgUnits, people } from '../db/schema';
 import { invalid, notFound, notYours } from '../errors';
-import { isUuid } from '../rounds/service';
-import { parseInput } from '../validation';
-import { isSerious, measuresInput, occurredAt, reportInput, supportInput, type ExportIncident } from './rules';
+import { isUuid, parseInput } from '../validation';
+import { isSerious, measuresInput, occurredAt, occursInFuture, reportInput, supportInput, type ExportIncident } from './rules';
+import { now as clockNow, todayInStockholm } from '../clock';
+import { dateInStockholm } from '$lib/time';
 
 export type Incident = typeof incidents.$inferSelect;
 
@@ -56,17 +57,17 @@ async function personWithUnit(db: Db, personId: string) {
 	return row;
 }
 
-export async function reportIncident(db: Db, actor: Actor, input: unknown, now = new Date()): Promise<Incident> {
+export async function reportIncident(db: Db, actor: Actor, input: unknown, now = clockNow()): Promise<Incident> {
 	const data = parseInput(reportInput, input);
 	const personId = data.personId ?? actor.personId;
 	const person = await personWithUnit(db, personId);
 	if (!person || !person.active || !canReportIncidentFor(actor, { personId, unitPath: person.path })) {
 		throw invalid('Ett fält behöver rättas.', { personId: 'Välj en medarbetare i listan.' });
 	}
-	const when = occurredAt(data.occurredOn, data.occurredTime);
-	if (data.occurredOn > todayIso(now) || when.getTime() > now.getTime() + 60_000) {
+	if (occursInFuture(data.occurredOn, data.occurredTime, now)) {
 		throw invalid('Ett fält behöver rättas.', { occurredOn: 'Händelsen kan inte ha hänt i framtiden.' });
 	}
+	const when = occurredAt(data.occurredOn, data.occurredTime);
 	const [incident] = await db
 		.insert(incidents)
 		.values({
@@ -74,7 +75,8 @@ export async function reportIncident(db: Db, actor: Actor, input: unknown, now =
 			reportedBy: actor.personId,
 			orgUnitId: person.unitId,
 			form: data.form,
-			occurredAt: when,
+			occurredAt: when.at,
+			occurredTimeKnown: when.timeKnown,
 			activityArea: data.activityArea,
 			setting: data.setting,
 			description: data.description,
@@ -84,7 +86,7 @@ export async function reportIncident(db: Db, actor: Actor, input: unknown, now =
 			updatedAt: now
 		})
 		.returning();
-	await audit(db, { actorId: actor.personId, action: 'incident.report', subjectType: 'incident', subjectId: incident.id, detail: { onBehalf: personId !== actor.personId } });
+	await audit(db, actor, { action: 'incident.report', subjectType: 'incident', subjectId: incident.id, detail: { onBehalf: personId !== actor.personId } });
 	return incident;
 }
 
@@ -108,6 +110,7 @@ export interface IncidentListItem {
 	id: string;
 	form: Incident['form'];
 	occurredAt: Date;
+	occurredTimeKnown: boolean;
 	personName: string;
 	unitName: string;
 	serious: boolean;
@@ -118,7 +121,7 @@ export interface IncidentListItem {
 }
 
 /** The incidents the actor may see: their own, their staff's, and where they are designated. */
-export async function listIncidents(db: Db, actor: Actor, ip: string | null = null) {
+export async function listIncidents(db: Db, actor: Actor) {
 	const scopes = [...namedScopes(actor), ...(await designatedScopes(db, actor))];
 	const rows = await db
 		.select({ i: incidents, personName: people.name, unitName: orgUnits.name })
@@ -132,6 +135,7 @@ export async function listIncidents(db: Db, actor: Actor, ip: string | null = nu
 			id: i.id,
 			form: i.form,
 			occurredAt: i.occurredAt,
+			occurredTimeKnown: i.occurredTimeKnown,
 			personName,
 			unitName,
 			serious: isSerious(i),
@@ -142,7 +146,7 @@ export async function listIncidents(db: Db, actor: Actor, ip: string | null = nu
 		})
 	);
 	const others = list.filter((i) => !i.mine).length;
-	if (others > 0) await audit(db, { actorId: actor.personId, action: 'read.incidents', subjectType: 'incident', detail: { incidents: others }, ip });
+	if (others > 0) await audit(db, actor, { action: 'read.incidents', subjectType: 'incident', detail: { incidents: others } });
 	return {
 		own: list.filter((i) => i.mine),
 		others: list.filter((i) => !i.mine),
@@ -163,12 +167,12 @@ async function visibleIncident(db: Db, actor: Actor, incidentId: string) {
 	return row;
 }
 
-export async function getIncident(db: Db, actor: Actor, incidentId: string, ip: string | null = null) {
+export async function getIncident(db: Db, actor: Actor, incidentId: string) {
 	const { i, unitPath, unitName } = await visibleIncident(db, actor, incidentId);
 	const names = await db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, [i.personId, i.reportedBy]));
 	const nameOf = (id: string) => names.find((n) => n.id === id)?.name ?? '';
 	const mine = i.personId === actor.personId;
-	if (!mine) await audit(db, { actorId: actor.personId, action: 'read.incident', subjectType: 'incident', subjectId: i.id, ip });
+	if (!mine) await audit(db, actor, { action: 'read.incident', subjectType: 'incident', subjectId: i.id });
 	return {
 		incident: i,
 		personName: nameOf(i.personId),
@@ -180,7 +184,7 @@ export async function getIncident(db: Db, actor: Actor, incidentId: string, ip: 
 }
 
 /** The employee says whether the support they got was enough (and may change the answer). */
-export async function answerSupport(db: Db, actor: Actor, incidentId: string, input: unknown, now = new Date()): Promise<Incident> {
+export async function answerSupport(db: Db, actor: Actor, incidentId: string, input: unknown, now = clockNow()): Promise<Incident> {
 	const { i } = await visibleIncident(db, actor, incidentId);
 	if (i.personId !== actor.personId) throw notYours('Bara medarbetaren som det hände kan svara på om stödet räckte.');
 	const data = parseInput(supportInput, input);
@@ -193,16 +197,16 @@ export async function answerSupport(db: Db, actor: Actor, incidentId: string, in
 }
 
 /** The nearest manager's measures, and for a serious incident the reports made. */
-export async function recordMeasures(db: Db, actor: Actor, incidentId: string, input: unknown, now = new Date()): Promise<Incident> {
+export async function recordMeasures(db: Db, actor: Actor, incidentId: string, input: unknown, now = clockNow()): Promise<Incident> {
 	const { i, unitPath } = await visibleIncident(db, actor, incidentId);
 	if (!canManageIncident(actor, { unitPath })) throw notYours('Bara närmaste chef dokumenterar åtgärder.');
 	const data = parseInput(measuresInput, input);
-	const today = todayIso(now);
+	const today = todayInStockholm(now);
 	const fieldErrors: Record<string, string> = {};
 	for (const key of ['authorityReportedOn', 'workInjuryReportedOn'] as const) {
 		const value = data[key];
 		if (value && value > today) fieldErrors[key] = 'Datumet kan inte vara i framtiden.';
-		if (value && value < i.occurredAt.toISOString().slice(0, 10)) fieldErrors[key] = 'Datumet är före händelsen.';
+		if (value && value < dateInStockholm(i.occurredAt)) fieldErrors[key] = 'Datumet är före händelsen.';
 	}
 	if (Object.keys(fieldErrors).length) throw invalid(Object.keys(fieldErrors).length === 1 ? 'Ett fält behöver rättas.' : `${Object.keys(fieldErrors).length} fält behöver rättas.`, fieldErrors);
 	const [saved] = await db
@@ -216,7 +220,7 @@ export async function recordMeasures(db: Db, actor: Actor, incidentId: string, i
 		})
 		.where(eq(incidents.id, i.id))
 		.returning();
-	await audit(db, { actorId: actor.personId, action: 'incident.measures', subjectType: 'incident', subjectId: i.id });
+	await audit(db, actor, { action: 'incident.measures', subjectType: 'incident', subjectId: i.id });
 	return saved;
 }
 
@@ -225,13 +229,13 @@ export async function recordMeasures(db: Db, actor: Actor, incidentId: string, i
  * the work-injury reporting export. Individual-level: audited; "not found" for anyone who sees
  * no one else's incidents.
  */
-export async function exportIncidents(db: Db, actor: Actor, options: { year?: number | null } = {}, ip: string | null = null): Promise<ExportIncident[]> {
+export async function exportIncidents(db: Db, actor: Actor, options: { year?: number | null } = {}): Promise<ExportIncident[]> {
 	const scopes = [...namedScopes(actor), ...(await designatedScopes(db, actor))];
 	if (scopes.length === 0) throw notFound('Exporten');
 	const year = options.year ?? null;
 	const rows = await query<ExportIncident & { occurredAt: Date | string; createdAt: Date | string }>(
 		db,
-		sql`select i.id, i.occurred_at as "occurredAt", p.name as "personName", p.employee_id as "employeeId", p.title::text as title,
+		sql`select i.id, i.occurred_at as "occurredAt", i.occurred_time_known as "occurredTimeKnown", p.name as "personName", p.employee_id as "employeeId", p.title::text as title,
 		       coalesce(f.name, '') as "forvaltningName", u.name as "unitName", i.form::text as form, i.activity_area as "activityArea",
 		       i.setting, i.description, i.police_reported as "policeReported", i.threat_taken_seriously as "threatTakenSeriously",
 		       i.measures, i.authority_reported_on::text as "authorityReportedOn", i.work_injury_reported_on::text as "workInjuryReportedOn",
@@ -245,6 +249,6 @@ export async function exportIncidents(db: Db, actor: Actor, options: { year?: nu
 		      ${year ? sql`and extract(year from i.occurred_at at time zone 'Europe/Stockholm') = ${year}` : sql``}
 		    order by i.occurred_at`
 	);
-	await audit(db, { actorId: actor.personId, action: 'export.incidents', subjectType: 'incident', detail: { incidents: rows.length, year }, ip });
+	await audit(db, actor, { action: 'export.incidents', subjectType: 'incident', detail: { incidents: rows.length, year } });
 	return rows.map((r) => ({ ...r, title: titleLabel[r.title as Title] ?? r.title, occurredAt: new Date(r.occurredAt), createdAt: new Date(r.createdAt) }));
 }

@@ -12,6 +12,7 @@ const AVDELNING = '/k/f1/a/';
 function actor(...assignments: [Role, string][]): Actor {
 	return {
 		personId: 'p',
+		ip: null,
 		name: 'Test',
 		email: 't@test.se',
 		title: 'chef',

@@ -6,15 +6,17 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { z } from 'zod';
-import { STATEMENTS, statementText } from '$lib/domain';
+import { STATEMENTS, statementText, type IndicatorSplit } from '$lib/domain';
 import type { Actor } from '../access/actor';
-import { aggregateScopes, canReadIndicators, within } from '../access/policy';
+import { aggregateScopes, canEnterIndicators, canReadIndicators, within } from '../access/policy';
 import type { Db } from '../db';
+import { env } from '../env';
 import { DomainError, notFound } from '../errors';
 import { buildReport } from '../reports/service';
 import { parseInput } from '../validation';
 import { comparePeriods, countDayRowLabel, periodOrdinal, periodsBetween, periodYear, periodLabel } from './periods';
 import { categoriesOf, categoryLabel, cityFigure, citySourceText, decimalsOf, formatFigure, meetsTarget, shownValue, unitOf, type CityFigure, type Dimension, type IndicatorDef } from './rules';
+import { citySplitMayBeShown, splitMayBeShown } from './small-groups';
 import { forvaltningarOf, getIndicator, kommunOf, listIndicators, loadValues, readableUnits, valueHistory, type ReportingUnit, type ValueRow } from './service';
 
 export const dashboardQuery = z.object({
@@ -240,10 +242,14 @@ export async function indicatorDetail(db: Db, actor: Actor, key: string, input: 
 	const index = new ValueIndex(values);
 	const panel = buildPanel(def, index, ctx);
 
+	// A split is shown whole or not at all, and only when no group in it is small (small-groups.ts).
+	const minGroup = env().ANONYMITY_MIN_GROUP;
 	const splits = def.splits.map((split) => {
 		const categories = categoriesOf(split);
-		const series = categories.map((c) => ({ name: c.label, values: panel.periods.map((p) => figureOf(def, index, ctx, ctx.unit, p, split, c.value).value) }));
-		return { split, series: series.filter((s) => s.values.some((v) => v !== null)), yMax: niceMax(series.flatMap((s) => s.values), null, def.kind) };
+		const shown = panel.periods.map((p) => splitShown(def, index, ctx, ctx.unit, p, split, minGroup));
+		const series = categories.map((c) => ({ name: c.label, values: panel.periods.map((p, i) => (shown[i] ? figureOf(def, index, ctx, ctx.unit, p, split, c.value).value : null)) }));
+		const hiddenPeriods = panel.periods.filter((p, i) => !shown[i] && categories.some((c) => figureOf(def, index, ctx, ctx.unit, p, split, c.value).value !== null)).map(periodLabel);
+		return { split, series: series.filter((s) => s.values.some((v) => v !== null)), yMax: niceMax(series.flatMap((s) => s.values), null, def.kind), hiddenPeriods };
 	});
 
 	// Förvaltningar side by side: those in the actor's scopes (the central steering group sees all).
@@ -290,13 +296,36 @@ export async function indicatorDetail(db: Db, actor: Actor, key: string, input: 
 		splits: splits.map((s) => ({ ...s, label: s.split })),
 		comparison,
 		countDays,
-		history: (await valueHistory(db, actor, { unitId: ctx.unit.id, indicatorId: def.id, limit: 20 })).map((h) => ({
+		minGroup,
+		// Changes of split figures only for those who enter them (they have the figures anyway): the
+		// old and new values of a small group would show what the split hides.
+		history: (await valueHistory(db, actor, { unitId: ctx.unit.id, indicatorId: def.id, limit: 20, totalsOnly: !canEnterIndicators(actor, ctx.unit.path) })).map((h) => ({
 			...h,
 			split: categoryLabel(h.dimension, h.category),
 			oldText: h.oldValue === null ? '–' : formatFigure(def, shownValue(def.kind, { value: h.oldValue, base: h.oldBase })),
 			newText: h.newValue === null ? 'borttaget' : formatFigure(def, shownValue(def.kind, { value: h.newValue, base: h.newBase }))
 		}))
 	};
+}
+
+/** Whether a unit's split of one period may be shown (see small-groups.ts). */
+function splitShown(def: IndicatorDef, index: ValueIndex, ctx: Context, unit: ReportingUnit, period: string, split: IndicatorSplit, minGroup: number): boolean {
+	const categories = categoriesOf(split);
+	const of = (u: ReportingUnit) => ({ total: index.get(u.id, period), categories: categories.map((c) => index.get(u.id, period, split, c.value)) });
+	if (unit.kind !== 'kommun') {
+		const own = of(unit);
+		return splitMayBeShown(def.kind, own.total, own.categories, minGroup);
+	}
+	const forvaltningar = ctx.forvaltningar.filter((f) => f.path.startsWith(unit.path)).map(of);
+	const own = of(unit);
+	const ownEntered = own.categories.some((c) => c !== null);
+	// Without its own entry the city's split is the förvaltningar's added up (as figureOf does).
+	const pooled = (i: number) => {
+		const present = forvaltningar.map((f) => f.categories[i]).filter((c): c is ValueRow => c !== null);
+		return present.length === 0 ? null : { value: present.reduce((a, c) => a + c.value, 0), base: present.reduce((a, c) => a + (c.base ?? 0), 0) };
+	};
+	const city = ownEntered ? { ...own, own: true } : { total: null, categories: categories.map((_, i) => pooled(i)), own: false };
+	return citySplitMayBeShown(def.kind, city, forvaltningar, minGroup);
 }
 
 /** The month a count was made when it was moved: the unit's own, or the one all its förvaltningar share. */

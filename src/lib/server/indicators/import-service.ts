@@ -11,12 +11,14 @@ import { audit } from '../audit/audit';
 import type { Db } from '../db';
 import { indicatorImports, orgUnits } from '../db/schema';
 import { conflict, invalid, notFound } from '../errors';
-import { isUuid } from '../rounds/service';
+
 import type { ExportTable } from '../export/table-export';
 import { checkRows, COLUMN_NAMES, readIndicatorFile, TEMPLATE_COLUMNS, type Column, type ImportProblem, type ParsedFigure } from './import';
 import { comparePeriods, periodLabel } from './periods';
 import { categoryLabel, cellKey, splitProblems, type Cells } from './rules';
 import { enterableUnits, listIndicators, loadValues, writeFigures } from './service';
+import { isUuid } from '../validation';
+import { now as clockNow } from '../clock';
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 /** A checked file must be applied within this time; after that it is checked again. */
@@ -75,7 +77,7 @@ async function consistencyProblems(db: Db, figures: ParsedFigure[], defs: Awaite
 }
 
 /** The dry run: reads and checks the file, and stores it for applying when it has no problems. */
-export async function previewImport(db: Db, actor: Actor, file: { name: string; bytes: Uint8Array }): Promise<ImportPreview> {
+export async function previewImport(db: Db, actor: Actor, file: { name: string; bytes: Uint8Array }, now = clockNow()): Promise<ImportPreview> {
 	const units = await enterableUnits(db, actor);
 	if (units.length === 0) throw notFound('Sidan');
 	if (file.bytes.length > MAX_IMPORT_BYTES) throw invalid('Filen är för stor.', { file: 'Filen får vara högst 5 MB.' });
@@ -110,14 +112,14 @@ export async function previewImport(db: Db, actor: Actor, file: { name: string; 
 
 	let importId: string | null = null;
 	if (problems.length === 0 && checked.figures.length > 0) {
-		const [row] = await db.insert(indicatorImports).values({ createdBy: actor.personId, fileName: file.name.slice(0, 200) || 'fil', rows: checked.figures }).returning({ id: indicatorImports.id });
+		const [row] = await db.insert(indicatorImports).values({ createdBy: actor.personId, fileName: file.name.slice(0, 200) || 'fil', rows: checked.figures, createdAt: now }).returning({ id: indicatorImports.id });
 		importId = row.id;
 	}
 	return { importId, fileName: file.name, encoding: read.encoding, problems, changes, counts };
 }
 
 /** Applies a checked file: every figure or none, each change in the history with the import's id. */
-export async function applyImport(db: Db, actor: Actor, importId: string, now = new Date()): Promise<{ changed: number; figures: number }> {
+export async function applyImport(db: Db, actor: Actor, importId: string, now = clockNow()): Promise<{ changed: number; figures: number }> {
 	if (!isUuid(importId)) throw notFound('Inläsningen');
 	const [stored] = await db.select().from(indicatorImports).where(eq(indicatorImports.id, importId));
 	if (!stored || stored.createdBy !== actor.personId) throw notFound('Inläsningen');
@@ -151,7 +153,7 @@ export async function applyImport(db: Db, actor: Actor, importId: string, now = 
 			{ source: 'import', importId, at: now }
 		);
 		await tx.update(indicatorImports).set({ appliedCount: changed }).where(eq(indicatorImports.id, importId));
-		await audit(tx, { actorId: actor.personId, action: 'indicators.import', subjectType: 'indicator_import', subjectId: importId, detail: { figures: figures.length, changed, file: stored.fileName } });
+		await audit(tx, actor, { action: 'indicators.import', subjectType: 'indicator_import', subjectId: importId, detail: { figures: figures.length, changed, file: stored.fileName } });
 		return { changed, figures: figures.length };
 	});
 }

@@ -15,6 +15,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { invalid } from '../errors';
+import { assertZipWithinLimits } from '../zip-limits';
 import { isPeriodOf, parseMonth, parsePeriod } from './periods';
 import { categoriesOf, figureProblem, parseSwedishNumber, type Dimension, type IndicatorDef } from './rules';
 
@@ -152,6 +153,8 @@ function readCsv(bytes: Uint8Array): { headers: string[]; rows: { line: number; 
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<{ headers: string[]; rows: { line: number; cells: string[] }[]; encoding: null }> {
+	// A decompression bomb is refused from the ZIP directory before exceljs unpacks anything.
+	assertZipWithinLimits(bytes);
 	const workbook = new ExcelJS.Workbook();
 	try {
 		await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);

@@ -9,6 +9,8 @@
  *   tertial    "2016-T1" (jan–apr), "2016-T2" (maj–aug), "2016-T3" (sep–dec, reported in the VB)
  */
 import type { BoardReportKind, IndicatorPeriodType } from '$lib/domain';
+import { now as clockNow } from '../clock';
+import { calendarInStockholm } from '../../time';
 
 export const MONTHS_SV = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 const MONTHS_SHORT = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
@@ -55,12 +57,6 @@ export function periodLabel(key: string): string {
 	if (suffix === '04') return `april ${year}`;
 	if (suffix === '11') return `november ${year}`;
 	return `${suffix} ${year}`;
-}
-
-/** The usual month of a counting day (4 or 11), else null. */
-export function nominalMonth(key: string): number | null {
-	const { suffix } = split(key);
-	return suffix === '04' ? 4 : suffix === '11' ? 11 : null;
 }
 
 /** Every period of the type from the first to the last year, in order. */
@@ -201,11 +197,8 @@ export function latestPeriodIn(type: IndicatorPeriodType, report: ReportPeriod):
  * The report being worked on at a date: January–April the previous year's VB, May–October this
  * year's T2, November–December this year's VB.
  */
-export function currentReportPeriod(now = new Date()): ReportPeriod {
-	const [year, month] = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit' })
-		.format(now)
-		.split('-')
-		.map(Number);
+export function currentReportPeriod(now = clockNow()): ReportPeriod {
+	const { year, month } = calendarInStockholm(now);
 	if (month <= 4) return { kind: 'VB', year: year - 1 };
 	if (month <= 10) return { kind: 'T2', year };
 	return { kind: 'VB', year };

@@ -3,14 +3,14 @@
  * tests/e2e/two-instances.e2e.test.ts): closing rounds on their date, the automatic reminder once
  * per round, clean-up, and storing the decisions of rounds that have closed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { query, sql, type Database } from '../db/client';
 import { loginAttempts, rounds, sessions } from '../db/schema';
 import { createTestDatabase, testBackend } from '../db/testing';
 import { insertResponse, insertRound } from '../demo/factories';
 import { storedIsCurrent } from '../reports/disclosure-store';
-import type { Mailer } from '../rounds/service';
+import type { Mailer } from '../mail/mailer';
 import { buildOrgFixture, type OrgFixture } from '../testing/org-fixture';
 import { cleanUp, closeDueRounds, minuteTick, sendDueReminders } from './tasks';
 
@@ -27,6 +27,11 @@ describe(`scheduled tasks (${testBackend})`, () => {
 		org = await buildOrgFixture(database.db);
 	});
 	afterAll(() => database.close());
+	// Each test starts with no open round and no mail sent, whatever ran before it.
+	beforeEach(async () => {
+		await database.db.update(rounds).set({ status: 'closed', closedAt: new Date() }).where(eq(rounds.status, 'open'));
+		sent.length = 0;
+	});
 
 	it('closes an open round whose closing time has passed, but not one opened after it', async () => {
 		const now = new Date();
@@ -42,7 +47,6 @@ describe(`scheduled tasks (${testBackend})`, () => {
 		expect([await status(due.id), await status(running.id), await status(late.id)]).toEqual(['closed', 'open', 'open']);
 		const [audit] = await query<{ n: number }>(database.db, sql`select count(*)::int as n from audit_log where action = 'round.close' and subject_id = ${due.id} and actor_id is null`);
 		expect(audit.n).toBe(1);
-		for (const r of [running, late]) await database.db.update(rounds).set({ status: 'closed', closedAt: now }).where(eq(rounds.id, r.id));
 	});
 
 	it('sends the automatic reminder once per round, from N days before closing, to those who have not answered', async () => {
@@ -60,7 +64,6 @@ describe(`scheduled tasks (${testBackend})`, () => {
 		// The other round's reminder time has not come; with 0 days there are no automatic reminders.
 		expect(await sendDueReminders(database.db, { ...settings, reminderDaysBefore: 0 }, new Date(now.getTime() + 9 * DAY))).toEqual([]);
 		expect((await sendDueReminders(database.db, settings, new Date(now.getTime() + 8 * DAY))).map((r) => r.roundId)).toEqual([early.id]);
-		for (const r of [round, early]) await database.db.update(rounds).set({ status: 'closed', closedAt: now }).where(eq(rounds.id, r.id));
 	});
 
 	it('cleans up expired sessions and old failed logins', async () => {

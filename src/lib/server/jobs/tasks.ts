@@ -5,16 +5,20 @@
  * below keep what must happen once from happening twice even if a job were run twice.
  */
 import { and, eq, lt, lte, sql } from 'drizzle-orm';
-import { audit } from '../audit/audit';
+import { SCHEDULED } from '../audit/audit';
+import { deleteStaleThrottles } from '../auth/throttle';
 import { deleteExpiredSessions } from '../auth/sessions';
 import type { Db } from '../db';
 import { query } from '../db/client';
 import { jobClaims, loginAttempts, rounds } from '../db/schema';
 import { log } from '../log';
 import { purgeStalePreviews } from '../import/service';
+import { publishDueYears } from '../incidents/publication';
 import { runDueRetention } from '../privacy/retention';
 import { refreshStoredDisclosure, storedIsCurrent } from '../reports/disclosure-store';
-import { sendReminders, type Mailer } from '../rounds/service';
+import type { Mailer } from '../mail/mailer';
+import { closeOpenRound, sendReminders } from '../rounds/service';
+import { now as clockNow } from '../clock';
 
 export interface TaskSettings {
 	/** Days before closing that non-respondents are reminded; 0: never automatically. */
@@ -32,17 +36,18 @@ const DAY = 24 * 60 * 60 * 1000;
  * closing time (an administrator re-running an old measurement, say) is left to close by hand:
  * closing it the minute it opened would surprise everyone.
  */
-export async function closeDueRounds(db: Db, now = new Date()): Promise<string[]> {
-	const closed = await db
-		.update(rounds)
-		.set({ status: 'closed', closedAt: now })
-		.where(and(eq(rounds.status, 'open'), lte(rounds.closesAt, now), sql`${rounds.openedAt} < ${rounds.closesAt}`))
-		.returning({ id: rounds.id, name: rounds.name });
-	for (const round of closed) {
-		await audit(db, { actorId: null, action: 'round.close', subjectType: 'round', subjectId: round.id, detail: { by: 'schedule' } });
+export async function closeDueRounds(db: Db, now = clockNow()): Promise<string[]> {
+	const due = await db
+		.select({ id: rounds.id, status: rounds.status })
+		.from(rounds)
+		.where(and(eq(rounds.status, 'open'), lte(rounds.closesAt, now), sql`${rounds.openedAt} < ${rounds.closesAt}`));
+	const closed: string[] = [];
+	for (const round of due) {
+		if (!(await closeOpenRound(db, round, now, SCHEDULED))) continue; // closed meanwhile elsewhere
 		log.info({ round: round.id }, 'round closed on schedule');
+		closed.push(round.id);
 	}
-	return closed.map((r) => r.id);
+	return closed;
 }
 
 /**
@@ -50,7 +55,7 @@ export async function closeDueRounds(db: Db, now = new Date()): Promise<string[]
  * has come, once per round: the first to claim `reminder:<round>` sends, nobody else ever does.
  * Only when the reminder time falls while the round is open (not for a round opened later).
  */
-export async function sendDueReminders(db: Db, settings: TaskSettings, now = new Date()): Promise<{ roundId: string; reminded: number; emailed: number }[]> {
+export async function sendDueReminders(db: Db, settings: TaskSettings, now = clockNow()): Promise<{ roundId: string; reminded: number; emailed: number }[]> {
 	if (settings.reminderDaysBefore <= 0) return [];
 	const lead = `${settings.reminderDaysBefore} days`;
 	const at = now.toISOString();
@@ -71,7 +76,7 @@ export async function sendDueReminders(db: Db, settings: TaskSettings, now = new
 			.onConflictDoNothing()
 			.returning({ key: jobClaims.key });
 		if (claimed.length === 0) continue; // another instance got there first
-		const result = await sendReminders(db, { id: round.id, name: round.name, closesAt: new Date(round.closesAt) }, settings.mailer, settings.appUrl, null);
+		const result = await sendReminders(db, { id: round.id, name: round.name, closesAt: new Date(round.closesAt) }, settings.mailer, settings.appUrl, SCHEDULED);
 		log.info({ round: round.id, ...result }, 'scheduled reminder sent');
 		sent.push({ roundId: round.id, ...result });
 	}
@@ -79,9 +84,10 @@ export async function sendDueReminders(db: Db, settings: TaskSettings, now = new
 }
 
 /** Expired sessions, and failed logins older than a day (the limits look back 15 minutes). */
-export async function cleanUp(db: Db, now = new Date()): Promise<void> {
+export async function cleanUp(db: Db, now = clockNow()): Promise<void> {
 	await deleteExpiredSessions(db, now);
 	await db.delete(loginAttempts).where(lt(loginAttempts.at, new Date(now.getTime() - DAY)));
+	await deleteStaleThrottles(db, now);
 	// Retention of named answers (RETENTION_YEARS): a no-op unless a round has become due.
 	await runDueRetention(db, now);
 	// Staff import dry runs never applied (they hold the HR file's rows) go after a day.
@@ -93,9 +99,13 @@ export async function storeDisclosure(db: Db): Promise<void> {
 	if (!(await storedIsCurrent(db))) await refreshStoredDisclosure(db);
 }
 
-/** What runs every minute: close what is due, remind who is due, store what has closed. */
-export async function minuteTick(db: Db, settings: TaskSettings, now = new Date()): Promise<void> {
+/**
+ * What runs every minute: close what is due, remind who is due, store what has closed, publish
+ * the incident statistics of a year that has ended (on 1 February, decision 0005).
+ */
+export async function minuteTick(db: Db, settings: TaskSettings, now = clockNow()): Promise<void> {
 	if (settings.autoClose) await closeDueRounds(db, now);
 	await sendDueReminders(db, settings, now);
 	await storeDisclosure(db);
+	await publishDueYears(db, now);
 }

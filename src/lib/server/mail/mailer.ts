@@ -1,7 +1,11 @@
 /** E-mail through SMTP when SMTP_URL is set; otherwise null and reminders are shown in the app only. */
 import nodemailer from 'nodemailer';
 import { env } from '../env';
-import type { Mailer } from '../rounds/service';
+
+/** Where reminders and notices are sent; tests pass one that records what it was given. */
+export interface Mailer {
+	send(message: { to: string; subject: string; text: string }): Promise<void>;
+}
 
 let cached: Mailer | null | undefined;
 

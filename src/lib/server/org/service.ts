@@ -1,13 +1,14 @@
 /** The organisation tree: units, paths, the nearest manager of a person. */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { OrgUnitKind } from '$lib/domain';
 import type { Actor } from '../access/actor';
-import { aggregateScopes, todayIso } from '../access/policy';
+import { aggregateScopes } from '../access/policy';
 import { nearestManagerSql } from '../access/rules';
 import type { Db } from '../db';
 import { query } from '../db/client';
 import { orgUnits } from '../db/schema';
 import { pathIn } from '../db/paths';
+import { now as clockNow, todayInStockholm } from '../clock';
 
 export type OrgUnit = typeof orgUnits.$inferSelect;
 
@@ -19,10 +20,10 @@ export const pathIds = (path: string) => path.split('/').filter(Boolean);
  * deepest enhet or arbetsgrupp on the path (arbetsgrupp's biträdande enhetschef, else the
  * enhetschef). Several when a unit has co-managers.
  */
-export async function nearestManagers(db: Db, unitPath: string, now = new Date()) {
+export async function nearestManagers(db: Db, unitPath: string, now = clockNow()) {
 	const ids = pathIds(unitPath);
 	if (ids.length === 0) return [];
-	const today = todayIso(now);
+	const today = todayInStockholm(now);
 	const rows = await query<{ id: string; name: string; depth: number }>(
 		db,
 		sql`select p.id, p.name, u.depth
@@ -36,11 +37,6 @@ export async function nearestManagers(db: Db, unitPath: string, now = new Date()
 	);
 	const deepest = rows[0]?.depth;
 	return rows.filter((r) => r.depth === deepest).map(({ id, name }) => ({ id, name }));
-}
-
-export async function getUnits(db: Db, ids: string[]): Promise<OrgUnit[]> {
-	if (ids.length === 0) return [];
-	return db.select().from(orgUnits).where(inArray(orgUnits.id, ids));
 }
 
 /** The units the actor may see aggregates for: their scopes and everything below. */

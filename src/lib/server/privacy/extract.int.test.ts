@@ -1,9 +1,9 @@
 /** The register extract and the people register: everything about one person, for administrators only. */
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addNote, offerPlan } from '../action-plans/service';
+import { addIndividualPlanNote, offerIndividualPlan } from '../individual-plans/service';
 import type { Database } from '../db/client';
-import { actionPlans, auditLog, incidentReaders, loginAttempts, people } from '../db/schema';
+import { individualPlans, auditLog, incidentReaders, loginAttempts, people } from '../db/schema';
 import { createTestDatabase, testBackend } from '../db/testing';
 import { insertResponse, insertRound } from '../demo/factories';
 import { createSession } from '../auth/sessions';
@@ -22,9 +22,9 @@ describe(`register extract (${testBackend})`, () => {
 		await db.update(people).set({ employeeId: 'A-17' }).where(eq(people.id, sara.id));
 		const round = await insertRound(db, { name: 'T2 2026', status: 'open', unitIds: [org.units.f.id] });
 		await insertResponse(db, { roundId: round.id, personId: sara.id, situationScore: 2, situationComment: 'För många ärenden.', positiveText: 'Kollegorna.' });
-		const plan = await offerPlan(db, await org.actor(org.people.managerE1), { personId: sara.id, followUpOn: '2099-01-15' });
-		await db.update(actionPlans).set({ goals: 'Färre ärenden', measures: 'Fördela om' }).where(eq(actionPlans.id, plan.id));
-		await addNote(db, await org.actor(sara), plan.id, { body: 'Det har blivit bättre.' });
+		const plan = await offerIndividualPlan(db, await org.actor(org.people.managerE1), { personId: sara.id, followUpOn: '2099-01-15' });
+		await db.update(individualPlans).set({ goals: 'Färre ärenden', measures: 'Fördela om' }).where(eq(individualPlans.id, plan.id));
+		await addIndividualPlanNote(db, await org.actor(sara), plan.id, { body: 'Det har blivit bättre.' });
 		await createSession(db, sara.id);
 		await db.insert(loginAttempts).values({ email: sara.email, ip: '10.9.9.9' });
 		await db.insert(incidentReaders).values({ personId: sara.id, orgUnitId: org.units.e1.id });
@@ -41,7 +41,7 @@ describe(`register extract (${testBackend})`, () => {
 	it('gathers everything about the person, the other tables included, and logs that it did', async () => {
 		const admin = await org.actor(org.people.admin);
 		const sara = org.people.g1[0];
-		const extract = await registerExtract(database.db, admin, sara.id, '10.1.2.3');
+		const extract = await registerExtract(database.db, { ...admin, ip: '10.1.2.3' }, sara.id);
 		expect(extract.person).toMatchObject({ name: 'G1 person 1', employeeId: 'A-17', title: 'Socialsekreterare', active: true, localPassword: false });
 		expect(extract.rounds).toEqual([{ round: 'T2 2026', status: 'open', unit: 'Norrviks förvaltning / Avdelningen för barn och unga / Enhet 1 / Grupp 1', title: 'Socialsekreterare', activityArea: 'Barn och unga' }]);
 		expect(extract.answers[0]).toMatchObject({ round: 'T2 2026', situationScore: 2, situationComment: 'För många ärenden.', positiveText: 'Kollegorna.' });

@@ -18,9 +18,10 @@ import type { Db } from '../db';
 import { query } from '../db/client';
 import { notFound } from '../errors';
 import { getPerson, unitLabelSql } from './people';
+import { now as clockNow } from '../clock';
 
 /** Tables shown in their own section (or deliberately left out: a session's id is a secret). */
-const EXPLAINED = new Set(['role_assignments', 'round_members', 'responses', 'reminders', 'action_plans', 'action_plan_notes', 'sessions', 'retention_pseudonyms', 'staff_imports']);
+const EXPLAINED = new Set(['role_assignments', 'round_members', 'responses', 'reminders', 'individual_plans', 'individual_plan_notes', 'sessions', 'retention_pseudonyms', 'staff_imports']);
 const SECRET_COLUMN = /password|token|secret|hash|verifier|nonce/i;
 const MAX_ROWS = 5000;
 
@@ -58,6 +59,7 @@ export interface RegisterExtract {
 	}[];
 	reminders: { round: string; channel: string; sentAt: string }[];
 	/** The person's own individual action plans, with the manager and every note. */
+	/** The individual plans (the JSON name predates the rename and is kept for existing clients). */
 	actionPlans: { manager: string; round: string | null; status: string; offeredAt: string; followUpOn: string; goals: string; measures: string; outcome: string | null; notes: { by: string; at: string; text: string }[] }[];
 	/** Plans the person follows up as manager: that they do is about them; what the plans say is about the employee. */
 	plansAsManager: { employee: string; round: string | null; status: string; offeredAt: string; notesWritten: number }[];
@@ -72,7 +74,7 @@ export interface RegisterExtract {
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
-export async function registerExtract(db: Db, actor: Actor, personId: string, ip: string | null = null, format: 'page' | 'json' = 'page', now = new Date()): Promise<RegisterExtract> {
+export async function registerExtract(db: Db, actor: Actor, personId: string, format: 'page' | 'json' = 'page', now = clockNow()): Promise<RegisterExtract> {
 	if (!mayAdministerPeople(actor)) throw notFound('Personen');
 	const person = await getPerson(db, actor, personId);
 	const [extra] = await query<{ hasPassword: boolean }>(db, sql`select password_hash is not null as "hasPassword" from people where id = ${personId}`);
@@ -101,13 +103,13 @@ export async function registerExtract(db: Db, actor: Actor, personId: string, ip
 		       (select name from people where id = case when a.person_id = ${personId} then a.manager_id else a.person_id end) as with,
 		       (select name from rounds where id = a.round_id) as round, a.status, a.offered_at as "offeredAt", a.follow_up_on::text as "followUpOn",
 		       a.goals, a.measures, a.outcome
-		    from action_plans a where a.person_id = ${personId} or a.manager_id = ${personId} order by a.offered_at`
+		    from individual_plans a where a.person_id = ${personId} or a.manager_id = ${personId} order by a.offered_at`
 	);
 	const notes = await query<{ planId: string; authorId: string; by: string; at: Date; text: string }>(
 		db,
-		sql`select n.action_plan_id as "planId", n.author_id as "authorId", p.name as by, n.created_at as at, n.body as text
-		    from action_plan_notes n join people p on p.id = n.author_id
-		    where n.action_plan_id in (select id from action_plans where person_id = ${personId} or manager_id = ${personId})
+		sql`select n.individual_plan_id as "planId", n.author_id as "authorId", p.name as by, n.created_at as at, n.body as text
+		    from individual_plan_notes n join people p on p.id = n.author_id
+		    where n.individual_plan_id in (select id from individual_plans where person_id = ${personId} or manager_id = ${personId})
 		    order by n.created_at`
 	);
 	const sessions = await query<{ createdAt: Date; lastSeenAt: Date; expiresAt: Date }>(
@@ -143,7 +145,7 @@ export async function registerExtract(db: Db, actor: Actor, personId: string, ip
 		other.push({ table: ref.table, column: ref.column, rows: rows.map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => !SECRET_COLUMN.test(k)).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]))) });
 	}
 
-	await audit(db, { actorId: actor.personId, action: 'read.register_extract', subjectType: 'person', subjectId: personId, detail: { format }, ip });
+	await audit(db, actor, { action: 'read.register_extract', subjectType: 'person', subjectId: personId, detail: { format } });
 	return {
 		createdAt: now.toISOString(),
 		createdBy: actor.name,

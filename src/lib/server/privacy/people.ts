@@ -7,8 +7,9 @@ import { mayAdministerPeople } from '../access/policy';
 import type { Db } from '../db';
 import { query } from '../db/client';
 import { notFound } from '../errors';
-import { isUuid } from '../rounds/service';
-import { parseInput } from '../validation';
+
+import { isUuid, parseInput } from '../validation';
+import { containsPattern } from '../db/paths';
 
 export const peopleQuery = z.object({
 	q: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().trim().max(100, 'Högst 100 tecken.').optional())
@@ -36,7 +37,7 @@ export async function searchPeople(db: Db, actor: Actor, input: unknown): Promis
 	if (!mayAdministerPeople(actor)) throw notFound('Sidan');
 	const { q } = parseInput(peopleQuery, input);
 	if (!q) return { q: null, people: [], more: false };
-	const pattern = `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+	const pattern = containsPattern(q);
 	const rows = await query<Omit<PersonSummary, 'titleLabel'>>(
 		db,
 		sql`select p.id, p.employee_id as "employeeId", p.name, p.email, p.title, p.active, ${unitLabelSql(sql`p.org_unit_id`)} as unit

@@ -70,9 +70,9 @@ describe(`retention of named answers (${testBackend})`, () => {
 		const adminPerson = await insertPerson(db, { orgUnitId: f.id, name: 'Admin', title: 'ovrig' });
 		await assignRole(db, { personId: adminPerson.id, orgUnitId: kommun.id, role: 'admin' });
 		await assignRole(db, { personId: adminPerson.id, orgUnitId: kommun.id, role: 'central_steering' });
-		admin = (await loadActor(db, adminPerson.id))!;
+		admin = (await loadActor(db, adminPerson.id, null))!;
 		central = admin;
-		manager = (await loadActor(db, boss.id))!;
+		manager = (await loadActor(db, boss.id, null))!;
 
 		const round = (name: string, closes: string) => insertRound(db, { name, status: 'closed', opensAt: new Date(new Date(closes).getTime() - 14 * 86_400_000), closesAt: new Date(closes), unitIds: [f.id], snapshotMembers: false });
 		const answer = async (round: RoundRow, who: PersonRow[], seed: number) => {
@@ -114,11 +114,11 @@ describe(`retention of named answers (${testBackend})`, () => {
 	it('every report of every round shows the same figures and the same hidden cells after retention', async () => {
 		const teamBefore = await teamView(database.db, manager, r.r1.id);
 		expect(teamBefore.members.length).toBe(10);
-		const historyBefore = await myHistory(database.db, (await loadActor(database.db, staff.e1[0].id))!);
+		const historyBefore = await myHistory(database.db, (await loadActor(database.db, staff.e1[0].id, null))!);
 		expect(historyBefore.map((h) => h.round.name)).toEqual(['T2 2018', 'T2 2019', 'T2 2024']);
 		const before = await everyReport();
 
-		const result = await runRetention(database.db, admin, NOW, YEARS, '10.0.0.1');
+		const result = await runRetention(database.db, { ...admin, ip: '10.0.0.1' }, NOW, YEARS);
 		expect(result.rounds.map((x) => x.name)).toEqual(['T2 2018', 'T2 2019']);
 		expect(result.pseudonymised).toBe(26 + 27);
 
@@ -143,7 +143,7 @@ describe(`retention of named answers (${testBackend})`, () => {
 
 		expect((await teamView(db, manager, r.r1.id)).members).toEqual([]);
 		expect((await teamView(db, manager, r.r3.id)).members.length).toBe(12);
-		const history = await myHistory(db, (await loadActor(db, staff.e1[0].id))!);
+		const history = await myHistory(db, (await loadActor(db, staff.e1[0].id, null))!);
 		expect(history.map((h) => h.round.name)).toEqual(['T2 2024']);
 		const report = await buildReport(db, central, { round: r.r1.id, unit: unitIds.a });
 		expect(report.texts?.shown ? Object.values(report.texts.texts).flat() : []).toEqual([]);

@@ -18,7 +18,7 @@ import type { ActivityArea, CaseworkerTitle } from '$lib/domain';
 import type { Actor } from '../access/actor';
 import { mayAdministerPeople } from '../access/policy';
 import { decideRoundsWithGuards, type FrozenGuards } from '../anonymity';
-import { audit } from '../audit/audit';
+import { audit, SCHEDULED } from '../audit/audit';
 import type { Db } from '../db';
 import { query } from '../db/client';
 import { people, retainedRounds, rounds } from '../db/schema';
@@ -28,6 +28,7 @@ import { log } from '../log';
 import { pathIds } from '../org/service';
 import { closedRoundOrder, currentRules, refreshStoredDisclosure } from '../reports/disclosure-store';
 import { frozenGuardsOf } from './guards';
+import { now as clockNow } from '../clock';
 
 /** One retention run at a time, across app instances. */
 const RETENTION_LOCK = 727104;
@@ -41,7 +42,7 @@ export function retentionCutoff(now: Date, years = env().RETENTION_YEARS): Date 
 }
 
 /** Closed rounds old enough to be retained, and not retained yet. */
-export async function dueRounds(db: Db, now = new Date(), years = env().RETENTION_YEARS) {
+export async function dueRounds(db: Db, now = clockNow(), years = env().RETENTION_YEARS) {
 	const cutoff = retentionCutoff(now, years);
 	if (!cutoff) return [];
 	return db
@@ -53,7 +54,7 @@ export async function dueRounds(db: Db, now = new Date(), years = env().RETENTIO
 }
 
 /** For the administrators' page: the setting, what is due, what has been done. */
-export async function retentionStatus(db: Db, actor: Actor, now = new Date()) {
+export async function retentionStatus(db: Db, actor: Actor, now = clockNow()) {
 	if (!mayAdministerPeople(actor)) throw notFound('Sidan');
 	const years = env().RETENTION_YEARS ?? null;
 	const done = await db
@@ -74,7 +75,7 @@ export interface RetentionResult {
  * Retains every due round. `actor` null: the scheduled run. Safe to run again: a retained round
  * is never due again.
  */
-export async function runRetention(db: Db, actor: Actor | null, now = new Date(), years = env().RETENTION_YEARS, ip: string | null = null): Promise<RetentionResult> {
+export async function runRetention(db: Db, actor: Actor | null, now = clockNow(), years = env().RETENTION_YEARS): Promise<RetentionResult> {
 	if (actor && !mayAdministerPeople(actor)) throw notFound('Sidan');
 	if (!years) return { rounds: [], pseudonymised: 0 };
 	const result = await db.transaction(async (tx) => {
@@ -93,7 +94,7 @@ export async function runRetention(db: Db, actor: Actor | null, now = new Date()
 		await tx.execute(sql`insert into data_versions (name, version, changed_at) values ('retention', 1, now())
 		                     on conflict (name) do update set version = data_versions.version + 1, changed_at = now()`);
 		const list = due.map(({ id, name }) => ({ id, name }));
-		await audit(tx, { actorId: actor?.personId ?? null, action: 'retention.apply', detail: { rounds: list.map((r) => r.name), years, pseudonymised, ...(actor ? {} : { by: 'schedule' }) }, ip });
+		await audit(tx, actor ?? SCHEDULED, { action: 'retention.apply', detail: { rounds: list.map((r) => r.name), years, pseudonymised, ...(actor ? {} : { by: 'schedule' }) } });
 		return { rounds: list, pseudonymised };
 	});
 	if (result.rounds.length > 0) {
@@ -104,7 +105,7 @@ export async function runRetention(db: Db, actor: Actor | null, now = new Date()
 }
 
 /** The scheduled run: nothing to do unless RETENTION_YEARS is set and a round is due. */
-export async function runDueRetention(db: Db, now = new Date()): Promise<void> {
+export async function runDueRetention(db: Db, now = clockNow()): Promise<void> {
 	if (env().RETENTION_YEARS) await runRetention(db, null, now);
 }
 

@@ -25,7 +25,10 @@ import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { STATEMENTS, type ActivityArea, type CaseworkerTitle } from '$lib/domain';
 import {
 	DISCLOSURE_ALGORITHM_VERSION,
+	anonymityRules,
 	decideRoundsInOrder,
+	discloseMedian,
+	homogeneousReasonText,
 	type AnonymityRules,
 	type CellEntry,
 	type Respondent,
@@ -34,7 +37,6 @@ import {
 import type { Db } from '../db';
 import { query } from '../db/client';
 import { dataVersions, disclosureCells, disclosureRounds, orgUnits, people, rounds } from '../db/schema';
-import { env } from '../env';
 import { log } from '../log';
 import { pathIds } from '../org/service';
 import { frozenGuardsOf, retentionVersion } from '../privacy/guards';
@@ -48,7 +50,7 @@ const ALL = '*';
 export type StoredCell = typeof disclosureCells.$inferSelect;
 
 export function currentRules(): AnonymityRules {
-	return { minGroup: env().ANONYMITY_MIN_GROUP, minTextGroup: env().ANONYMITY_MIN_TEXT_GROUP };
+	return anonymityRules();
 }
 
 /** Closed rounds in the order computeDisclosure takes them (their decisions depend on it). */
@@ -145,7 +147,7 @@ async function refresh(db: Db, force: boolean): Promise<RefreshResult> {
 		await tx.delete(disclosureCells).where(inArray(disclosureCells.roundId, stale.map((r) => r.id)));
 		let cells = 0;
 		for (const roundId of closed) {
-			const entries = decider.decide({ roundId, respondents: await respondentsOf(tx, roundId, units), frozenGuards: frozen.get(roundId) });
+			const entries = decider.decide({ roundId, ...(await participantsOf(tx, roundId, units)), frozenGuards: frozen.get(roundId) });
 			const basis = rewrite.get(roundId);
 			if (basis === undefined) continue; // stored and current: earlier rounds never change
 			const rows = await cellRows(tx, entries, roundId, units);
@@ -172,16 +174,36 @@ async function unitPaths(db: Db): Promise<Map<string, string[]>> {
 
 /**
  * The respondents of a closed round: the input computeDisclosure has always been given (every
- * respondent of the whole organisation, the unit path from the current tree), with the paths
- * shared between respondents of one unit.
+ * respondent of the whole organisation, the unit path from the current tree, their answers for
+ * the rule on homogeneous groups), with the paths shared between respondents of one unit; and
+ * the members who did not answer (round_members without a response), who are in the cells'
+ * member counts and so in the block argument.
  */
-async function respondentsOf(db: Db, roundId: string, units: Map<string, string[]>): Promise<Respondent[]> {
-	const rows = await query<{ personId: string; unitId: string; activityArea: ActivityArea; title: CaseworkerTitle }>(
+async function participantsOf(db: Db, roundId: string, units: Map<string, string[]>): Promise<{ respondents: Respondent[]; absent: Respondent[] }> {
+	const rows = await query<{ personId: string; unitId: string; activityArea: ActivityArea; title: CaseworkerTitle; situation: number; quality: number; recommend: number }>(
 		db,
-		sql`select person_id as "personId", org_unit_id as "unitId", activity_area as "activityArea", title
+		sql`select person_id as "personId", org_unit_id as "unitId", activity_area as "activityArea", title,
+		       situation_score as situation, quality_score as quality, recommend_score as recommend
 		    from responses where round_id = ${roundId}`
 	);
-	return rows.map((r) => ({ personId: r.personId, unitPath: units.get(r.unitId)!, activityArea: r.activityArea, title: r.title }));
+	const absentRows = await query<{ personId: string; unitId: string; activityArea: ActivityArea; title: CaseworkerTitle }>(
+		db,
+		sql`select m.person_id as "personId", m.org_unit_id as "unitId", m.activity_area as "activityArea",
+		       -- as answering copies it (rounds/service.ts)
+		       case when m.title = 'bistandshandlaggare' then 'bistandshandlaggare' else 'socialsekreterare' end as title
+		    from round_members m
+		    where m.round_id = ${roundId} and not exists (select 1 from responses r where r.round_id = m.round_id and r.person_id = m.person_id)`
+	);
+	return {
+		respondents: rows.map((r) => ({
+			personId: r.personId,
+			unitPath: units.get(r.unitId)!,
+			activityArea: r.activityArea,
+			title: r.title,
+			values: [Number(r.situation), Number(r.quality), Number(r.recommend)]
+		})),
+		absent: absentRows.map((r) => ({ personId: r.personId, unitPath: units.get(r.unitId)!, activityArea: r.activityArea, title: r.title }))
+	};
 }
 
 // --- Figures of every cell of a round ----------------------------------------------------------
@@ -281,7 +303,10 @@ async function cellRows(db: Db, entries: CellEntry[], roundId: string, units: Ma
 		const cell = figures.get(cellKey(entry.unitId, entry.area, entry.title));
 		if (!cell || cell.respondents !== entry.n) throw new Error(`Round ${roundId}: the figures of a cell disagree with its decision`);
 		cell.cases.sort((a, b) => a - b);
-		return { ...row, members: cell.members, hist: cell.hist, casesSum: cell.cases.reduce((a, b) => a + b, 0), casesMedian: median(cell.cases) };
+		// A statement withheld by rule 5 is stored without its counts: they never leave the database.
+		const hist = cell.hist.map((count, i) => (entry.hiddenStatements.includes(Math.floor(i / 6)) ? 0 : count));
+		// The members the decision was taken over (round_members and anyone who answered without a row).
+		return { ...row, members: entry.members, hist, casesSum: cell.cases.reduce((a, b) => a + b, 0), casesMedian: median(cell.cases) };
 	});
 }
 
@@ -310,6 +335,9 @@ function arrayLiteral(values: (string | number | boolean | null)[]): string {
 
 // --- Reading -------------------------------------------------------------------------------------
 
+/** A statement of a shown cell whose figures rule 5 withholds, with the reason. */
+const WITHHELD = Object.freeze({ mean: null, shareLow: null, shareHigh: null, distribution: [], reasonText: homogeneousReasonText() });
+
 /** A stored cell back as the entry computeDisclosure gave. */
 export function entryOf(row: StoredCell): CellEntry {
 	return {
@@ -320,23 +348,39 @@ export function entryOf(row: StoredCell): CellEntry {
 		shown: row.shown,
 		textShown: row.textShown,
 		n: row.n,
+		// Stored for shown cells only: a hidden cell's members are never read.
+		members: row.members ?? 0,
 		reason: row.reason as SuppressionReason | null,
-		textReason: row.textReason as SuppressionReason | null
+		textReason: row.textReason as SuppressionReason | null,
+		hiddenStatements: withheldStatements(row)
 	};
 }
 
-/** A shown cell's figures, exactly as cellFigures computes them from the atoms. */
-export function figuresOf(row: StoredCell): CellFigures {
+/** Statements a shown cell withholds (rule 5): stored with no counts although the cell has respondents. */
+function withheldStatements(row: StoredCell): number[] {
+	if (!row.shown || !row.hist || row.n === 0) return [];
+	const hist = row.hist;
+	return STATEMENTS.flatMap((_, s) => (hist.slice(s * 6, s * 6 + 6).some((count) => count > 0) ? [] : [s]));
+}
+
+/**
+ * A shown cell's figures, as cellFigures computes them from the atoms, with the median of cases
+ * only where the anonymity module lets it be shown (it is not additive: decision 0002).
+ */
+export function figuresOf(row: StoredCell, rules: AnonymityRules = currentRules()): CellFigures {
 	if (!row.shown || !row.hist || row.members === null || row.casesSum === null) throw new Error('Only a shown cell has figures');
 	const n = row.n;
 	const hist = row.hist;
+	const withheld = withheldStatements(row);
 	return {
 		respondents: n,
 		members: row.members,
 		responseRate: row.members > 0 ? n / row.members : null,
 		casesMean: n > 0 ? row.casesSum / n : null,
-		casesMedian: row.casesMedian,
-		statements: Object.fromEntries(STATEMENTS.map((s, i) => [s, statementFigures(hist.slice(i * 6, i * 6 + 6))])) as CellFigures['statements']
+		casesMedian: discloseMedian(row.casesMedian, n, rules),
+		statements: Object.fromEntries(
+			STATEMENTS.map((s, i) => [s, withheld.includes(i) ? WITHHELD : statementFigures(hist.slice(i * 6, i * 6 + 6))])
+		) as CellFigures['statements']
 	};
 }
 

@@ -31,7 +31,8 @@ function figureCells(cell: Report['rows'][number]['cell']): Record<string, strin
 	}
 	out.casesMedian = f.casesMedian;
 	out.casesMean = round(f.casesMean, 1);
-	out.note = null;
+	const withheld = STATEMENTS.filter((s) => f.statements[s].reasonText);
+	out.note = withheld.length ? `${withheld.map((s) => statementText[s]).join(' ')} ${f.statements[withheld[0]].reasonText}` : null;
 	return out;
 }
 

@@ -30,8 +30,10 @@ export interface StatementFigures {
 	/** Share answering 1–2 (a poor situation) and 5–6 (a good one). */
 	shareLow: number | null;
 	shareHigh: number | null;
-	/** Count per answer 1…6. */
+	/** Count per answer 1…6; empty when withheld. */
 	distribution: number[];
+	/** Set when the anonymity module withholds this statement's figures (a homogeneous group). */
+	reasonText?: string;
 }
 
 export interface CellFigures {

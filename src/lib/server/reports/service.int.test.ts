@@ -73,8 +73,15 @@ describe(`aggregate reports through the anonymity rule (${testBackend})`, () => 
 		expect(e1.cell.figures.statements.situation.distribution).toEqual([2, 2, 2, 1, 1, 1]);
 		expect(e1.cell.figures.statements.situation.mean).toBeCloseTo(27 / 9);
 		expect(e1.cell.figures.statements.situation.shareLow).toBeCloseTo(4 / 9);
-		expect(e1.cell.figures.casesMedian).toBe(14);
+		// The median is shown only for groups of at least 2k (decision 0002, rule 6): 9 is too few.
+		expect(e1.cell.figures.casesMedian).toBeNull();
+		expect(e1.cell.figures.casesMean).toBeCloseTo((10 + 11 + 12 + 13 + 14 + 15 + 16 + 17 + 18) / 9);
 		expect(e1.cell.figures.responseRate).toBe(1);
+		// Everyone answered 4 on the other statements: their figures are withheld, with the reason (rule 5).
+		expect(e1.cell.figures.statements.quality).toMatchObject({ mean: null, distribution: [], reasonText: expect.stringMatching(/samma svar/) });
+		const avdelning = row(await buildReport(database.db, await org.actor(org.people.departmentA), { round: closedId }), 'Avdelningen för barn och unga');
+		// 19 respondents with 10 … 28 cases: the median (19) is shown, rounded to whole cases.
+		expect(avdelning.cell.shown && avdelning.cell.figures.casesMedian).toBe(19);
 	});
 
 	it('shows free-text motivations only for groups of at least ten, without names', async () => {

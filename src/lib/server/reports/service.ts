@@ -20,11 +20,10 @@ import {
 import type { Actor } from '../access/actor';
 import { requireUnitInScope } from '../access/gate';
 import { aggregateScopes, within } from '../access/policy';
-import { discloseCell, disclosureFromEntries, discloseText, type DisclosedCell, type DisclosedText } from '../anonymity';
+import { decideProgress, discloseCell, disclosureFromEntries, discloseProgress, discloseText, type DisclosedCell, type DisclosedText, type Disclosure, type Respondent } from '../anonymity';
 import type { Db } from '../db';
 import { query } from '../db/client';
 import { orgUnits, rounds } from '../db/schema';
-import { env } from '../env';
 import { notFound } from '../errors';
 import { pathIds } from '../org/service';
 import { parseInput } from '../validation';
@@ -81,7 +80,10 @@ export interface Report {
 	texts: DisclosedText<TextGroups> | null;
 	/** How many motivations each list has in all, when the texts are shown. */
 	textTotals: Record<keyof TextGroups, number> | null;
-	/** While a round is open: how many have answered, for groups large enough to show. */
+	/**
+	 * While a round is open: how many have answered, where the anonymity module lets it be shown
+	 * (decideProgress: blocks of at least k members, so nobody can tell whether one person has).
+	 */
 	progress: { members: number; respondents: number } | null;
 	rules: { minGroup: number; minTextGroup: number };
 }
@@ -169,8 +171,10 @@ async function assembleReport(db: Db, scopes: string[], q: ReportQuery, options:
 		texts = discloseText(disclosure, textsKey, limitTexts(all, q.textLimit ?? TEXT_LIMIT));
 		if (texts.shown) textTotals = mapGroups(all, (list) => list.length);
 	} else if (round?.status === 'open') {
+		const decided = await progressDisclosure(db, round.id);
 		const [counts] = await loadProgress(db, round.id, unit.path, area, title);
-		progress = counts.members >= env().ANONYMITY_MIN_GROUP ? counts : null;
+		const disclosed = discloseProgress(decided, { roundId: round.id, unitId: unit.id, area, title }, counts);
+		progress = disclosed.shown ? { members: disclosed.members, respondents: disclosed.respondents } : null;
 	}
 
 	const breadcrumbIds = pathIds(unit.path);
@@ -216,6 +220,37 @@ const NO_FIGURES: CellFigures = Object.freeze({
 
 const filterSql = (area: ActivityArea | null, title: CaseworkerTitle | null, alias: string) =>
 	sql`${area ? sql`and ${sql.raw(alias)}.activity_area = ${area}` : sql``} ${title ? sql`and ${sql.raw(alias)}.title = ${title}` : sql``}`;
+
+/**
+ * The progress decisions of an open round depend on its membership only, which is fixed when it
+ * opens: kept per round and membership (derived data, per process, recomputed if it changes).
+ */
+const progressCache = new Map<string, { signature: string; disclosure: Disclosure }>();
+
+async function progressDisclosure(db: Db, roundId: string): Promise<Disclosure> {
+	const [{ signature }] = await query<{ signature: string }>(
+		db,
+		sql`select count(*)::text || ':' || coalesce(max(m.person_id::text), '') || ':' || (select coalesce(max(version), 0)::text from data_versions where name = 'org_tree') as signature
+		    from round_members m where m.round_id = ${roundId}`
+	);
+	const hit = progressCache.get(roundId);
+	if (hit && hit.signature === signature) return hit.disclosure;
+	const members = await query<{ personId: string; path: string; activityArea: ActivityArea; title: CaseworkerTitle }>(
+		db,
+		sql`select m.person_id as "personId", u.path, m.activity_area as "activityArea",
+		       case when m.title = 'bistandshandlaggare' then 'bistandshandlaggare' else 'socialsekreterare' end as title
+		    from round_members m join org_units u on u.id = m.org_unit_id
+		    where m.round_id = ${roundId}`
+	);
+	const disclosure = decideProgress(
+		roundId,
+		members.map((m): Respondent => ({ personId: m.personId, unitPath: pathIds(m.path), activityArea: m.activityArea, title: m.title })),
+		currentRules()
+	);
+	if (progressCache.size > 16) progressCache.clear();
+	progressCache.set(roundId, { signature, disclosure });
+	return disclosure;
+}
 
 async function loadProgress(db: Db, roundId: string, unitPath: string, area: ActivityArea | null, title: CaseworkerTitle | null) {
 	return query<{ members: number; respondents: number }>(

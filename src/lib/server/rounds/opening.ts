@@ -35,7 +35,8 @@ export async function countToAsk(db: Db, roundId: string): Promise<number> {
 
 /**
  * The other open rounds that share people with this one: a förvaltning of each lies within
- * (or is) a förvaltning of the other. Named by the shared förvaltningar.
+ * (or is) a förvaltning of the other. Named by the shared förvaltningar, in a stable order (when
+ * they opened, then by name), so the message does not depend on random ids.
  */
 export async function overlappingOpenRounds(db: Db, roundId: string): Promise<OverlappingRound[]> {
 	const rows = await query<{ id: string; name: string; unit: string }>(
@@ -46,7 +47,7 @@ export async function overlappingOpenRounds(db: Db, roundId: string): Promise<Ov
 		    join round_units rm on rm.round_id = ${roundId} join org_units mine on mine.id = rm.org_unit_id
 		    where r.status = 'open' and r.id <> ${roundId}
 		      and (mine.path like theirs.path || '%' or theirs.path like mine.path || '%')
-		    order by r.opens_at, r.id, unit`
+		    order by r.opens_at, r.name, r.id, unit`
 	);
 	const byRound = new Map<string, OverlappingRound>();
 	for (const r of rows) {

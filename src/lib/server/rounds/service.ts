@@ -5,17 +5,19 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../access/actor';
 import { isAdmin, isCaseworker } from '../access/policy';
-import { audit } from '../audit/audit';
+import { audit, type AuditBy } from '../audit/audit';
 import type { Db } from '../db';
 import { preparedPerDb, query } from '../db/client';
 import { orgUnits, reminders, responses, roundMembers, rounds, roundUnits } from '../db/schema';
-import { invalid, notFound, notYours } from '../errors';
-import { parseInput } from '../validation';
+import { conflict, invalid, notFound, notYours } from '../errors';
+import { isUuid, parseInput } from '../validation';
 import { askedByRound, overlappingOpenRounds } from './opening';
 import { assertAnswerable, assertNoOverlap, assertTransition, openInput, responseInput, roundInput, roundName, type ResponseInput } from './rules';
+import type { Mailer } from '../mail/mailer';
+import { now as clockNow } from '../clock';
 
 export type Round = typeof rounds.$inferSelect;
-export type Response = typeof responses.$inferSelect;
+export type SurveyResponse = typeof responses.$inferSelect;
 
 export interface RoundSummary extends Round {
 	units: { id: string; name: string }[];
@@ -80,7 +82,7 @@ export async function createRound(db: Db, actor: Actor, input: unknown): Promise
 			})
 			.returning();
 		await tx.insert(roundUnits).values(units.map((u) => ({ roundId: round.id, orgUnitId: u.id })));
-		await audit(tx, { actorId: actor.personId, action: 'round.create', subjectType: 'round', subjectId: round.id });
+		await audit(tx, actor, { action: 'round.create', subjectType: 'round', subjectId: round.id });
 		return round;
 	});
 }
@@ -92,7 +94,7 @@ const OPEN_ROUND_LOCK = 727103;
  * Opens a round and snapshots who is asked to answer. Refused while another open round asks
  * some of the same people, unless `allowOverlap` (input) says that is intended.
  */
-export async function openRound(db: Db, actor: Actor, roundId: string, input: unknown = {}, now = new Date()): Promise<Round> {
+export async function openRound(db: Db, actor: Actor, roundId: string, input: unknown = {}, now = clockNow()): Promise<Round> {
 	requireRoundAdministrator(actor);
 	const { allowOverlap } = parseInput(openInput, input ?? {});
 	const round = await getRound(db, actor, roundId);
@@ -106,22 +108,36 @@ export async function openRound(db: Db, actor: Actor, roundId: string, input: un
 			.where(and(eq(rounds.id, roundId), eq(rounds.status, 'draft')))
 			.returning();
 		await snapshotRoundMembers(tx, roundId);
-		await audit(tx, { actorId: actor.personId, action: 'round.open', subjectType: 'round', subjectId: roundId, ...(allowOverlap ? { detail: { allowOverlap } } : {}) });
+		await audit(tx, actor, { action: 'round.open', subjectType: 'round', subjectId: roundId, ...(allowOverlap ? { detail: { allowOverlap } } : {}) });
 		return updated;
 	});
 }
 
-export async function closeRound(db: Db, actor: Actor, roundId: string, now = new Date()): Promise<Round> {
+export async function closeRound(db: Db, actor: Actor, roundId: string, now = clockNow()): Promise<Round> {
 	requireRoundAdministrator(actor);
 	const round = await getRound(db, actor, roundId);
-	assertTransition(round.status, 'closed');
-	const [updated] = await db
-		.update(rounds)
-		.set({ status: 'closed', closedAt: now })
-		.where(and(eq(rounds.id, roundId), eq(rounds.status, 'open')))
-		.returning();
-	await audit(db, { actorId: actor.personId, action: 'round.close', subjectType: 'round', subjectId: roundId });
+	const updated = await closeOpenRound(db, round, now, actor);
+	if (!updated) throw conflict('Mätomgången stängdes nyss av någon annan.');
 	return updated;
+}
+
+/**
+ * Closes an open round: the one way to do it, for an administrator and for the schedule alike
+ * (`SCHEDULED`). The change and its audit entry are one transaction; null when the round
+ * was no longer open (another instance or administrator closed it first).
+ */
+export async function closeOpenRound(db: Db, round: Pick<Round, 'id' | 'status'>, now: Date, by: AuditBy): Promise<Round | null> {
+	assertTransition(round.status, 'closed');
+	return db.transaction(async (tx) => {
+		const [updated] = await tx
+			.update(rounds)
+			.set({ status: 'closed', closedAt: now })
+			.where(and(eq(rounds.id, round.id), eq(rounds.status, 'open')))
+			.returning();
+		if (!updated) return null;
+		await audit(tx, by, { action: 'round.close', subjectType: 'round', subjectId: round.id, ...(by.personId ? {} : { detail: { by: 'schedule' } }) });
+		return updated;
+	});
 }
 
 /** Fixes who is asked to answer (opening.ts says who: the active handläggare under the round's förvaltningar). */
@@ -176,7 +192,7 @@ const saveInSnapshot = preparedPerDb((db) => {
 					roundId: roundMembers.roundId,
 					personId: roundMembers.personId,
 					orgUnitId: roundMembers.orgUnitId,
-					title: sql<Response['title']>`case when ${roundMembers.title} = 'bistandshandlaggare' then 'bistandshandlaggare'::title else 'socialsekreterare'::title end`.as('title'),
+					title: sql<SurveyResponse['title']>`case when ${roundMembers.title} = 'bistandshandlaggare' then 'bistandshandlaggare'::title else 'socialsekreterare'::title end`.as('title'),
 					activityArea: roundMembers.activityArea,
 					caseCount: sql<number>`${value('caseCount', 'integer')}`.as('case_count'),
 					situationScore: sql<number>`${value('situationScore', 'smallint')}`.as('situation_score'),
@@ -216,7 +232,7 @@ const saveInSnapshot = preparedPerDb((db) => {
  * Saves the actor's answer; may be changed until the round closes. The answer stays with the
  * unit it was first given in, so a move mid-round does not carry it to the new manager.
  */
-export async function saveMyResponse(db: Db, actor: Actor, roundId: string, input: unknown): Promise<Response> {
+export async function saveMyResponse(db: Db, actor: Actor, roundId: string, input: unknown): Promise<SurveyResponse> {
 	if (!isUuid(roundId)) throw notFound('Mätomgången');
 	const data = parseInput(responseInput, input);
 	const [saved] = await saveInSnapshot(db).execute({ ...data, roundId, personId: actor.personId });
@@ -227,7 +243,7 @@ export async function saveMyResponse(db: Db, actor: Actor, roundId: string, inpu
  * The rare cases of saving, one query at a time: the round is missing, not open, or the person
  * joined after it opened (then added to the snapshot so response rates stay right).
  */
-async function saveOutsideSnapshot(db: Db, actor: Actor, roundId: string, data: ResponseInput): Promise<Response> {
+async function saveOutsideSnapshot(db: Db, actor: Actor, roundId: string, data: ResponseInput): Promise<SurveyResponse> {
 	const [round] = await db.select({ status: rounds.status }).from(rounds).where(eq(rounds.id, roundId));
 	if (!round || (round.status === 'draft' && !isAdmin(actor))) throw notFound('Mätomgången');
 	assertAnswerable(round.status);
@@ -243,7 +259,7 @@ async function saveOutsideSnapshot(db: Db, actor: Actor, roundId: string, data: 
 		const [saved] = await tx
 			.insert(responses)
 			.values({ roundId, personId: actor.personId, orgUnitId: member.orgUnitId, title, activityArea, ...data })
-			.onConflictDoUpdate({ target: [responses.roundId, responses.personId], set: { ...data, updatedAt: new Date() } })
+			.onConflictDoUpdate({ target: [responses.roundId, responses.personId], set: { ...data, updatedAt: clockNow() } })
 			.returning();
 		return saved;
 	});
@@ -300,10 +316,6 @@ async function membersWithoutAnswer(db: Db, roundId: string) {
 	);
 }
 
-export interface Mailer {
-	send(message: { to: string; subject: string; text: string }): Promise<void>;
-}
-
 /** Records a reminder for everyone who has not answered and e-mails them when a mailer is configured. */
 export async function remindNonRespondents(
 	db: Db,
@@ -315,19 +327,19 @@ export async function remindNonRespondents(
 	requireRoundAdministrator(actor);
 	const round = await getRound(db, actor, roundId);
 	assertAnswerable(round.status);
-	return sendReminders(db, round, mailer, appUrl, actor.personId);
+	return sendReminders(db, round, mailer, appUrl, actor);
 }
 
 /**
  * Reminds everyone in the round who has not answered: a reminder on their start page, and an
- * e-mail when a mailer is configured. `actorId` is null when the schedule sends it (jobs/).
+ * e-mail when a mailer is configured. `by` is SCHEDULED when the schedule sends it (jobs/).
  */
 export async function sendReminders(
 	db: Db,
 	round: Pick<Round, 'id' | 'name' | 'closesAt'>,
 	mailer: Mailer | null,
 	appUrl: string,
-	actorId: string | null
+	by: AuditBy
 ): Promise<{ reminded: number; emailed: number }> {
 	const roundId = round.id;
 	const missing = await membersWithoutAnswer(db, roundId);
@@ -346,11 +358,10 @@ export async function sendReminders(
 		}
 		await db.insert(reminders).values({ roundId, personId: person.personId, channel });
 	}
-	await audit(db, { actorId, action: 'round.remind', subjectType: 'round', subjectId: roundId, detail: { reminded: missing.length, emailed, ...(actorId ? {} : { by: 'schedule' }) } });
+	await audit(db, by, { action: 'round.remind', subjectType: 'round', subjectId: roundId, detail: { reminded: missing.length, emailed, ...(by.personId ? {} : { by: 'schedule' }) } });
 	return { reminded: missing.length, emailed };
 }
 
-export const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 /** Response counts of a round, for the administrators' overviews. */
 export async function roundProgress(db: Db, actor: Actor, roundId: string) {

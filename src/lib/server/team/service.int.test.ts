@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { addNote, getPlan, offerPlan, plansOfEmployee, plansOfManager, updatePlan } from '../action-plans/service';
+import { addIndividualPlanNote, getIndividualPlan, offerIndividualPlan, individualPlansOfEmployee, individualPlansOfManager, updateIndividualPlan } from '../individual-plans/service';
 import type { Database } from '../db/client';
 import { auditLog } from '../db/schema';
 import { createTestDatabase, testBackend } from '../db/testing';
@@ -64,52 +64,52 @@ describe(`the nearest manager's view and individual action plans (${testBackend}
 		const followUpOn = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
 
 		it('a manager offers a plan to their own employee in one step', async () => {
-			const plan = await offerPlan(database.db, await org.actor(org.people.managerE1), { personId: org.people.g1[0].id, roundId, followUpOn });
+			const plan = await offerIndividualPlan(database.db, await org.actor(org.people.managerE1), { personId: org.people.g1[0].id, roundId, followUpOn });
 			expect(plan).toMatchObject({ status: 'offered', followUpOn, managerId: org.people.managerE1.id });
 			planId = plan.id;
 		});
 
 		it('a manager cannot offer a plan to someone else’s employee (answers not found)', async () => {
-			expect(await kindOf(offerPlan(database.db, await org.actor(org.people.managerE2), { personId: org.people.g1[0].id, followUpOn }))).toBe('not_found');
-			expect(await kindOf(offerPlan(database.db, await org.actor(org.people.departmentA), { personId: org.people.g1[0].id, followUpOn }))).toBe('not_found');
+			expect(await kindOf(offerIndividualPlan(database.db, await org.actor(org.people.managerE2), { personId: org.people.g1[0].id, followUpOn }))).toBe('not_found');
+			expect(await kindOf(offerIndividualPlan(database.db, await org.actor(org.people.departmentA), { personId: org.people.g1[0].id, followUpOn }))).toBe('not_found');
 		});
 
 		it('refuses a missing, malformed or past follow-up date with a Swedish message', async () => {
 			const manager = await org.actor(org.people.managerE1);
 			for (const bad of ['', '15/2 2027', '2027-02-30', '2020-01-01']) {
-				const e = await offerPlan(database.db, manager, { personId: org.people.g1[1].id, followUpOn: bad }).catch((x) => x);
+				const e = await offerIndividualPlan(database.db, manager, { personId: org.people.g1[1].id, followUpOn: bad }).catch((x) => x);
 				expect(e, bad).toBeInstanceOf(DomainError);
 				expect((e as DomainError).fieldErrors.followUpOn, bad).toMatch(/datum|Datumet|ÅÅÅÅ/);
 			}
 		});
 
 		it('the plan is visible to the employee and that manager only', async () => {
-			expect((await getPlan(database.db, await org.actor(org.people.g1[0]), planId)).employeeName).toBe('G1 person 1');
-			expect((await getPlan(database.db, await org.actor(org.people.managerE1), planId)).isManager).toBe(true);
+			expect((await getIndividualPlan(database.db, await org.actor(org.people.g1[0]), planId)).employeeName).toBe('G1 person 1');
+			expect((await getIndividualPlan(database.db, await org.actor(org.people.managerE1), planId)).isManager).toBe(true);
 			for (const p of [org.people.g1[1], org.people.deputyG1, org.people.departmentA, org.people.admin]) {
-				expect(await kindOf(getPlan(database.db, await org.actor(p), planId))).toBe('not_found');
+				expect(await kindOf(getIndividualPlan(database.db, await org.actor(p), planId))).toBe('not_found');
 			}
-			expect(await kindOf(getPlan(database.db, await org.actor(org.people.g1[0]), 'not-a-uuid'))).toBe('not_found');
+			expect(await kindOf(getIndividualPlan(database.db, await org.actor(org.people.g1[0]), 'not-a-uuid'))).toBe('not_found');
 		});
 
 		it('the manager records goals and measures; the employee may not change them but may add notes', async () => {
 			const manager = await org.actor(org.people.managerE1);
 			const employee = await org.actor(org.people.g1[0]);
-			await updatePlan(database.db, manager, planId, { status: 'active', followUpOn, goals: 'Högst 22 ärenden.', measures: 'Medhandläggare i två ärenden.' });
-			expect(await kindOf(updatePlan(database.db, employee, planId, { status: 'closed', followUpOn }))).toBe('not_found');
-			await addNote(database.db, employee, planId, { body: 'Det har blivit bättre.' });
-			expect(await kindOf(addNote(database.db, employee, planId, { body: '   ' }))).toBe('invalid');
-			const view = await getPlan(database.db, employee, planId);
+			await updateIndividualPlan(database.db, manager, planId, { status: 'active', followUpOn, goals: 'Högst 22 ärenden.', measures: 'Medhandläggare i två ärenden.' });
+			expect(await kindOf(updateIndividualPlan(database.db, employee, planId, { status: 'closed', followUpOn }))).toBe('not_found');
+			await addIndividualPlanNote(database.db, employee, planId, { body: 'Det har blivit bättre.' });
+			expect(await kindOf(addIndividualPlanNote(database.db, employee, planId, { body: '   ' }))).toBe('invalid');
+			const view = await getIndividualPlan(database.db, employee, planId);
 			expect(view.plan).toMatchObject({ status: 'active', goals: 'Högst 22 ärenden.' });
 			expect(view.notes.map((n) => n.body)).toEqual(['Det har blivit bättre.']);
 		});
 
 		it('closing records the outcome and the lists show it', async () => {
 			const manager = await org.actor(org.people.managerE1);
-			const closed = await updatePlan(database.db, manager, planId, { status: 'closed', followUpOn, goals: 'Högst 22 ärenden.', measures: 'x', outcome: 'Målet nått.' });
+			const closed = await updateIndividualPlan(database.db, manager, planId, { status: 'closed', followUpOn, goals: 'Högst 22 ärenden.', measures: 'x', outcome: 'Målet nått.' });
 			expect(closed.closedAt).not.toBeNull();
-			expect((await plansOfManager(database.db, manager)).map((p) => p.employeeName)).toEqual(['G1 person 1']);
-			expect((await plansOfEmployee(database.db, await org.actor(org.people.g1[0])))[0].plan.outcome).toBe('Målet nått.');
+			expect((await individualPlansOfManager(database.db, manager)).map((p) => p.employeeName)).toEqual(['G1 person 1']);
+			expect((await individualPlansOfEmployee(database.db, await org.actor(org.people.g1[0])))[0].plan.outcome).toBe('Målet nått.');
 		});
 	});
 
@@ -127,24 +127,24 @@ describe(`the nearest manager's view and individual action plans (${testBackend}
 
 		it('the biträdande enhetschef’s plan: shown to her, not to the enhetschef, who may not open it either', async () => {
 			const employee = org.people.g1[4];
-			const plan = await offerPlan(database.db, await org.actor(org.people.deputyG1), { personId: employee.id, followUpOn });
+			const plan = await offerIndividualPlan(database.db, await org.actor(org.people.deputyG1), { personId: employee.id, followUpOn });
 			expect(await planOf(org.people.deputyG1, employee.id)).toMatchObject({ planId: plan.id, planStatus: 'offered', planFollowUpOn: followUpOn });
-			expect(await kindOf(getPlan(database.db, await org.actor(org.people.managerE1), plan.id))).toBe('not_found');
+			expect(await kindOf(getIndividualPlan(database.db, await org.actor(org.people.managerE1), plan.id))).toBe('not_found');
 			expect(await planOf(org.people.managerE1, employee.id)).toMatchObject({ planId: null, planStatus: null, planFollowUpOn: null });
 		});
 
 		it('the enhetschef’s plan: shown to him, not to the biträdande enhetschef', async () => {
 			const employee = org.people.g1[5];
-			const plan = await offerPlan(database.db, await org.actor(org.people.managerE1), { personId: employee.id, followUpOn });
-			expect(await kindOf(getPlan(database.db, await org.actor(org.people.deputyG1), plan.id))).toBe('not_found');
+			const plan = await offerIndividualPlan(database.db, await org.actor(org.people.managerE1), { personId: employee.id, followUpOn });
+			expect(await kindOf(getIndividualPlan(database.db, await org.actor(org.people.deputyG1), plan.id))).toBe('not_found');
 			expect(await planOf(org.people.deputyG1, employee.id)).toMatchObject({ planId: null, planStatus: null, planFollowUpOn: null });
 			expect((await planOf(org.people.managerE1, employee.id)).planId).toBe(plan.id);
 		});
 
 		it('each manager sees the latest plan they offered themselves, even when the other offered one later', async () => {
 			const employee = org.people.g1[3];
-			const older = await offerPlan(database.db, await org.actor(org.people.managerE1), { personId: employee.id, followUpOn });
-			const newer = await offerPlan(database.db, await org.actor(org.people.deputyG1), { personId: employee.id, followUpOn });
+			const older = await offerIndividualPlan(database.db, await org.actor(org.people.managerE1), { personId: employee.id, followUpOn });
+			const newer = await offerIndividualPlan(database.db, await org.actor(org.people.deputyG1), { personId: employee.id, followUpOn });
 			expect((await planOf(org.people.managerE1, employee.id)).planId).toBe(older.id);
 			expect((await planOf(org.people.deputyG1, employee.id)).planId).toBe(newer.id);
 		});

@@ -52,7 +52,7 @@ export async function teamRounds(db: Db, actor: Actor): Promise<RoundSummary[]> 
 	return (await listRounds(db, actor)).filter((r) => r.status !== 'draft');
 }
 
-export async function teamView(db: Db, actor: Actor, roundId: string, ip: string | null = null) {
+export async function teamView(db: Db, actor: Actor, roundId: string) {
 	const scopes = requireNamedScopes(actor);
 	const round = await getRound(db, actor, roundId);
 	const members = await query<TeamMember>(
@@ -70,7 +70,7 @@ export async function teamView(db: Db, actor: Actor, roundId: string, ip: string
 		    left join responses r on r.round_id = m.round_id and r.person_id = m.person_id
 		    join org_units u on u.id = coalesce(r.org_unit_id, m.org_unit_id)
 		    left join lateral (
-		      select a.id, a.status, a.follow_up_on from action_plans a
+		      select a.id, a.status, a.follow_up_on from individual_plans a
 		      where a.person_id = p.id
 		        -- a plan is the employee's and its manager's: another manager of the unit does not learn of it
 		        and ${mayOpenIndividualPlanSql(actor.personId, { personId: sql`a.person_id`, managerId: sql`a.manager_id` })}
@@ -80,13 +80,11 @@ export async function teamView(db: Db, actor: Actor, roundId: string, ip: string
 		      and not exists (select 1 from retained_rounds rr where rr.round_id = m.round_id)
 		    order by u.name, p.name`
 	);
-	await audit(db, {
-		actorId: actor.personId,
+	await audit(db, actor, {
 		action: 'read.named_answers',
 		subjectType: 'round',
 		subjectId: roundId,
-		detail: { people: members.filter((m) => m.answered).length },
-		ip
+		detail: { people: members.filter((m) => m.answered).length }
 	});
 	const answered = members.filter((m) => m.answered);
 	const cases = answered.map((m) => m.caseCount!).sort((a, b) => a - b);

@@ -55,7 +55,8 @@ export async function buildOrgFixture(db: Db) {
 		central: await manager(kommun, 'central_steering', 'Central styrgrupp'),
 		admin: await manager(kommun, 'admin', 'Admin')
 	};
-	const actor = async (p: PersonRow): Promise<Actor> => (await loadActor(db, p.id))!;
+	/** The person acting in a request from `ip` (an address every audit entry must record). */
+	const actor = async (p: PersonRow, ip: string | null = '192.0.2.10'): Promise<Actor> => (await loadActor(db, p.id, ip))!;
 	return { units: { kommun, f, a, e1, g1, e2, e3, f2, a2, e4 }, people, actor };
 }
 export type OrgFixture = Awaited<ReturnType<typeof buildOrgFixture>>;

@@ -1,11 +1,11 @@
-import { addNote, getPlan, updatePlan } from '$lib/server/action-plans/service';
+import { addIndividualPlanNote, getIndividualPlan, updateIndividualPlan } from '$lib/server/individual-plans/service';
 import { formAction, orErrorPage, requireActor } from '$lib/server/http';
 import { formToObject } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
-	const view = await orErrorPage(() => getPlan(event.locals.db, actor, event.params.planId));
+	const view = await orErrorPage(() => getIndividualPlan(event.locals.db, actor, event.params.planId));
 	return { ...view, offered: event.url.searchParams.has('offered') };
 };
 
@@ -14,7 +14,7 @@ export const actions: Actions = {
 		const actor = requireActor(event);
 		const values = formToObject(await event.request.formData());
 		return formAction(values, async () => {
-			await updatePlan(event.locals.db, actor, event.params.planId, values);
+			await updateIndividualPlan(event.locals.db, actor, event.params.planId, values);
 			return { saved: 'plan' };
 		});
 	},
@@ -22,7 +22,7 @@ export const actions: Actions = {
 		const actor = requireActor(event);
 		const values = formToObject(await event.request.formData());
 		return formAction(values, async () => {
-			await addNote(event.locals.db, actor, event.params.planId, values);
+			await addIndividualPlanNote(event.locals.db, actor, event.params.planId, values);
 			return { saved: 'note' };
 		});
 	}

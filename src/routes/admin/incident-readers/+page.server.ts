@@ -1,5 +1,5 @@
 import { addIncidentReader, listIncidentReaders, removeIncidentReader } from '$lib/server/incidents/readers';
-import { clientIp, formAction, orErrorPage, requireActor } from '$lib/server/http';
+import { formAction, orErrorPage, requireActor } from '$lib/server/http';
 import { formToObject } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -13,7 +13,7 @@ export const actions: Actions = {
 		const actor = requireActor(event);
 		const values = formToObject(await event.request.formData());
 		return formAction(values, async () => {
-			const added = await addIncidentReader(event.locals.db, actor, values, clientIp(event));
+			const added = await addIncidentReader(event.locals.db, actor, values);
 			return { saved: `${added.personName} läser nu händelser i ${added.unitName}.` };
 		});
 	},
@@ -21,7 +21,7 @@ export const actions: Actions = {
 		const actor = requireActor(event);
 		const values = formToObject(await event.request.formData());
 		return formAction(values, async () => {
-			const removed = await removeIncidentReader(event.locals.db, actor, String(values.id ?? ''), clientIp(event));
+			const removed = await removeIncidentReader(event.locals.db, actor, String(values.id ?? ''));
 			return { saved: `${removed.personName} läser inte längre händelser i ${removed.unitName}.` };
 		});
 	}

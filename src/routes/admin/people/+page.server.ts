@@ -1,8 +1,9 @@
 import { DomainError } from '$lib/server/errors';
-import { clientIp, formAction, orErrorPage, requireActor } from '$lib/server/http';
+import { formAction, orErrorPage, requireActor } from '$lib/server/http';
 import { searchPeople } from '$lib/server/privacy/people';
 import { retentionStatus, runRetention } from '$lib/server/privacy/retention';
 import type { Actions, PageServerLoad } from './$types';
+import { now } from '$lib/server/clock';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
@@ -23,7 +24,7 @@ export const actions: Actions = {
 	retention: async (event) => {
 		const actor = requireActor(event);
 		return formAction({}, async () => {
-			const result = await runRetention(event.locals.db, actor, new Date(), undefined, clientIp(event));
+			const result = await runRetention(event.locals.db, actor, now(), undefined);
 			return {
 				done:
 					result.rounds.length === 0

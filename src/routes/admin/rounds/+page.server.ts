@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { yearInStockholm } from '$lib/server/clock';
 import { formAction, orErrorPage, requireActor } from '$lib/server/http';
 import { unitsOfKind } from '$lib/server/org/service';
 import { createRound, roundsOverview } from '$lib/server/rounds/service';
@@ -11,7 +12,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		rounds: rounds.map((r) => ({ id: r.id, name: r.name, status: r.status, opensAt: r.opensAt, closesAt: r.closesAt, unitCount: r.units.length, progress: r.progress })),
 		forvaltningar: (await unitsOfKind(event.locals.db, 'forvaltning')).map((u) => ({ id: u.id, name: u.name })),
-		year: new Date().getFullYear()
+		year: yearInStockholm()
 	};
 };
 

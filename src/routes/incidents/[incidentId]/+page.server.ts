@@ -1,11 +1,11 @@
-import { clientIp, formAction, orErrorPage, requireActor } from '$lib/server/http';
+import { formAction, orErrorPage, requireActor } from '$lib/server/http';
 import { answerSupport, getIncident, recordMeasures } from '$lib/server/incidents/service';
 import { formToObject } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
-	const view = await orErrorPage(() => getIncident(event.locals.db, actor, event.params.incidentId, clientIp(event)));
+	const view = await orErrorPage(() => getIncident(event.locals.db, actor, event.params.incidentId));
 	return { ...view, reported: event.url.searchParams.has('reported') };
 };
 

@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
+import { todayInStockholm } from '$lib/server/clock';
 import { formAction, requireActor } from '$lib/server/http';
 import { reportableStaff, reportIncident } from '$lib/server/incidents/service';
 import { formToObject } from '$lib/server/validation';
-import { isoDay } from '$lib/format';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -10,7 +10,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		staff: await reportableStaff(event.locals.db, actor),
 		me: { id: actor.personId, name: actor.name, activityArea: actor.activityArea },
-		today: isoDay(new Date())
+		today: todayInStockholm()
 	};
 };
 

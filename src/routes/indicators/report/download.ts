@@ -3,14 +3,14 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { audit } from '$lib/server/audit/audit';
 import { boardReport, type BoardReport } from '$lib/server/board-report/service';
 import { contentDisposition, exportFilename } from '$lib/server/export/table-export';
-import { clientIp, orErrorPage, requireActor } from '$lib/server/http';
+import { orErrorPage, requireActor } from '$lib/server/http';
 
 export async function reportDownload(event: RequestEvent, format: 'pdf' | 'docx', render: (r: BoardReport) => Promise<Buffer>): Promise<Response> {
 	const actor = requireActor(event);
 	const query = Object.fromEntries([...event.url.searchParams].filter(([, v]) => v !== ''));
 	const report = await orErrorPage(() => boardReport(event.locals.db, actor, query));
 	const file = await render(report);
-	await audit(event.locals.db, { actorId: actor.personId, action: `export.board_report.${format}`, subjectType: 'org_unit', subjectId: report.unit.id, detail: { period: report.periodLabel }, ip: clientIp(event) });
+	await audit(event.locals.db, actor, { action: `export.board_report.${format}`, subjectType: 'org_unit', subjectId: report.unit.id, detail: { period: report.periodLabel } });
 	const name = exportFilename(`lagesbild ${report.periodLabel} ${report.unitTitle}`, format);
 	return new Response(new Uint8Array(file), {
 		headers: {

@@ -1,5 +1,5 @@
 import { formAction, orErrorPage, requireActor } from '$lib/server/http';
-import { addSuggestion, answerSuggestion, getPlanOverview } from '$lib/server/plan/service';
+import { addSuggestion, answerSuggestion, getPlanOverview } from '$lib/server/city-plan/service';
 import { formToObject } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 

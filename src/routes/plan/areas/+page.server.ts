@@ -1,6 +1,5 @@
-import { formAction, orErrorPage, requireActor } from '$lib/server/http';
-import { areasToAdminister, createArea, setAreaRetired, updateArea } from '$lib/server/plan/areas';
-import { formToObject } from '$lib/server/validation';
+import { orErrorPage, requireActor, savingAction } from '$lib/server/http';
+import { areasToAdminister, createArea, setAreaRetired, updateArea } from '$lib/server/city-plan/areas';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -8,16 +7,7 @@ export const load: PageServerLoad = async (event) => {
 	return { areas: await orErrorPage(() => areasToAdminister(event.locals.db, actor)) };
 };
 
-function action(saved: string, work: (event: RequestEvent, values: Record<string, unknown>) => Promise<unknown>) {
-	return async (event: RequestEvent) => {
-		requireActor(event);
-		const values = formToObject(await event.request.formData());
-		return formAction(values, async () => {
-			await work(event, values);
-			return { saved };
-		});
-	};
-}
+const action = (saved: string, work: (event: RequestEvent, values: Record<string, unknown>) => Promise<unknown>) => savingAction<RequestEvent>(saved, work);
 const idOf = (values: Record<string, unknown>) => String(values.id ?? '');
 
 export const actions: Actions = {

@@ -1,8 +1,8 @@
 import { orErrorPage, requireActor } from '$lib/server/http';
-import { planCounts } from '$lib/server/plan/individual';
+import { individualPlanCounts } from '$lib/server/individual-plans/counts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
-	return { counts: await orErrorPage(() => planCounts(event.locals.db, actor, { unit: event.url.searchParams.get('unit') })) };
+	return { counts: await orErrorPage(() => individualPlanCounts(event.locals.db, actor, { unit: event.url.searchParams.get('unit') })) };
 };

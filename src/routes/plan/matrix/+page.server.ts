@@ -1,5 +1,5 @@
 import { orErrorPage, requireActor } from '$lib/server/http';
-import { planMatrix } from '$lib/server/plan/matrix';
+import { planMatrix } from '$lib/server/city-plan/matrix';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

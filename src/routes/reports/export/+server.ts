@@ -1,6 +1,6 @@
 import { audit } from '$lib/server/audit/audit';
 import { exportResponse } from '$lib/server/export/table-export';
-import { clientIp, orErrorPage, requireActor } from '$lib/server/http';
+import { orErrorPage, requireActor } from '$lib/server/http';
 import { reportTable, trendTable } from '$lib/server/reports/export';
 import { buildReport } from '$lib/server/reports/service';
 import type { RequestHandler } from './$types';
@@ -13,6 +13,6 @@ export const GET: RequestHandler = async (event) => {
 	// Exports carry figures only, never the motivations: skip reading them.
 	const report = await orErrorPage(() => buildReport(event.locals.db, actor, params, { texts: false }));
 	const table = view === 'trend' ? trendTable(report) : reportTable(report);
-	await audit(event.locals.db, { actorId: actor.personId, action: 'export.report', subjectType: 'org_unit', subjectId: report.unit.id, detail: { format, view: view ?? 'round', round: report.round?.id }, ip: clientIp(event) });
+	await audit(event.locals.db, actor, { action: 'export.report', subjectType: 'org_unit', subjectId: report.unit.id, detail: { format, view: view ?? 'round', round: report.round?.id } });
 	return exportResponse(table, format, { filenameBase: `lagesbild ${table.title}` });
 };

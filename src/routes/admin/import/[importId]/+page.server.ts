@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { clientIp, formAction, orErrorPage, requireActor } from '$lib/server/http';
+import { formAction, orErrorPage, requireActor } from '$lib/server/http';
 import { pageOf } from '$lib/server/import/guard';
 import { applyImport, getImport } from '$lib/server/import/service';
 import { formToObject } from '$lib/server/validation';
@@ -41,7 +41,7 @@ export const actions: Actions = {
 	apply: async (event) => {
 		const actor = requireActor(event);
 		const values = formToObject(await event.request.formData());
-		const result = await formAction(values, () => applyImport(event.locals.db, actor, event.params.importId, values, clientIp(event)));
+		const result = await formAction(values, () => applyImport(event.locals.db, actor, event.params.importId, values));
 		if ('importId' in result) redirect(303, `/admin/import/${result.importId}?applied=1`);
 		return result;
 	}

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { offerPlan, plansOfEmployee, plansOfManager } from '$lib/server/action-plans/service';
-import { apiCall, requireApiActor } from '$lib/server/http';
+import { offerIndividualPlan, individualPlansOfEmployee, individualPlansOfManager } from '$lib/server/individual-plans/service';
+import { apiCall, readJson, requireApiActor } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
 /** The caller's plans: those they follow up as manager, and their own. */
@@ -8,13 +8,13 @@ export const GET: RequestHandler = ({ locals }) =>
 	apiCall(async () => {
 		const actor = requireApiActor(locals);
 		return json({
-			managed: (await plansOfManager(locals.db, actor)).map(({ plan, employeeName }) => ({ ...plan, employeeName })),
-			own: (await plansOfEmployee(locals.db, actor)).map(({ plan, managerName }) => ({ ...plan, managerName }))
+			managed: (await individualPlansOfManager(locals.db, actor)).map(({ plan, employeeName }) => ({ ...plan, employeeName })),
+			own: (await individualPlansOfEmployee(locals.db, actor)).map(({ plan, managerName }) => ({ ...plan, managerName }))
 		});
 	});
 
 export const POST: RequestHandler = ({ locals, request }) =>
 	apiCall(async () => {
-		const plan = await offerPlan(locals.db, requireApiActor(locals), await request.json().catch(() => ({})));
+		const plan = await offerIndividualPlan(locals.db, requireApiActor(locals), await readJson(request));
 		return json(plan, { status: 201 });
 	});

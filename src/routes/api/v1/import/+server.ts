@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { apiCall, clientIp, requireApiActor } from '$lib/server/http';
+import { apiCall, requireApiActor } from '$lib/server/http';
 import { readImportRequest } from '$lib/server/import/request';
 import { importNow, listImports, MAX_ERRORS_SHOWN, previewImport, type PreviewResult } from '$lib/server/import/service';
 import type { RequestHandler } from './$types';
@@ -14,7 +14,7 @@ export const POST: RequestHandler = (event) =>
 		const { source, options, dryRun } = await readImportRequest(event.request, event.url);
 		const result: PreviewResult & { applied?: boolean } = dryRun
 			? await previewImport(event.locals.db, actor, source, options)
-			: await importNow(event.locals.db, actor, source, options, clientIp(event));
+			: await importNow(event.locals.db, actor, source, options);
 		if (result.errors.length > 0) {
 			const n = result.errors.length;
 			const message = `${n === 1 ? 'Filen har ett fel' : `Filen har ${n} fel`}. Ingenting är inläst.`;

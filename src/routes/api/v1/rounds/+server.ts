@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { apiCall, requireApiActor } from '$lib/server/http';
+import { apiCall, readJson, requireApiActor } from '$lib/server/http';
 import { presentRound } from '$lib/server/api/presenters';
 import { createRound, listRounds } from '$lib/server/rounds/service';
 import type { RequestHandler } from './$types';
@@ -13,6 +13,6 @@ export const GET: RequestHandler = ({ locals }) =>
 export const POST: RequestHandler = ({ locals, request }) =>
 	apiCall(async () => {
 		const actor = requireApiActor(locals);
-		const round = await createRound(locals.db, actor, await request.json().catch(() => ({})));
+		const round = await createRound(locals.db, actor, await readJson(request));
 		return json({ id: round.id }, { status: 201 });
 	});

@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { audit } from '$lib/server/audit/audit';
+import { anonymousRequest, audit } from '$lib/server/audit/audit';
 import { beginSession, loginMethod, takeFlowCookie } from '$lib/server/auth/login-method';
 import { clientIp } from '$lib/server/http';
 import type { PageServerLoad } from './$types';
@@ -20,9 +20,9 @@ export const load: PageServerLoad = async (event) => {
 	const ip = clientIp(event);
 	if (outcome.kind === 'unknown') {
 		const { subject, claim, employeeId } = outcome.identity;
-		await audit(db, { actorId: null, action: 'login.unknown_user', detail: { via: 'oidc', subject, claim, employeeId }, ip });
+		await audit(db, anonymousRequest(ip), { action: 'login.unknown_user', detail: { via: 'oidc', subject, claim, employeeId } });
 		return { kind: 'unknown' as const, name: outcome.identity.displayName, employeeId };
 	}
-	await audit(db, { actorId: null, action: 'login.failed', detail: { via: 'oidc', reason: outcome.detail }, ip });
+	await audit(db, anonymousRequest(ip), { action: 'login.failed', detail: { via: 'oidc', reason: outcome.detail } });
 	return { kind: 'failed' as const, reason: outcome.reason };
 };

@@ -1,4 +1,4 @@
-import { formAction, orErrorPage, requireActor } from '$lib/server/http';
+import { orErrorPage, requireActor, savingAction } from '$lib/server/http';
 import {
 	addActivity,
 	addSubgoal,
@@ -9,8 +9,7 @@ import {
 	saveFollowUp,
 	setActivityDone,
 	updateSubgoal
-} from '$lib/server/plan/service';
-import { formToObject } from '$lib/server/validation';
+} from '$lib/server/city-plan/service';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -18,18 +17,7 @@ export const load: PageServerLoad = async (event) => {
 	return { plan: await orErrorPage(() => getAreaPlan(event.locals.db, actor, event.params.forvaltningId, event.params.areaId)) };
 };
 
-/** Every action: read the form, call one service function, say what was saved. */
-function action(saved: string, work: (event: RequestEvent, values: Record<string, unknown>) => Promise<unknown>) {
-	return async (event: RequestEvent) => {
-		requireActor(event);
-		const values = formToObject(await event.request.formData());
-		return formAction(values, async () => {
-			await work(event, values);
-			return { saved };
-		});
-	};
-}
-
+const action = (saved: string, work: (event: RequestEvent, values: Record<string, unknown>) => Promise<unknown>) => savingAction<RequestEvent>(saved, work);
 const ids = (event: RequestEvent) => [event.params.forvaltningId, event.params.areaId] as const;
 const idOf = (values: Record<string, unknown>) => String(values.id ?? '');
 

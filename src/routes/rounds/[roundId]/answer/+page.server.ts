@@ -1,7 +1,7 @@
 import { formAction, orErrorPage, requireActor } from '$lib/server/http';
 import { nearestManagers } from '$lib/server/org/service';
 import { getMyResponse, saveMyResponse } from '$lib/server/rounds/service';
-import { env } from '$lib/server/env';
+import { anonymityRules } from '$lib/server/anonymity';
 import { formToObject } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -13,8 +13,9 @@ export const load: PageServerLoad = async (event) => {
 		participates: mine.participates,
 		response: mine.response,
 		managers: await nearestManagers(event.locals.db, actor.orgUnitPath),
-		minGroup: env().ANONYMITY_MIN_GROUP,
-		minTextGroup: env().ANONYMITY_MIN_TEXT_GROUP
+		// The rules in force, from the one place that decides every upward figure.
+		minGroup: anonymityRules().minGroup,
+		minTextGroup: anonymityRules().minTextGroup
 	};
 };
 

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
-import { apiCall, clientIp, requireApiActor } from '$lib/server/http';
+import { apiCall, requireApiActor } from '$lib/server/http';
 import { getIncident } from '$lib/server/incidents/service';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = (event) =>
-	apiCall(async () => json(await getIncident(event.locals.db, requireApiActor(event.locals), event.params.incidentId, clientIp(event))));
+	apiCall(async () => json(await getIncident(event.locals.db, requireApiActor(event.locals), event.params.incidentId)));

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { apiCall, apiError, requireApiActor } from '$lib/server/http';
+import { apiCall, apiError, readJson, requireApiActor } from '$lib/server/http';
 import { saveEntries } from '$lib/server/indicators/service';
 import type { RequestHandler } from './$types';
 
@@ -7,7 +7,7 @@ import type { RequestHandler } from './$types';
 export const PUT: RequestHandler = ({ locals, request }) =>
 	apiCall(async () => {
 		const actor = requireApiActor(locals);
-		const result = await saveEntries(locals.db, actor, await request.json().catch(() => ({})), 'api');
+		const result = await saveEntries(locals.db, actor, await readJson(request), 'api');
 		if (result.needsConfirmation) {
 			return apiError(409, 'conflict', 'Några värden skiljer sig mycket från förra perioden. Kontrollera dem och skicka igen med "confirm": true.', result.warnings);
 		}

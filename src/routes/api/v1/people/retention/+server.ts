@@ -1,5 +1,6 @@
+import { now } from '$lib/server/clock';
 import { json } from '@sveltejs/kit';
-import { apiCall, clientIp, requireApiActor } from '$lib/server/http';
+import { apiCall, requireApiActor } from '$lib/server/http';
 import { retentionStatus, runRetention } from '$lib/server/privacy/retention';
 import type { RequestHandler } from './$types';
 
@@ -8,4 +9,4 @@ export const GET: RequestHandler = ({ locals }) => apiCall(async () => json(awai
 
 /** Retains the due rounds now (it also runs by itself every quarter of an hour). */
 export const POST: RequestHandler = (event) =>
-	apiCall(async () => json(await runRetention(event.locals.db, requireApiActor(event.locals), new Date(), undefined, clientIp(event))));
+	apiCall(async () => json(await runRetention(event.locals.db, requireApiActor(event.locals), now(), undefined)));

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { apiCall, requireApiActor } from '$lib/server/http';
-import { getPlanOverview } from '$lib/server/plan/service';
+import { getPlanOverview } from '$lib/server/city-plan/service';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ locals, params }) =>

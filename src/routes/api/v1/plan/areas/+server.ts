@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { apiCall, requireApiActor } from '$lib/server/http';
-import { createArea, listAreas } from '$lib/server/plan/areas';
+import { apiCall, readJson, requireApiActor } from '$lib/server/http';
+import { createArea, listAreas } from '$lib/server/city-plan/areas';
 import type { RequestHandler } from './$types';
 
 /** The areas of the plan; `?retired=1` includes retired ones. */
@@ -11,4 +11,4 @@ export const GET: RequestHandler = ({ locals, url }) =>
 	});
 
 export const POST: RequestHandler = ({ locals, request }) =>
-	apiCall(async () => json(await createArea(locals.db, requireApiActor(locals), await request.json().catch(() => ({}))), { status: 201 }));
+	apiCall(async () => json(await createArea(locals.db, requireApiActor(locals), await readJson(request)), { status: 201 }));

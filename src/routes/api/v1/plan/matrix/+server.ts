@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { apiCall, requireApiActor } from '$lib/server/http';
-import { planMatrix } from '$lib/server/plan/matrix';
+import { planMatrix } from '$lib/server/city-plan/matrix';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ locals, url }) =>

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
-import { addNote } from '$lib/server/action-plans/service';
-import { apiCall, requireApiActor } from '$lib/server/http';
+import { addIndividualPlanNote } from '$lib/server/individual-plans/service';
+import { apiCall, readJson, requireApiActor } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = ({ locals, params, request }) =>
-	apiCall(async () => json(await addNote(locals.db, requireApiActor(locals), params.planId, await request.json().catch(() => ({}))), { status: 201 }));
+	apiCall(async () => json(await addIndividualPlanNote(locals.db, requireApiActor(locals), params.planId, await readJson(request)), { status: 201 }));

@@ -1,11 +1,11 @@
 import { json } from '@sveltejs/kit';
-import { apiCall, clientIp, requireApiActor } from '$lib/server/http';
+import { apiCall, readJson, requireApiActor } from '$lib/server/http';
 import { applyImport } from '$lib/server/import/service';
 import type { RequestHandler } from './$types';
 
 /** Applies a dry run, if the plan is still the one with this fingerprint. */
 export const POST: RequestHandler = (event) =>
 	apiCall(async () => {
-		const result = await applyImport(event.locals.db, requireApiActor(event.locals), event.params.importId, await event.request.json().catch(() => ({})), clientIp(event));
+		const result = await applyImport(event.locals.db, requireApiActor(event.locals), event.params.importId, await readJson(event.request));
 		return json({ applied: true, importId: result.importId, summary: result.plan.summary });
 	});

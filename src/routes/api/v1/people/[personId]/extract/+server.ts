@@ -1,8 +1,8 @@
 import { json } from '@sveltejs/kit';
-import { apiCall, clientIp, requireApiActor } from '$lib/server/http';
+import { apiCall, requireApiActor } from '$lib/server/http';
 import { registerExtract } from '$lib/server/privacy/extract';
 import type { RequestHandler } from './$types';
 
 /** Everything stored about one person (GDPR art. 15); taking it is logged. */
 export const GET: RequestHandler = (event) =>
-	apiCall(async () => json(await registerExtract(event.locals.db, requireApiActor(event.locals), event.params.personId, clientIp(event), 'json')));
+	apiCall(async () => json(await registerExtract(event.locals.db, requireApiActor(event.locals), event.params.personId, 'json')));

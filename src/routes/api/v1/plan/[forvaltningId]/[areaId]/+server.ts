@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { apiCall, requireApiActor } from '$lib/server/http';
-import { getAreaPlan, saveAreaState } from '$lib/server/plan/service';
+import { apiCall, readJson, requireApiActor } from '$lib/server/http';
+import { getAreaPlan, saveAreaState } from '$lib/server/city-plan/service';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ locals, params }) =>
@@ -8,4 +8,4 @@ export const GET: RequestHandler = ({ locals, params }) =>
 
 /** The area's status and assessment (the förvaltning's lokal styrgrupp). */
 export const PUT: RequestHandler = ({ locals, params, request }) =>
-	apiCall(async () => json(await saveAreaState(locals.db, requireApiActor(locals), params.forvaltningId, params.areaId, await request.json().catch(() => ({})))));
+	apiCall(async () => json(await saveAreaState(locals.db, requireApiActor(locals), params.forvaltningId, params.areaId, await readJson(request))));

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { apiCall, requireApiActor } from '$lib/server/http';
+import { apiCall, readJson, requireApiActor } from '$lib/server/http';
 import { presentResponse } from '$lib/server/api/presenters';
 import { getMyResponse, saveMyResponse } from '$lib/server/rounds/service';
 import type { RequestHandler } from './$types';
@@ -14,6 +14,6 @@ export const GET: RequestHandler = ({ locals, params }) =>
 export const PUT: RequestHandler = ({ locals, params, request }) =>
 	apiCall(async () => {
 		const actor = requireApiActor(locals);
-		const saved = await saveMyResponse(locals.db, actor, params.roundId, await request.json().catch(() => ({})));
+		const saved = await saveMyResponse(locals.db, actor, params.roundId, await readJson(request));
 		return json({ response: presentResponse(saved) });
 	});

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
-import { apiCall, requireApiActor } from '$lib/server/http';
-import { addSubgoal } from '$lib/server/plan/service';
+import { apiCall, readJson, requireApiActor } from '$lib/server/http';
+import { addSubgoal } from '$lib/server/city-plan/service';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = ({ locals, params, request }) =>
-	apiCall(async () => json(await addSubgoal(locals.db, requireApiActor(locals), params.forvaltningId, params.areaId, await request.json().catch(() => ({}))), { status: 201 }));
+	apiCall(async () => json(await addSubgoal(locals.db, requireApiActor(locals), params.forvaltningId, params.areaId, await readJson(request)), { status: 201 }));

@@ -1,0 +1,1 @@
+ALTER TABLE "incidents" ADD COLUMN "occurred_time_known" boolean DEFAULT true NOT NULL;
