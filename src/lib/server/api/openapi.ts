@@ -12,6 +12,8 @@ import { areaInput, areaStateInput, subgoalInput, suggestionInput } from '../cit
 import { reportQuery } from '../reports/service';
 import { responseInput, roundInput } from '../rounds/rules';
 import { entriesInput } from '../indicators/service';
+import { jsonSchemaOf } from './presenters/presenter';
+import { presentCreated, presentMyHistory, presentMyResponse, presentRounds, presentSavedResponse } from './presenters/rounds';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 
@@ -225,20 +227,20 @@ export function openApiDocument() {
 			},
 			// --- end of identity ---
 			'/rounds': {
-				get: { summary: 'Rounds (mätomgångar) the caller may see', responses: { '200': ok('Rounds'), ...errors(401) } },
+				get: { summary: 'Rounds (mätomgångar) the caller may see', responses: { '200': ok('Rounds', jsonSchemaOf(presentRounds)), ...errors(401) } },
 				post: {
 					summary: 'Create a round (administrators)',
 					requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/RoundInput' } } } },
-					responses: { '201': ok('Created'), ...errors(400, 401, 404) }
+					responses: { '201': ok('Created', jsonSchemaOf(presentCreated)), ...errors(400, 401, 404) }
 				}
 			},
 			'/rounds/{roundId}/my-response': {
 				parameters: [roundIdParam],
-				get: { summary: "The caller's own answer in a round", responses: { '200': ok('Answer or null'), ...errors(401, 404) } },
+				get: { summary: "The caller's own answer in a round", responses: { '200': ok('Answer or null', jsonSchemaOf(presentMyResponse)), ...errors(401, 404) } },
 				put: {
 					summary: "Save the caller's answer (may be changed until the round closes)",
 					requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ResponseInput' } } } },
-					responses: { '200': ok('Saved'), ...errors(400, 401, 404, 409) }
+					responses: { '200': ok('Saved', jsonSchemaOf(presentSavedResponse)), ...errors(400, 401, 404, 409) }
 				}
 			},
 			'/rounds/{roundId}/report': {
@@ -289,7 +291,7 @@ export function openApiDocument() {
 				post: { summary: 'Remind everyone who has not answered (administrators)', responses: { '200': ok('Counts of reminded and e-mailed'), ...errors(401, 404, 409) } }
 			},
 			'/my-history': {
-				get: { summary: "The caller's own answers over all rounds", responses: { '200': ok('History'), ...errors(401) } }
+				get: { summary: "The caller's own answers over all rounds", responses: { '200': ok('History', jsonSchemaOf(presentMyHistory)), ...errors(401) } }
 			},
 			'/action-plans': {
 				get: { summary: 'Individual action plans: those the caller follows up as manager, and their own', responses: { '200': ok('Plans'), ...errors(401) } },
