@@ -22,11 +22,6 @@ export function now(): Date {
 	return new Date(Date.now() + settingOffset());
 }
 
-/**
- * @deprecated Use `now()`; kept so code written against the earlier name still compiles.
- */
-export const appNow = now;
-
 /** Today's date in Stockholm, YYYY-MM-DD. */
 export function todayInStockholm(at: Date = now()): string {
 	return dateInStockholm(at);

@@ -7,7 +7,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { anonymousRequest, audit } from '../audit/audit';
-import { appNow } from '../clock';
+import { now as clockNow } from '../clock';
 import type { Db } from '../db';
 import { loginAttempts, people } from '../db/schema';
 import { env } from '../env';
@@ -40,7 +40,7 @@ export interface LoginOptions {
 export async function login(db: Db, input: unknown, ip: string, options: LoginOptions): Promise<{ personId: string }> {
 	if (env().LOCAL_LOGIN === 'off') throw new DomainError('forbidden', 'Inloggning med lösenord är avstängd. Använd kommunens inloggning.');
 	const { email, password } = parseInput(loginInput, input);
-	const now = options.now ?? appNow();
+	const now = options.now ?? clockNow();
 	const keys = throttleKeys(email, ip);
 	const failed = (detail: Record<string, unknown> = {}) => audit(db, anonymousRequest(ip), { action: 'login.failed', detail: { via: options.via, email, ...detail } });
 

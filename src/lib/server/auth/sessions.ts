@@ -8,7 +8,7 @@ import { loadSessionActor } from '../access/load-actor';
 import type { PersonActor } from '../access/actor';
 import type { Db } from '../db';
 import { sessions } from '../db/schema';
-import { appNow } from '../clock';
+import { now as clockNow } from '../clock';
 import { env } from '../env';
 
 export interface SessionInfo {
@@ -21,7 +21,7 @@ export interface SessionInfo {
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export async function createSession(db: Db, personId: string, now = appNow()): Promise<string> {
+export async function createSession(db: Db, personId: string, now = clockNow()): Promise<string> {
 	const token = randomBytes(32).toString('base64url');
 	const expiresAt = new Date(now.getTime() + env().SESSION_MAX_HOURS * 3600_000);
 	await db.insert(sessions).values({ id: hashToken(token), personId, createdAt: now, lastSeenAt: now, expiresAt });
@@ -29,7 +29,7 @@ export async function createSession(db: Db, personId: string, now = appNow()): P
 }
 
 /** The session behind a token with its actor (one query on the hot path), or null when expired. */
-export async function validateSession(db: Db, token: string, now = appNow()): Promise<SessionInfo | null> {
+export async function validateSession(db: Db, token: string, now = clockNow()): Promise<SessionInfo | null> {
 	const id = hashToken(token);
 	const row = await loadSessionActor(db, id);
 	if (!row) return null;
@@ -58,7 +58,7 @@ export async function deleteSession(db: Db, token: string): Promise<void> {
 	await db.delete(sessions).where(eq(sessions.id, hashToken(token)));
 }
 
-export async function deleteExpiredSessions(db: Db, now = appNow()): Promise<void> {
+export async function deleteExpiredSessions(db: Db, now = clockNow()): Promise<void> {
 	const idleLimit = new Date(now.getTime() - env().SESSION_IDLE_MINUTES * 60_000);
 	await db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleLimit)));
 }

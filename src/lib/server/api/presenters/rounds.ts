@@ -36,3 +36,7 @@ export const presentSavedResponse = presenter(z.object({ response }));
 export const presentMyHistory = presenter(
 	z.object({ history: z.array(z.object({ round: z.object({ id, name: z.string(), status }), response })) })
 );
+
+/** Opening and closing answer with the round's new state. */
+export const presentRoundState = presenter(z.object({ id, status }));
+export const presentReminders = presenter(z.object({ reminded: z.number().int(), emailed: z.number().int() }));

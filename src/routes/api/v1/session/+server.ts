@@ -1,4 +1,5 @@
 import { json } from '@sveltejs/kit';
+import { presentSession } from '$lib/server/api/presenters/session';
 import { clearSessionCookie } from '$lib/server/auth/cookies';
 import { beginSession } from '$lib/server/auth/login-method';
 import { login } from '$lib/server/auth/login';
@@ -13,7 +14,7 @@ export const POST: RequestHandler = (event) =>
 		// login() audits a failed attempt; beginSession the login.
 		const { personId } = await login(event.locals.db, body, ip, { via: 'api' });
 		const token = await beginSession(event, personId, { via: 'api' });
-		return json({ token }, { status: 201 });
+		return json(presentSession({ token }), { status: 201 });
 	});
 
 export const DELETE: RequestHandler = (event) =>

@@ -1,4 +1,5 @@
 import { json } from '@sveltejs/kit';
+import { presentRoundState } from '$lib/server/api/presenters/rounds';
 import { apiCall, requireApiActor } from '$lib/server/http';
 import { openRound } from '$lib/server/rounds/service';
 import type { RequestHandler } from './$types';
@@ -8,5 +9,5 @@ export const POST: RequestHandler = ({ locals, params, request }) =>
 	apiCall(async () => {
 		const input = await request.json().catch(() => ({}));
 		const round = await openRound(locals.db, requireApiActor(locals), params.roundId, input);
-		return json({ id: round.id, status: round.status });
+		return json(presentRoundState(round));
 	});

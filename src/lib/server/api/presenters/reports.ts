@@ -1,0 +1,26 @@
+/** The aggregated report of a round (reports/service.ts): every figure through the anonymity module. */
+import { z } from 'zod';
+import { ACTIVITY_AREAS, CASEWORKER_TITLES, ORG_UNIT_KINDS, ROUND_STATUSES } from '$lib/domain';
+import { disclosedText, surveyCell } from './disclosure';
+import { id, presenter } from './presenter';
+
+export const unitWithKind = z.object({ id, name: z.string(), kind: z.enum(ORG_UNIT_KINDS) });
+const roundRef = z.object({ id, name: z.string(), status: z.enum(ROUND_STATUSES) });
+const texts = z.object({ situation: z.array(z.string()), quality: z.array(z.string()), recommend: z.array(z.string()), positive: z.array(z.string()) });
+
+export const presentReport = presenter(
+	z.object({
+		unit: unitWithKind,
+		breadcrumbs: z.array(unitWithKind),
+		scopeRoots: z.array(unitWithKind),
+		filters: z.object({ area: z.enum(ACTIVITY_AREAS).nullable(), title: z.enum(CASEWORKER_TITLES).nullable(), q: z.string().nullable() }),
+		rounds: z.array(roundRef),
+		round: roundRef.nullable(),
+		rows: z.array(z.object({ unit: unitWithKind, isTotal: z.boolean(), cell: surveyCell })).describe('The unit itself first, then its children; empty while the round is open.'),
+		trend: z.array(z.object({ roundId: id, roundName: z.string(), cell: surveyCell })),
+		texts: disclosedText(texts).nullable().describe('Motivations per statement, at most textLimit each; a hidden group’s texts are never sent.'),
+		textTotals: z.object({ situation: z.number().int(), quality: z.number().int(), recommend: z.number().int(), positive: z.number().int() }).nullable().describe('Motivations per statement in all, when shown.'),
+		progress: z.object({ members: z.number().int(), respondents: z.number().int() }).nullable().describe('While the round is open, where the anonymity rule lets it be shown.'),
+		rules: z.object({ minGroup: z.number().int(), minTextGroup: z.number().int() })
+	})
+);
