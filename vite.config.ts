@@ -1,4 +1,5 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // CLOCK_AT (tests only): record the real start once here, so the test workers and the app the
@@ -30,6 +31,8 @@ export default defineConfig({
 				}
 			},
 			{
+				// The e2e tests check real answers against the API's presenters, which import from $lib.
+				resolve: { alias: { $lib: fileURLToPath(new URL('./src/lib', import.meta.url)) } },
 				test: {
 					name: 'e2e',
 					include: ['tests/e2e/**/*.e2e.test.ts'],

@@ -12,8 +12,29 @@ import { areaInput, areaStateInput, subgoalInput, suggestionInput } from '../cit
 import { reportQuery } from '../reports/service';
 import { responseInput, roundInput } from '../rounds/rules';
 import { entriesInput } from '../indicators/service';
+import { presentAuditSearch } from './presenters/audit';
+import {
+	presentArea,
+	presentAreaPlan,
+	presentAreas,
+	presentAreaState,
+	presentIndividualPlanCounts,
+	presentPlanMatrix,
+	presentPlanOverview,
+	presentSubgoal,
+	presentSuggestion
+} from './presenters/city-plan';
+import { presentAppliedImport, presentImportRefused, presentImportResult, presentImports, presentStoredImport } from './presenters/import';
+import { presentIncident, presentIncidentDetail, presentIncidents, presentIncidentStatistics } from './presenters/incidents';
+import { presentIndividualPlan, presentIndividualPlanNote, presentIndividualPlans, presentIndividualPlanWithNotes } from './presenters/individual-plans';
+import { presentIndicatorDetail, presentIndicators, presentSavedEntries } from './presenters/indicators';
+import { presentOrgUnits } from './presenters/org';
+import { presentPeopleSearch, presentRegisterExtract, presentRetentionRun, presentRetentionStatus } from './presenters/people';
 import { jsonSchemaOf } from './presenters/presenter';
-import { presentCreated, presentMyHistory, presentMyResponse, presentRounds, presentSavedResponse } from './presenters/rounds';
+import { presentReport } from './presenters/reports';
+import { presentCreated, presentMyHistory, presentMyResponse, presentReminders, presentRounds, presentRoundState, presentSavedResponse } from './presenters/rounds';
+import { presentSession } from './presenters/session';
+import { presentTeam } from './presenters/team';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 
@@ -44,47 +65,69 @@ const forvaltningIdParam = { name: 'forvaltningId', in: 'path', required: true, 
 const areaIdParam = { name: 'areaId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 const incidentIdParam = { name: 'incidentId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 
-const disclosedCell = {
-	description:
-		'A cell passed through the anonymity rule: either shown with its figures, or hidden with the reason. Hidden cells carry no numbers at all.',
-	oneOf: [
-		{
-			type: 'object',
-			properties: {
-				shown: { const: true },
-				n: { type: 'integer' },
-				figures: { $ref: '#/components/schemas/CellFigures' },
-				textShown: { type: 'boolean' },
-				textReason: { type: ['string', 'null'] },
-				textReasonText: { type: ['string', 'null'] }
-			},
-			required: ['shown', 'n', 'figures']
-		},
-		{
-			type: 'object',
-			properties: {
-				shown: { const: false },
-				reason: { type: 'string', enum: ['too_few', 'protects_other_group', 'changed_since_earlier_round'] },
-				reasonText: { type: 'string' }
-			},
-			required: ['shown', 'reason', 'reasonText']
-		}
-	]
+type Shape = { schema: z.ZodType };
+
+/**
+ * Which presenter shapes each JSON answer: path → method → status. The response schemas of the
+ * document are generated from these, so the document shows exactly what the handlers send.
+ */
+export const responseShapes: Record<string, Record<string, Record<number, Shape>>> = {
+	'/session': { post: { 201: presentSession } },
+	'/import': { get: { 200: presentImports }, post: { 200: presentImportResult, 201: presentImportResult, 400: presentImportRefused } },
+	'/import/{importId}': { get: { 200: presentStoredImport } },
+	'/import/{importId}/apply': { post: { 200: presentAppliedImport } },
+	'/audit': { get: { 200: presentAuditSearch } },
+	'/people': { get: { 200: presentPeopleSearch } },
+	'/people/{personId}/extract': { get: { 200: presentRegisterExtract } },
+	'/people/retention': { get: { 200: presentRetentionStatus }, post: { 200: presentRetentionRun } },
+	'/rounds': { get: { 200: presentRounds }, post: { 201: presentCreated } },
+	'/rounds/{roundId}/my-response': { get: { 200: presentMyResponse }, put: { 200: presentSavedResponse } },
+	'/rounds/{roundId}/report': { get: { 200: presentReport } },
+	'/rounds/{roundId}/team': { get: { 200: presentTeam } },
+	'/rounds/{roundId}/open': { post: { 200: presentRoundState } },
+	'/rounds/{roundId}/close': { post: { 200: presentRoundState } },
+	'/rounds/{roundId}/reminders': { post: { 200: presentReminders } },
+	'/my-history': { get: { 200: presentMyHistory } },
+	'/action-plans': { get: { 200: presentIndividualPlans }, post: { 201: presentIndividualPlan } },
+	'/action-plans/{planId}': { get: { 200: presentIndividualPlanWithNotes }, put: { 200: presentIndividualPlan } },
+	'/action-plans/{planId}/notes': { post: { 201: presentIndividualPlanNote } },
+	'/plan/areas': { get: { 200: presentAreas }, post: { 201: presentArea } },
+	'/plan/matrix': { get: { 200: presentPlanMatrix } },
+	'/plan/individual-counts': { get: { 200: presentIndividualPlanCounts } },
+	'/plan/{forvaltningId}': { get: { 200: presentPlanOverview } },
+	'/plan/{forvaltningId}/suggestions': { post: { 201: presentSuggestion } },
+	'/plan/{forvaltningId}/{areaId}': { get: { 200: presentAreaPlan }, put: { 200: presentAreaState } },
+	'/plan/{forvaltningId}/{areaId}/subgoals': { post: { 201: presentSubgoal } },
+	'/incidents/statistics': { get: { 200: presentIncidentStatistics } },
+	'/incidents': { get: { 200: presentIncidents }, post: { 201: presentIncident } },
+	'/incidents/{incidentId}': { get: { 200: presentIncidentDetail } },
+	'/incidents/{incidentId}/support': { put: { 200: presentIncident } },
+	'/org-units': { get: { 200: presentOrgUnits } },
+	'/indicators': { get: { 200: presentIndicators } },
+	'/indicators/{key}': { get: { 200: presentIndicatorDetail } },
+	'/indicators/entries': { put: { 200: presentSavedEntries } }
 };
 
-const statementFigures = {
-	type: 'object',
-	properties: {
-		mean: { type: ['number', 'null'] },
-		shareLow: { type: ['number', 'null'], description: 'Share answering 1–2.' },
-		shareHigh: { type: ['number', 'null'], description: 'Share answering 5–6.' },
-		distribution: { type: 'array', items: { type: 'integer' }, maxItems: 6, description: 'Count per answer 1–6; empty when withheld.' },
-		reasonText: { type: 'string', description: 'Present when the figures of this statement are withheld: everyone in part of the group gave the same answer.' }
+type Operation = { responses: Record<string, { description: string; content?: Record<string, { schema: object }> }> };
+
+/** Puts each presenter's JSON Schema in its place in the document. */
+function withResponseShapes<T extends { paths: Record<string, object> }>(doc: T): T {
+	for (const [path, methods] of Object.entries(responseShapes)) {
+		for (const [method, byStatus] of Object.entries(methods)) {
+			const op = (doc.paths[path] as Record<string, Operation | undefined>)?.[method];
+			if (!op) throw new Error(`The document has no ${method.toUpperCase()} ${path} for its presenter.`);
+			for (const [status, shape] of Object.entries(byStatus)) {
+				const response = op.responses[status];
+				if (!response) throw new Error(`${method.toUpperCase()} ${path} documents no ${status} answer.`);
+				response.content = { ...response.content, 'application/json': { schema: jsonSchemaOf(shape) } };
+			}
+		}
 	}
-};
+	return doc;
+}
 
 export function openApiDocument() {
-	return {
+	return withResponseShapes({
 		openapi: '3.1.0',
 		info: {
 			title: 'Lägesbild API',
@@ -104,21 +147,6 @@ export function openApiDocument() {
 				OfferPlan: schema(offerInput),
 				UpdatePlan: schema(planUpdateInput),
 				Note: schema(noteInput),
-				CellFigures: {
-					type: 'object',
-					properties: {
-						respondents: { type: 'integer' },
-						members: { type: 'integer' },
-						responseRate: { type: ['number', 'null'] },
-						casesMean: { type: ['number', 'null'] },
-						casesMedian: { type: ['number', 'null'] },
-						statements: {
-							type: 'object',
-							properties: { situation: statementFigures, quality: statementFigures, recommend: statementFigures }
-						}
-					}
-				},
-				DisclosedCell: disclosedCell,
 				IndicatorEntries: schema(entriesInput),
 				IncidentReport: schema(reportInput),
 				IncidentSupport: schema(supportInput)
@@ -131,7 +159,7 @@ export function openApiDocument() {
 					summary: 'Log in with e-mail and password',
 					security: [],
 					requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Login' } } } },
-					responses: { '201': ok('Logged in', { type: 'object', properties: { token: { type: 'string' } } }), ...errors(400, 401, 429) }
+					responses: { '201': ok('Logged in'), ...errors(400, 401, 429) }
 				},
 				delete: { summary: 'Log out', responses: { '204': { description: 'Logged out' }, ...errors(401) } }
 			},
@@ -196,7 +224,7 @@ export function openApiDocument() {
 						'200': {
 							description: 'Entries, newest first, 50 a page; or the file',
 							content: {
-								'application/json': { schema: { type: 'object', properties: { total: { type: 'integer' }, page: { type: 'integer' }, pages: { type: 'integer' }, entries: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, at: { type: 'string', format: 'date-time' }, actorId: { type: ['string', 'null'] }, actorName: { type: ['string', 'null'] }, action: { type: 'string' }, actionLabel: { type: 'string' }, subjectType: { type: ['string', 'null'] }, subjectId: { type: ['string', 'null'] }, subjectLabel: { type: ['string', 'null'] }, detail: { type: ['object', 'null'] }, ip: { type: ['string', 'null'] } } } } } } },
+								'application/json': { schema: { type: 'object' } },
 								'text/csv': { schema: { type: 'string' } }
 							}
 						},
@@ -208,7 +236,7 @@ export function openApiDocument() {
 				get: {
 					summary: 'Find people by name, e-mail or anställningsnummer (administrators)',
 					parameters: [{ name: 'q', in: 'query', schema: { type: 'string' } }],
-					responses: { '200': ok('Up to 50 people', { type: 'object', properties: { q: { type: ['string', 'null'] }, more: { type: 'boolean' }, people: { type: 'array', items: { type: 'object', properties: { id: { type: 'string', format: 'uuid' }, employeeId: { type: ['string', 'null'] }, name: { type: 'string' }, email: { type: 'string' }, unit: { type: 'string' }, title: { type: 'string' }, active: { type: 'boolean' } } } } } }), ...errors(400, 401, 404) }
+					responses: { '200': ok('Up to 50 people'), ...errors(400, 401, 404) }
 				}
 			},
 			'/people/{personId}/extract': {
@@ -222,25 +250,25 @@ export function openApiDocument() {
 				get: { summary: 'Retention of named answers: the setting (RETENTION_YEARS), rounds due and rounds retained', responses: { '200': ok('Status'), ...errors(401, 404) } },
 				post: {
 					summary: 'Retain the due rounds now (also runs on its own): answers are cut from the people who gave them, free text deleted, figures unchanged',
-					responses: { '200': ok('Rounds retained and answers pseudonymised', { type: 'object', properties: { rounds: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } } }, pseudonymised: { type: 'integer' } } }), ...errors(401, 404) }
+					responses: { '200': ok('Rounds retained and answers pseudonymised'), ...errors(401, 404) }
 				}
 			},
 			// --- end of identity ---
 			'/rounds': {
-				get: { summary: 'Rounds (mätomgångar) the caller may see', responses: { '200': ok('Rounds', jsonSchemaOf(presentRounds)), ...errors(401) } },
+				get: { summary: 'Rounds (mätomgångar) the caller may see', responses: { '200': ok('Rounds'), ...errors(401) } },
 				post: {
 					summary: 'Create a round (administrators)',
 					requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/RoundInput' } } } },
-					responses: { '201': ok('Created', jsonSchemaOf(presentCreated)), ...errors(400, 401, 404) }
+					responses: { '201': ok('Created'), ...errors(400, 401, 404) }
 				}
 			},
 			'/rounds/{roundId}/my-response': {
 				parameters: [roundIdParam],
-				get: { summary: "The caller's own answer in a round", responses: { '200': ok('Answer or null', jsonSchemaOf(presentMyResponse)), ...errors(401, 404) } },
+				get: { summary: "The caller's own answer in a round", responses: { '200': ok('Answer or null'), ...errors(401, 404) } },
 				put: {
 					summary: "Save the caller's answer (may be changed until the round closes)",
 					requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ResponseInput' } } } },
-					responses: { '200': ok('Saved', jsonSchemaOf(presentSavedResponse)), ...errors(400, 401, 404, 409) }
+					responses: { '200': ok('Saved'), ...errors(400, 401, 404, 409) }
 				}
 			},
 			'/rounds/{roundId}/report': {
@@ -255,17 +283,7 @@ export function openApiDocument() {
 				get: {
 					summary: 'Aggregated report for a unit and its children, with suppressed cells marked',
 					responses: {
-						'200': ok('Report', {
-							type: 'object',
-							properties: {
-								unit: { type: 'object' },
-								rows: { type: 'array', items: { type: 'object', properties: { unit: { type: 'object' }, isTotal: { type: 'boolean' }, cell: { $ref: '#/components/schemas/DisclosedCell' } } } },
-								trend: { type: 'array', items: { type: 'object', properties: { roundId: { type: 'string' }, roundName: { type: 'string' }, cell: { $ref: '#/components/schemas/DisclosedCell' } } } },
-								texts: { type: ['object', 'null'] },
-								textTotals: { type: ['object', 'null'], description: 'Motivations per statement in all, when shown' },
-								progress: { type: ['object', 'null'] }
-							}
-						}),
+						'200': ok('Report'),
 						...errors(400, 401, 404)
 					}
 				}
@@ -291,7 +309,7 @@ export function openApiDocument() {
 				post: { summary: 'Remind everyone who has not answered (administrators)', responses: { '200': ok('Counts of reminded and e-mailed'), ...errors(401, 404, 409) } }
 			},
 			'/my-history': {
-				get: { summary: "The caller's own answers over all rounds", responses: { '200': ok('History', jsonSchemaOf(presentMyHistory)), ...errors(401) } }
+				get: { summary: "The caller's own answers over all rounds", responses: { '200': ok('History'), ...errors(401) } }
 			},
 			'/action-plans': {
 				get: { summary: 'Individual action plans: those the caller follows up as manager, and their own', responses: { '200': ok('Plans'), ...errors(401) } },
@@ -323,7 +341,7 @@ export function openApiDocument() {
 				get: {
 					summary: 'The areas of the plan, in order (the 13 of the plan, the three added 2019, and the kommun’s own)',
 					parameters: [{ name: 'retired', in: 'query', schema: { type: 'string', enum: ['1'] }, description: 'Include retired areas.' }],
-					responses: { '200': ok('Areas', { type: 'array', items: { type: 'object' } }), ...errors(401) }
+					responses: { '200': ok('Areas'), ...errors(401) }
 				},
 				post: {
 					summary: 'Add an area (administrators)',
@@ -440,12 +458,12 @@ export function openApiDocument() {
 				put: {
 					summary: "Save a unit's figures for a report period (T2/VB of a year); an empty value removes a figure. Implausible jumps answer 409 with the warnings in `fields` until sent with confirm: true",
 					requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/IndicatorEntries' } } } },
-					responses: { '200': ok('Saved', { type: 'object', properties: { saved: { type: 'integer' }, warnings: { type: 'object' } } }), ...errors(400, 401, 404, 409) }
+					responses: { '200': ok('Saved'), ...errors(400, 401, 404, 409) }
 				}
 			},
 			'/openapi.json': {
 				get: { summary: 'This document', security: [], responses: { '200': ok('OpenAPI document') } }
 			}
 		}
-	};
+	});
 }

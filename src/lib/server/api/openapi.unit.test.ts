@@ -1,13 +1,16 @@
-/** The OpenAPI document must describe every route and method that exists (drift check). */
+/**
+ * The OpenAPI document must describe every route and method that exists, and every JSON answer
+ * with the shape of the presenter the handler sends it through (drift check).
+ */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openApiDocument } from './openapi';
+import { openApiDocument, responseShapes } from './openapi';
 
 const apiRoot = path.resolve('src/routes/api/v1');
 
-function routes(dir = apiRoot): { path: string; methods: string[] }[] {
-	const out: { path: string; methods: string[] }[] = [];
+function routes(dir = apiRoot): { path: string; methods: string[]; source: string }[] {
+	const out: { path: string; methods: string[]; source: string }[] = [];
 	for (const entry of readdirSync(dir, { withFileTypes: true })) {
 		const full = path.join(dir, entry.name);
 		if (entry.isDirectory()) out.push(...routes(full));
@@ -21,7 +24,7 @@ function routes(dir = apiRoot): { path: string; methods: string[] }[] {
 				.filter((s) => s && !/^\(.*\)$/.test(s))
 				.map((s) => s.replace(/^\[(?:\.\.\.)?([^\]=]+)(?:=[^\]]+)?\]$/, '{$1}'));
 			const route = '/' + segments.join('/');
-			out.push({ path: route, methods });
+			out.push({ path: route, methods, source });
 		}
 	}
 	return out;
@@ -69,4 +72,30 @@ describe('OpenAPI document', () => {
 			}
 		}
 	});
+
+	it('gives every JSON answer of every route the schema of a presenter', () => {
+		const self = '/openapi.json';
+		for (const [p, item] of Object.entries(doc.paths)) {
+			if (p === self) continue;
+			for (const [method, op] of Object.entries(item)) {
+				if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
+				const responses = (op as { responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }> }).responses;
+				for (const [status, response] of Object.entries(responses)) {
+					if (!/^2/.test(status) || !response.content?.['application/json']) continue;
+					expect(responseShapes[p]?.[method]?.[Number(status)], `a presenter for ${method.toUpperCase()} ${p} ${status}`).toBeDefined();
+					const shape = response.content['application/json'].schema;
+					expect(shape.type ?? shape.anyOf ?? shape.oneOf, `${method.toUpperCase()} ${p} ${status} has a shape`).toBeDefined();
+				}
+			}
+		}
+	});
+
+	it('finds every JSON answer of a handler sent through a presenter, never a service result as it is', () => {
+		for (const route of routes()) {
+			if (route.path === '/openapi.json') continue;
+			const calls = [...route.source.matchAll(/\bjson\(\s*([\w.]+)/g)].map((m) => m[1]);
+			for (const first of calls) expect(first, `${route.path}: json(${first}…) goes through a presenter`).toMatch(/^present[A-Z]/);
+		}
+	});
 });
+

@@ -55,7 +55,7 @@ export async function teamRounds(db: Db, actor: Actor): Promise<RoundSummary[]> 
 export async function teamView(db: Db, actor: Actor, roundId: string) {
 	const scopes = requireNamedScopes(actor);
 	const round = await getRound(db, actor, roundId);
-	const members = await query<TeamMember>(
+	const rows = await query<Omit<TeamMember, 'updatedAt'> & { updatedAt: Date | string | null }>(
 		db,
 		sql`select p.id as "personId", p.name, m.title, m.activity_area as "activityArea",
 		       u.id as "unitId", u.name as "unitName", (r.id is not null) as answered,
@@ -80,6 +80,8 @@ export async function teamView(db: Db, actor: Actor, roundId: string) {
 		      and not exists (select 1 from retained_rounds rr where rr.round_id = m.round_id)
 		    order by u.name, p.name`
 	);
+	// A raw query gives the time as the driver's text on some back ends: one Date for every caller.
+	const members: TeamMember[] = rows.map((m) => ({ ...m, updatedAt: m.updatedAt === null ? null : new Date(m.updatedAt) }));
 	await audit(db, actor, {
 		action: 'read.named_answers',
 		subjectType: 'round',

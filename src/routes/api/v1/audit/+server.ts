@@ -1,4 +1,5 @@
 import { json } from '@sveltejs/kit';
+import { presentAuditSearch } from '$lib/server/api/presenters/audit';
 import { exportAudit, searchAudit } from '$lib/server/audit/search';
 import { exportResponse } from '$lib/server/export/table-export';
 import { apiCall, requireApiActor } from '$lib/server/http';
@@ -10,5 +11,5 @@ export const GET: RequestHandler = (event) =>
 		const actor = requireApiActor(event.locals);
 		const { format, ...params } = Object.fromEntries([...event.url.searchParams].filter(([, v]) => v !== ''));
 		if (format === 'csv' || format === 'xlsx') return exportResponse(await exportAudit(event.locals.db, actor, params), format, { filenameBase: 'lagesbild granskningslogg' });
-		return json(await searchAudit(event.locals.db, actor, params));
+		return json(presentAuditSearch(await searchAudit(event.locals.db, actor, params)));
 	});

@@ -1,4 +1,5 @@
 import { json } from '@sveltejs/kit';
+import { presentIndicators } from '$lib/server/api/presenters/indicators';
 import { notFound } from '$lib/server/errors';
 import { apiCall, requireApiActor } from '$lib/server/http';
 import { listIndicators, readableUnits } from '$lib/server/indicators/service';
@@ -10,8 +11,5 @@ export const GET: RequestHandler = ({ locals }) =>
 		const actor = requireApiActor(locals);
 		const units = await readableUnits(locals.db, actor);
 		if (units.length === 0) throw notFound('Indikatorerna');
-		return json({
-			indicators: await listIndicators(locals.db),
-			units: units.map((u) => ({ id: u.id, name: u.name, kind: u.kind }))
-		});
+		return json(presentIndicators({ indicators: await listIndicators(locals.db), units }));
 	});

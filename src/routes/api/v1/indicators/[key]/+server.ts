@@ -1,4 +1,5 @@
 import { json } from '@sveltejs/kit';
+import { presentIndicatorDetail } from '$lib/server/api/presenters/indicators';
 import { apiCall, requireApiActor } from '$lib/server/http';
 import { indicatorDetail } from '$lib/server/indicators/dashboard';
 import type { RequestHandler } from './$types';
@@ -8,5 +9,5 @@ export const GET: RequestHandler = ({ locals, params, url }) =>
 	apiCall(async () => {
 		const actor = requireApiActor(locals);
 		const query = Object.fromEntries([...url.searchParams].filter(([, v]) => v !== ''));
-		return json(await indicatorDetail(locals.db, actor, params.key, query));
+		return json(presentIndicatorDetail(await indicatorDetail(locals.db, actor, params.key, query)));
 	});

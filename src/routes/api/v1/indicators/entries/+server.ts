@@ -1,4 +1,5 @@
 import { json } from '@sveltejs/kit';
+import { presentSavedEntries } from '$lib/server/api/presenters/indicators';
 import { apiCall, apiError, readJson, requireApiActor } from '$lib/server/http';
 import { saveEntries } from '$lib/server/indicators/service';
 import type { RequestHandler } from './$types';
@@ -11,5 +12,5 @@ export const PUT: RequestHandler = ({ locals, request }) =>
 		if (result.needsConfirmation) {
 			return apiError(409, 'conflict', 'Några värden skiljer sig mycket från förra perioden. Kontrollera dem och skicka igen med "confirm": true.', result.warnings);
 		}
-		return json(result);
+		return json(presentSavedEntries(result));
 	});

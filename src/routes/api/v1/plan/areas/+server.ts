@@ -1,4 +1,5 @@
 import { json } from '@sveltejs/kit';
+import { presentArea, presentAreas } from '$lib/server/api/presenters/city-plan';
 import { apiCall, readJson, requireApiActor } from '$lib/server/http';
 import { createArea, listAreas } from '$lib/server/city-plan/areas';
 import type { RequestHandler } from './$types';
@@ -7,8 +8,8 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = ({ locals, url }) =>
 	apiCall(async () => {
 		requireApiActor(locals);
-		return json(await listAreas(locals.db, { includeRetired: url.searchParams.get('retired') === '1' }));
+		return json(presentAreas(await listAreas(locals.db, { includeRetired: url.searchParams.get('retired') === '1' })));
 	});
 
 export const POST: RequestHandler = ({ locals, request }) =>
-	apiCall(async () => json(await createArea(locals.db, requireApiActor(locals), await readJson(request)), { status: 201 }));
+	apiCall(async () => json(presentArea(await createArea(locals.db, requireApiActor(locals), await readJson(request))), { status: 201 }));

@@ -1,4 +1,5 @@
 import { json } from '@sveltejs/kit';
+import { presentAppliedImport } from '$lib/server/api/presenters/import';
 import { apiCall, readJson, requireApiActor } from '$lib/server/http';
 import { applyImport } from '$lib/server/import/service';
 import type { RequestHandler } from './$types';
@@ -7,5 +8,5 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = (event) =>
 	apiCall(async () => {
 		const result = await applyImport(event.locals.db, requireApiActor(event.locals), event.params.importId, await readJson(event.request));
-		return json({ applied: true, importId: result.importId, summary: result.plan.summary });
+		return json(presentAppliedImport({ applied: true, importId: result.importId, summary: result.plan.summary }));
 	});

@@ -1,0 +1,85 @@
+/**
+ * Every JSON answer of the API, as the running app sends it, has exactly the shape its presenter
+ * (and so the OpenAPI document) describes: parsing it with the presenter's schema gives it back
+ * unchanged. Read-only calls only, as the people who may make them; the demo is not changed.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { presentAuditSearch } from '$lib/server/api/presenters/audit';
+import { presentAreaPlan, presentAreas, presentIndividualPlanCounts, presentPlanMatrix, presentPlanOverview } from '$lib/server/api/presenters/city-plan';
+import { presentImports } from '$lib/server/api/presenters/import';
+import { presentIncidentDetail, presentIncidents, presentIncidentStatistics } from '$lib/server/api/presenters/incidents';
+import { presentIndicatorDetail, presentIndicators } from '$lib/server/api/presenters/indicators';
+import { presentIndividualPlans, presentIndividualPlanWithNotes } from '$lib/server/api/presenters/individual-plans';
+import { presentOrgUnits } from '$lib/server/api/presenters/org';
+import { presentPeopleSearch, presentRegisterExtract, presentRetentionStatus } from '$lib/server/api/presenters/people';
+import { presentReport } from '$lib/server/api/presenters/reports';
+import { presentMyHistory, presentMyResponse, presentRounds } from '$lib/server/api/presenters/rounds';
+import { presentTeam } from '$lib/server/api/presenters/team';
+import { api, apiLogin, demo } from './support';
+
+type Schema = { schema: { parse: (v: unknown) => unknown } };
+
+describe('the API answers have their presenters’ shapes', () => {
+	const token: Record<string, string> = {};
+
+	beforeAll(async () => {
+		for (const who of ['socialsekreterare', 'deputy', 'enhetschef', 'avdelningschef', 'styrgrupp', 'central', 'admin'] as const) token[who] = await apiLogin(demo[who]);
+		token.reader = await apiLogin('arbetsmiljo@exempelstad.se');
+	});
+
+	/** GETs the path as `who` and checks the answer against the presenter; returns the body. */
+	async function expectShape(who: string, path: string, present: Schema) {
+		const res = await api(token[who], path);
+		expect(res.status, `${who} GET ${path}`).toBe(200);
+		expect(present.schema.parse(res.body), `${who} GET ${path}`).toEqual(res.body);
+		return res.body;
+	}
+
+	it('rounds, own answers and history, reports, the team and the organisation', async () => {
+		const { rounds } = await expectShape('admin', '/rounds', presentRounds);
+		const open = rounds.find((r: { status: string }) => r.status === 'open');
+		const closed = rounds.filter((r: { status: string }) => r.status === 'closed');
+		await expectShape('socialsekreterare', `/rounds/${open.id}/my-response`, presentMyResponse);
+		await expectShape('socialsekreterare', '/my-history', presentMyHistory);
+		for (const round of [open, ...closed.slice(-2)]) {
+			await expectShape('avdelningschef', `/rounds/${round.id}/report`, presentReport);
+			await expectShape('central', `/rounds/${round.id}/report?textLimit=5`, presentReport);
+			await expectShape('enhetschef', `/rounds/${round.id}/team`, presentTeam);
+		}
+		await expectShape('central', '/org-units', presentOrgUnits);
+	});
+
+	it('individual plans, the city plan and its matrix', async () => {
+		const plans = await expectShape('enhetschef', '/action-plans', presentIndividualPlans);
+		const [plan] = plans.managed;
+		expect(plan, 'the demo enhetschef follows up a plan').toBeDefined();
+		await expectShape('enhetschef', `/action-plans/${plan.id}`, presentIndividualPlanWithNotes);
+		await expectShape('central', '/plan/individual-counts', presentIndividualPlanCounts);
+		const areas = await expectShape('styrgrupp', '/plan/areas?retired=1', presentAreas);
+		const { rows } = await expectShape('central', '/plan/matrix', presentPlanMatrix);
+		const forvaltning = rows[0].forvaltning.id;
+		await expectShape('styrgrupp', `/plan/${forvaltning}`, presentPlanOverview);
+		for (const area of areas.slice(0, 3)) await expectShape('styrgrupp', `/plan/${forvaltning}/${area.id}`, presentAreaPlan);
+	});
+
+	it('incidents and their statistics', async () => {
+		const list = await expectShape('reader', '/incidents', presentIncidents);
+		await expectShape('socialsekreterare', '/incidents', presentIncidents);
+		if (list.others.length > 0) await expectShape('reader', `/incidents/${list.others[0].id}`, presentIncidentDetail);
+		await expectShape('central', '/incidents/statistics', presentIncidentStatistics);
+	});
+
+	it('indicators', async () => {
+		const { indicators } = await expectShape('central', '/indicators', presentIndicators);
+		for (const def of indicators) await expectShape('central', `/indicators/${def.key}`, presentIndicatorDetail);
+		await expectShape('styrgrupp', `/indicators/${indicators[0].key}`, presentIndicatorDetail);
+	});
+
+	it('people, the audit log, retention, imports and a register extract (administrators)', async () => {
+		const { people } = await expectShape('admin', '/people?q=a', presentPeopleSearch);
+		await expectShape('admin', `/people/${people[0].id}/extract`, presentRegisterExtract);
+		await expectShape('admin', '/audit', presentAuditSearch);
+		await expectShape('admin', '/people/retention', presentRetentionStatus);
+		await expectShape('admin', '/import', presentImports);
+	});
+});
