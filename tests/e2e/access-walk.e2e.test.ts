@@ -105,6 +105,7 @@ const table: Entry[] = [
 	page('/healthz', EVERYONE, { public: true }),
 	page('/readyz', EVERYONE, { public: true }),
 	get('/openapi.json', EVERYONE, { public: true }),
+	page('/accessibility', EVERYONE, { public: true, note: 'the accessibility statement (DOS-lagen)' }),
 
 	// Everyone's own pages
 	page('/', EVERYONE),
@@ -164,6 +165,7 @@ const table: Entry[] = [
 	page('/indicators/admin/[key]', ADMIN, {}, (ids) => `/indicators/admin/${ids.indicator}`),
 	page('/plan/areas', ADMIN),
 	page('/admin/incident-readers', ADMIN),
+	page('/admin/accessibility', ADMIN),
 
 	// --- Form actions ---
 	action('/login', 'default', EVERYONE, {}, undefined, { public: true, note: 'logging in: tested in the login tests' }),
@@ -198,6 +200,7 @@ const table: Entry[] = [
 	action('/admin/people', 'retention', ADMIN),
 	action('/admin/incident-readers', 'add', ADMIN, { personId: '{sara}', unitId: '{norrvik}' }),
 	action('/admin/incident-readers', 'remove', ADMIN, { id: '{uuid}' }),
+	action('/admin/accessibility', 'default', ADMIN, {}, undefined, { note: 'an empty form: refused with what to fill in, so the walk saves nothing' }),
 
 	// --- The API ---
 	change('POST', '/session', EVERYONE, { refused: {}, allowed: 'skip' }, () => v1('/session'), { public: true, note: 'logging in: tested in api.e2e and below' }),

@@ -51,6 +51,7 @@ export const actionLabel: Record<string, string> = {
 	'indicators.import': 'Läste in indikatorvärden från fil',
 	'board_report.save': 'Sparade texter i rapporten till nämnden',
 	'settings.branding': 'Ändrade kommunens namn och logotyp',
+	'settings.accessibility': 'Ändrade kontaktuppgifterna i tillgänglighetsredogörelsen',
 	'plan.state': 'Ändrade läget i ett av planens områden',
 	'plan_area.create': 'Lade till ett område i planen',
 	'plan_area.update': 'Ändrade ett område i planen'
