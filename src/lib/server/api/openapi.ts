@@ -351,11 +351,11 @@ export function openApiDocument() {
 			},
 			'/plan/matrix': {
 				get: {
-					summary: 'City-wide overview: förvaltningar × areas with status, and changes since a round closed or a date (central steering group, administrators)',
+					summary: 'City-wide overview: förvaltningar × areas with status, and changes since the previous follow-up, a round or a date (central steering group, administrators)',
 					parameters: [
 						{ name: 'status', in: 'query', schema: { type: 'string', enum: ['not_started', 'under_analysis', 'measures_under_way', 'established'] } },
 						{ name: 'area', in: 'query', schema: { type: 'string', format: 'uuid' } },
-						{ name: 'since', in: 'query', schema: { type: 'string' }, description: '`round:<id>` (when that round closed) or a date yyyy-mm-dd; default the newest closed round.' },
+						{ name: 'since', in: 'query', schema: { type: 'string' }, description: '`followup:T2-2026` (from the end of that follow-up’s period), `round:<id>` (when that round closed) or a date yyyy-mm-dd; default the previous follow-up (T2 or VB) before the one due now.' },
 						{ name: 'sinceDate', in: 'query', schema: { type: 'string', format: 'date' }, description: 'A date; wins over `since`.' }
 					],
 					responses: { '200': ok('Matrix'), ...errors(400, 401, 404) }

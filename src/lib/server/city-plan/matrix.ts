@@ -5,6 +5,8 @@
  */
 import { and, asc, desc, eq, gte, inArray, isNull } from 'drizzle-orm';
 import type { PlanAreaStatus } from '$lib/domain';
+import { formatDate } from '$lib/format';
+import { now as clockNow } from '../clock';
 import type { Actor } from '../access/actor';
 import { planMatrixScopes, seesPlanMatrix } from '../access/policy';
 import type { Db } from '../db';
@@ -12,7 +14,7 @@ import { pathIn } from '../db/paths';
 import { orgUnits, cityPlanAreas, cityPlanAreaStates, cityPlanChanges, rounds } from '../db/schema';
 import { notFound } from '../errors';
 import { parseInput } from '../validation';
-import { describeChange, matrixQuery, resolveSince } from './rules';
+import { describeChange, followUpPeriodEnd, matrixQuery, recentFollowUps, resolveSince } from './rules';
 
 export interface MatrixCell {
 	areaId: string;
@@ -23,7 +25,7 @@ export interface MatrixCell {
 	statusBefore: PlanAreaStatus | null;
 }
 
-export async function planMatrix(db: Db, actor: Actor, input: unknown) {
+export async function planMatrix(db: Db, actor: Actor, input: unknown, now = clockNow()) {
 	if (!seesPlanMatrix(actor)) throw notFound('Sidan');
 	const q = parseInput(matrixQuery, input);
 	const closed = await db
@@ -31,7 +33,7 @@ export async function planMatrix(db: Db, actor: Actor, input: unknown) {
 		.from(rounds)
 		.where(eq(rounds.status, 'closed'))
 		.orderBy(desc(rounds.closedAt));
-	const since = resolveSince(q.sinceDate ?? q.since, closed);
+	const since = resolveSince(q.sinceDate ?? q.since, closed, now);
 
 	const allAreas = await db.select().from(cityPlanAreas).where(isNull(cityPlanAreas.retiredAt)).orderBy(asc(cityPlanAreas.position));
 	const areas = q.area ? allAreas.filter((a) => a.id === q.area) : allAreas;
@@ -94,7 +96,11 @@ export async function planMatrix(db: Db, actor: Actor, input: unknown) {
 		filters: { status: q.status ?? null, area: q.area ?? null, since: since.value },
 		sinceAt: since.at,
 		sinceInvalid: since.invalid,
-		sinceOptions: closed.filter((r) => r.closedAt).map((r) => ({ value: `round:${r.id}`, label: `När ${r.name} stängdes` })),
+		sinceLabel: since.label,
+		sinceOptions: [
+			...recentFollowUps(now).map((p) => ({ value: `followup:${p.period}-${p.year}`, label: `Uppföljningen ${p.period} ${p.year} (ändringar från ${formatDate(followUpPeriodEnd(p))})` })),
+			...closed.filter((r) => r.closedAt).map((r) => ({ value: `round:${r.id}`, label: `När ${r.name} stängdes` }))
+		],
 		areas: areas.map((a) => ({ id: a.id, title: a.title, position: a.position })),
 		allAreas: allAreas.map((a) => ({ id: a.id, title: a.title })),
 		rows: filtered,

@@ -21,7 +21,7 @@ import {
 } from '$lib/domain';
 import { meetsTarget } from '../indicators/rules';
 import { isoDate, isRealDate } from '../validation';
-import { calendarInStockholm } from '$lib/time';
+import { calendarInStockholm, stockholmInstant } from '$lib/time';
 
 // --- Input -------------------------------------------------------------------------------
 
@@ -259,17 +259,49 @@ export function describeChange(c: ChangeLike): string {
 export const subgoalStatusSummary = (title: string, status: PlanSubgoalStatus) =>
 	`${planSubgoalStatusLabel[status].toLowerCase()}: ${title}`;
 
-/** The matrix's "since" choice: a date, or the closing of a round. */
-export function resolveSince(
-	since: string | undefined,
-	closedRounds: { id: string; closedAt: Date | null }[]
-): { value: string; at: Date | null; invalid: boolean } {
-	const newest = closedRounds.find((r) => r.closedAt !== null);
-	if (!since) return newest ? { value: `round:${newest.id}`, at: newest.closedAt, invalid: false } : { value: '', at: null, invalid: false };
+/** A follow-up (T2 or VB of a year). */
+export interface FollowUpPoint {
+	period: PlanFollowUpPeriod;
+	year: number;
+}
+
+/** The follow-up before `point`: VB of the year before a T2, the same year's T2 before a VB. */
+export const followUpBefore = (point: FollowUpPoint): FollowUpPoint =>
+	point.period === 'VB' ? { period: 'T2', year: point.year } : { period: 'VB', year: point.year - 1 };
+
+/** When the period a follow-up reports on ends (Stockholm time): T2 after 31 August, VB after the year. */
+export const followUpPeriodEnd = (point: FollowUpPoint): Date =>
+	point.period === 'T2' ? stockholmInstant(`${point.year}-09-01`) : stockholmInstant(`${point.year + 1}-01-01`);
+
+/** The follow-ups to compare with, newest first: the one before the follow-up due now, and earlier ones. */
+export function recentFollowUps(now: Date, count = 4): FollowUpPoint[] {
+	const list: FollowUpPoint[] = [followUpBefore(currentFollowUpPeriod(now))];
+	while (list.length < count) list.push(followUpBefore(list[list.length - 1]));
+	return list;
+}
+
+export interface Since {
+	/** The choice as sent back to the form: `followup:T2-2026`, `round:<id>` or a date. */
+	value: string;
+	at: Date | null;
+	/** What the marks compare with, for the legend: "uppföljningen T2 2026 (perioden till och med 31 augusti 2026)". */
+	label: string | null;
+	invalid: boolean;
+}
+
+/**
+ * The matrix's "since" choice: by default the previous follow-up (what the steering groups last
+ * reported on), or a chosen follow-up, the closing of a round, or a date (Stockholm midnight).
+ */
+export function resolveSince(since: string | undefined, closedRounds: { id: string; name?: string; closedAt: Date | null }[], now: Date): Since {
+	const followUp = (p: FollowUpPoint): Since => ({ value: `followup:${p.period}-${p.year}`, at: followUpPeriodEnd(p), label: `uppföljningen ${p.period} ${p.year}`, invalid: false });
+	if (!since) return followUp(recentFollowUps(now, 1)[0]);
+	const point = /^followup:(T2|VB)-(\d{4})$/.exec(since);
+	if (point) return followUp({ period: point[1] as PlanFollowUpPeriod, year: Number(point[2]) });
 	if (since.startsWith('round:')) {
 		const round = closedRounds.find((r) => `round:${r.id}` === since && r.closedAt !== null);
-		return round ? { value: since, at: round.closedAt, invalid: false } : { value: since, at: null, invalid: true };
+		return round ? { value: since, at: round.closedAt, label: round.name ? `att ${round.name} stängdes` : null, invalid: false } : { value: since, at: null, label: null, invalid: true };
 	}
-	if (/^\d{4}-\d{2}-\d{2}$/.test(since) && isRealDate(since)) return { value: since, at: new Date(`${since}T00:00:00Z`), invalid: false };
-	return { value: since, at: null, invalid: true };
+	if (/^\d{4}-\d{2}-\d{2}$/.test(since) && isRealDate(since)) return { value: since, at: stockholmInstant(since), label: null, invalid: false };
+	return { value: since, at: null, label: null, invalid: true };
 }

@@ -11,6 +11,7 @@ import {
 	indicatorTargetProblem,
 	metricReached,
 	metricValue,
+	recentFollowUps,
 	resolveSince,
 	subgoalInput,
 	subgoalProgress
@@ -175,16 +176,32 @@ describe('what changed', () => {
 		expect(describeChange({ kind: 'follow_up', fromStatus: null, toStatus: null, summary: 'T2 2019' })).toBe('Uppföljning skriven (T2 2019).');
 	});
 
-	it('"since" defaults to the newest closed round and accepts a date', () => {
+	it('"since" defaults to the previous follow-up, and accepts a follow-up, a round or a date (Stockholm midnight)', () => {
 		const closed = [
-			{ id: 'b', closedAt: new Date('2019-09-13T22:59:00Z') },
-			{ id: 'a', closedAt: new Date('2018-12-07T22:59:00Z') }
+			{ id: 'b', name: 'T2 2019', closedAt: new Date('2019-09-13T22:59:00Z') },
+			{ id: 'a', name: 'VB 2018', closedAt: new Date('2018-12-07T22:59:00Z') }
 		];
-		expect(resolveSince(undefined, closed)).toEqual({ value: 'round:b', at: closed[0].closedAt, invalid: false });
-		expect(resolveSince('round:a', closed).at).toEqual(closed[1].closedAt);
-		expect(resolveSince('2019-01-01', closed)).toEqual({ value: '2019-01-01', at: new Date('2019-01-01T00:00:00Z'), invalid: false });
-		expect(resolveSince('2019-02-30', closed).invalid).toBe(true);
-		expect(resolveSince('round:nope', closed).invalid).toBe(true);
-		expect(resolveSince(undefined, [])).toEqual({ value: '', at: null, invalid: false });
+		// 3 December: the VB follow-up is due, so changes are counted from the end of T2's period.
+		const december = new Date('2026-12-03T10:00:00+01:00');
+		expect(resolveSince(undefined, closed, december)).toEqual({ value: 'followup:T2-2026', at: new Date('2026-08-31T22:00:00Z'), label: 'uppföljningen T2 2026', invalid: false });
+		// 10 April: T2 is due, so from the end of last year (VB 2025).
+		expect(resolveSince(undefined, closed, new Date('2026-04-10T10:00:00+02:00')).value).toBe('followup:VB-2025');
+		expect(resolveSince(undefined, closed, new Date('2026-04-10T10:00:00+02:00')).at).toEqual(new Date('2025-12-31T23:00:00Z'));
+		// January still belongs to the previous year's VB, so the comparison is that year's T2.
+		expect(resolveSince(undefined, closed, new Date('2027-01-15T10:00:00+01:00')).value).toBe('followup:T2-2026');
+		expect(resolveSince('followup:VB-2024', closed, december).at).toEqual(new Date('2024-12-31T23:00:00Z'));
+		expect(resolveSince('round:a', closed, december)).toMatchObject({ at: closed[1].closedAt, label: 'att VB 2018 stängdes' });
+		expect(resolveSince('2019-07-01', closed, december)).toEqual({ value: '2019-07-01', at: new Date('2019-06-30T22:00:00Z'), label: null, invalid: false });
+		expect(resolveSince('2019-02-30', closed, december).invalid).toBe(true);
+		expect(resolveSince('round:nope', closed, december).invalid).toBe(true);
+		expect(resolveSince('followup:T3-2026', closed, december).invalid).toBe(true);
+	});
+
+	it('lists the follow-ups to compare with, newest first', () => {
+		expect(recentFollowUps(new Date('2026-12-03T10:00:00+01:00'), 3)).toEqual([
+			{ period: 'T2', year: 2026 },
+			{ period: 'VB', year: 2025 },
+			{ period: 'T2', year: 2025 }
+		]);
 	});
 });

@@ -259,11 +259,14 @@ describe(`the action plan follow-up (${testBackend})`, () => {
 			expect(matrix.changes.some((c) => c.text.startsWith('Status ändrad från ”Ej påbörjat”'))).toBe(false);
 		});
 
-		it('filters by status and area, and defaults to the closing of the newest round', async () => {
+		it('filters by status and area, and compares with the previous follow-up by default', async () => {
 			const admin = await org.actor(org.people.admin);
-			const byStatus = await planMatrix(database.db, admin, { status: 'measures_under_way' });
+			const december = new Date('2026-12-03T10:00:00+01:00');
+			const byStatus = await planMatrix(database.db, admin, { status: 'measures_under_way' }, december);
 			expect(byStatus.rows.map((r) => r.forvaltning.name)).toEqual(['Norrviks förvaltning']);
-			expect(byStatus.filters.since).toMatch(/^round:/);
+			expect(byStatus.filters.since).toBe('followup:T2-2026');
+			expect(byStatus.sinceLabel).toBe('uppföljningen T2 2026');
+			expect(byStatus.sinceOptions[0]).toEqual({ value: 'followup:T2-2026', label: 'Uppföljningen T2 2026 (ändringar från 1 september 2026)' });
 			const byArea = await planMatrix(database.db, admin, { area: coHandling });
 			expect(byArea.areas.map((a) => a.title)).toEqual(['Medhandläggarskap']);
 			expect(byArea.rows).toHaveLength(2);

@@ -84,6 +84,7 @@ export const presentPlanMatrix = presenter(
 		filters: z.object({ status: status.nullable(), area: id.nullable(), since: z.string() }),
 		sinceAt: dateTime.nullable(),
 		sinceInvalid: z.boolean(),
+		sinceLabel: z.string().nullable().describe('What the changed marks compare with, in Swedish: by default the previous follow-up (T2 or VB).'),
 		sinceOptions: z.array(z.object({ value: z.string(), label: z.string() })),
 		areas: z.array(z.object({ id, title: z.string(), position: z.number().int() })),
 		allAreas: z.array(areaRef),
