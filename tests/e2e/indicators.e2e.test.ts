@@ -105,6 +105,15 @@ describe('indicators', () => {
 		await page.getByRole('button', { name: 'Spara texterna' }).click();
 		await page.getByRole('status').filter({ hasText: 'Texterna är sparade.' }).waitFor();
 		expect(await page.getByLabel(/^Sammanfattning/).inputValue()).toContain('Färre konsulter än någonsin.');
+		// The texts come before the downloads, which warn about the sections still empty.
+		const warning = page.getByRole('region', { name: 'Ladda ner rapporten' }).getByRole('note');
+		expect(await warning.textContent()).toMatch(/3 av 4 texter är inte skrivna: Arbetet under perioden, Analys, Fortsatt arbete\. De avsnitten kommer inte med i filen\./);
+		const order = await page.evaluate(() => {
+			const texts = document.getElementById('texts')!;
+			const downloads = document.getElementById('download-heading')!;
+			return texts.compareDocumentPosition(downloads) & Node.DOCUMENT_POSITION_FOLLOWING;
+		});
+		expect(order).toBeTruthy();
 
 		const pdf = await download(page, 'Ladda ner som PDF');
 		expect(pdf.name).toMatch(new RegExp(`^lagesbild-t2-${year}-norrviks-stadsdelsforvaltning-\\d{4}-\\d{2}-\\d{2}\\.pdf$`));

@@ -84,13 +84,14 @@ export async function boardReportDocx(r: BoardReport): Promise<Buffer> {
 	body.push(p(`Upprättad ${dateFormat.format(r.generatedAt)}${r.texts.updatedBy ? `. Texterna senast ändrade av ${r.texts.updatedBy}` : ''}.`, { color: '4A5566' }));
 
 	const textSection = (key: (typeof TEXT_SECTIONS)[number]['key']) => {
+		// A section with nothing written is left out: the page warned before the download.
+		if (r.missingTexts.includes(key)) return;
 		const section = TEXT_SECTIONS.find((s) => s.key === key)!;
 		body.push(h(section.title, 2));
 		const paragraphs = r.texts[key]
 			.split(/\n\s*\n/)
 			.map((t) => t.trim())
 			.filter(Boolean);
-		if (paragraphs.length === 0) body.push(p('Ingen text är skriven för perioden.', { italic: true, color: '4A5566' }));
 		for (const t of paragraphs) body.push(p(t));
 	};
 	textSection('summary');

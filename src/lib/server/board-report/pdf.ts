@@ -70,7 +70,7 @@ export async function boardReportPdf(r: BoardReport): Promise<Buffer> {
 		doc.text(text, MARGIN.left, doc.y, { width, structParent: parent, structType: `H${level}` });
 		doc.moveDown(0.3).font('body').fontSize(10.5).fillColor(INK);
 	};
-	const paragraphs = (parent: Struct, text: string, empty = 'Ingen text är skriven för perioden.') => {
+	const paragraphs = (parent: Struct, text: string, empty = '') => {
 		const list = text
 			.split(/\n\s*\n/)
 			.map((p) => p.trim())
@@ -135,6 +135,8 @@ export async function boardReportPdf(r: BoardReport): Promise<Buffer> {
 	front.end();
 
 	const textSection = (key: (typeof TEXT_SECTIONS)[number]['key']) => {
+		// A section with nothing written is left out: the page warned before the download.
+		if (r.missingTexts.includes(key)) return;
 		const section = TEXT_SECTIONS.find((s) => s.key === key)!;
 		const sect = doc.struct('Sect');
 		root.add(sect);

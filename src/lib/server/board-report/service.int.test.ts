@@ -49,6 +49,8 @@ describe(`the report to the nämnd (${testBackend})`, () => {
 		const report = await boardReport(db(), await org.actor(org.people.steeringF), { unit: org.units.f.id, period: 'T2 2021' });
 		expect(report).toMatchObject({ periodLabel: 'T2 2021', subtitle: 'Tertialrapport 2 2021', unitTitle: 'Norrviks förvaltning', kommunName: 'Testkommun', canWrite: true });
 		expect(report.texts).toMatchObject({ summary: 'Färre konsulter.', analysis: 'Stabilt.', updatedBy: 'Styrgrupp F' });
+		// The sections left empty: the page warns, the files leave them out.
+		expect(report.missingTexts).toEqual(['work', 'nextSteps']);
 		const consultants = report.indicators.find((i) => i.name === 'Antal konsulter')!;
 		expect(consultants).toMatchObject({ periodLabel: 'april 2021', value: '3 konsulter', previousLabel: 'april 2020', previous: '5 konsulter' });
 		expect(report.indicators.find((i) => i.name === 'VFU-platser som erbjudits')).toMatchObject({ periodLabel: 'VT 2021', value: '8 platser', target: null });

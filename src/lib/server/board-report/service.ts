@@ -47,6 +47,9 @@ export const TEXT_SECTIONS = [
 ] as const;
 export type TextKey = (typeof TEXT_SECTIONS)[number]['key'];
 
+/** The sections with nothing written: left out of the files, and the page warns before a download. */
+export const missingTexts = (texts: Record<TextKey, string>): TextKey[] => TEXT_SECTIONS.filter((s) => texts[s.key].trim() === '').map((s) => s.key);
+
 export interface ReportIndicator {
 	name: string;
 	description: string;
@@ -90,6 +93,8 @@ export interface BoardReport {
 	unitTitle: string;
 	canWrite: boolean;
 	texts: Record<TextKey, string> & { updatedAt: Date | null; updatedBy: string | null };
+	/** Sections with no text yet (missingTexts). */
+	missingTexts: TextKey[];
 	indicators: ReportIndicator[];
 	pulse: { round: PulseRound | null; trend: PulsePanel | null } | null;
 	cityPlanAreas: PlanAreaLine[] | null;
@@ -128,6 +133,7 @@ export async function boardReport(db: Db, actor: Actor, input: unknown, now = cl
 	if (!reportOptions.includes(reportPeriodLabel(period))) reportOptions.unshift(reportPeriodLabel(period));
 
 	const unitTitle = unit.kind === 'kommun' ? `Hela ${unit.name}` : unit.name;
+	const texts = { summary: saved?.r.summary ?? '', work: saved?.r.work ?? '', analysis: saved?.r.analysis ?? '', nextSteps: saved?.r.nextSteps ?? '' };
 	return {
 		kommunName: branding.name,
 		logo: branding.logo,
@@ -140,14 +146,8 @@ export async function boardReport(db: Db, actor: Actor, input: unknown, now = cl
 		subtitle: `${domain.boardReportKindLabel[period.kind]} ${period.year}`,
 		unitTitle,
 		canWrite: canWriteBoardReport(actor, unit.path),
-		texts: {
-			summary: saved?.r.summary ?? '',
-			work: saved?.r.work ?? '',
-			analysis: saved?.r.analysis ?? '',
-			nextSteps: saved?.r.nextSteps ?? '',
-			updatedAt: saved?.r.updatedAt ?? null,
-			updatedBy: saved?.by ?? null
-		},
+		texts: { ...texts, updatedAt: saved?.r.updatedAt ?? null, updatedBy: saved?.by ?? null },
+		missingTexts: missingTexts(texts),
 		indicators,
 		pulse: await pulseSection(db, actor, unit, period, until),
 		cityPlanAreas: await cityPlanAreaStatus(db, actor, unit, period),
