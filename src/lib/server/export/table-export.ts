@@ -145,7 +145,7 @@ const SHEET_NAME_MAX = 31;
 
 /**
  * A valid Excel sheet name from a title: no : \ / ? * [ ], not starting or ending with an
- * apostrophe, at most 31 characters, not empty and not the reserved name "History".
+ * apostrophe, at most 31 characters (cut between words), not empty and not the reserved name "History".
  */
 export function sheetName(title: string): string {
 	let name = title
@@ -154,7 +154,13 @@ export function sheetName(title: string): string {
 		.replace(/[\u0000-\u001F\u007F]/g, ' ')
 		.replace(/\s+/g, ' ')
 		.trim();
-	name = Array.from(name).slice(0, SHEET_NAME_MAX).join('');
+	const chars = Array.from(name);
+	if (chars.length > SHEET_NAME_MAX) {
+		// Cut at the last whole word that fits, unless that leaves too little to recognise.
+		const cut = chars.slice(0, SHEET_NAME_MAX + 1).join('').lastIndexOf(' ');
+		name = cut >= 12 ? chars.join('').slice(0, cut) : chars.slice(0, SHEET_NAME_MAX).join('');
+		name = name.replace(/[\s–-]+$/, '');
+	}
 	name = name.replace(/^[' ]+|[' ]+$/g, '');
 	if (!name) return 'Rapport';
 	if (name.toLowerCase() === 'history') return 'History 1';

@@ -175,7 +175,9 @@ describe('toXlsx', () => {
 describe('sheetName', () => {
 	it('sanitises forbidden characters and length', () => {
 		expect(sheetName('Resultat: T1/T2 [2026]?*')).toBe('Resultat T1 T2 2026');
-		expect(sheetName('Ett väldigt långt namn på en rapport som inte får plats')).toBe('Ett väldigt långt namn på en ra');
+		expect(sheetName('Ett väldigt långt namn på en rapport som inte får plats')).toBe('Ett väldigt långt namn på en');
+		expect(sheetName('Rapport T2 2019 Norrviks stadsdelsförvaltning')).toBe('Rapport T2 2019 Norrviks');
+		expect(sheetName('Exempelstadsstadsdelsförvaltningsrapporten')).toBe('Exempelstadsstadsdelsförvaltnin');
 		expect(sheetName('Ett väldigt långt namn på en rapport').length).toBeLessThanOrEqual(31);
 		expect(sheetName("'citat'")).toBe('citat');
 		expect(sheetName('  ::  ')).toBe('Rapport');

@@ -9,12 +9,12 @@ const figureColumns = (): ExportTable['columns'] => {
 		{ key: 'responseRate', header: 'Svarsfrekvens', kind: 'percent' }
 	];
 	for (const s of STATEMENTS) {
-		columns.push({ key: `${s}Mean`, header: `${statementText[s]} – medelvärde`, kind: 'number' });
+		columns.push({ key: `${s}Mean`, header: `${statementText[s]} – medelvärde`, kind: 'number', decimals: 1 });
 		columns.push({ key: `${s}Low`, header: `${statementText[s]} – andel 1–2`, kind: 'percent' });
 		columns.push({ key: `${s}High`, header: `${statementText[s]} – andel 5–6`, kind: 'percent' });
 	}
 	columns.push({ key: 'casesMedian', header: 'Ärenden per medarbetare – median', kind: 'number' });
-	columns.push({ key: 'casesMean', header: 'Ärenden per medarbetare – medel', kind: 'number' });
+	columns.push({ key: 'casesMean', header: 'Ärenden per medarbetare – medel', kind: 'number', decimals: 1 });
 	columns.push({ key: 'note', header: 'Kommentar' });
 	return columns;
 };
@@ -25,7 +25,7 @@ function figureCells(cell: Report['rows'][number]['cell']): Record<string, strin
 	const f = cell.figures;
 	const out: Record<string, string | number | null> = { respondents: f.respondents, responseRate: pct(f.responseRate) };
 	for (const s of STATEMENTS) {
-		out[`${s}Mean`] = round(f.statements[s].mean, 2);
+		out[`${s}Mean`] = round(f.statements[s].mean, 1);
 		out[`${s}Low`] = pct(f.statements[s].shareLow);
 		out[`${s}High`] = pct(f.statements[s].shareHigh);
 	}
