@@ -130,6 +130,17 @@ describe('the measurement round, end to end', () => {
 		await expectAccessible(page);
 	});
 
+	it('a filter that matches no one in the avdelning says so once, with why', async () => {
+		await page.goto('/reports');
+		await page.getByLabel('Yrkestitel').selectOption({ label: 'Biståndshandläggare' });
+		await page.getByRole('button', { name: 'Visa' }).first().click();
+		await page.waitForURL(/title=bistandshandlaggare/);
+		await expectVisible(page.getByRole('heading', { name: 'Urvalet matchar ingen' }));
+		expect(await page.getByRole('main').textContent()).toMatch(/Ingen i Avdelningen för barn och unga som tillfrågades i .+ är biståndshandläggare\./);
+		expect(await page.getByText('Färre än 5 svarande').count()).toBe(0);
+		await expectAccessible(page);
+	});
+
 	it('the motivations of a large group come a limited number at a time, with the total and a search', async () => {
 		await page.goto('/reports?textLimit=2');
 		await expectVisible(page.getByRole('heading', { name: 'Motiveringar' }));

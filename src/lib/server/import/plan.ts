@@ -15,6 +15,7 @@ import { sql } from 'drizzle-orm';
 import { roleLabel, titleLabel, activityAreaLabel, genderLabel, type ActivityArea, type Gender, type OrgUnitKind, type Role, type Title } from '$lib/domain';
 import { isValidOn } from '../access/rules';
 import type { Db } from '../db';
+import { startsWithPattern } from '../db/paths';
 import { query, queryMany } from '../db/client';
 import { HR_ROLES, type HrRole } from './columns';
 import type { ExtraRoleRow, RowError, StaffRow } from './rows';
@@ -161,7 +162,7 @@ export async function planImport(
 	// --- The database as it is -------------------------------------------------------------
 	const units = await query<UnitState>(
 		db,
-		sql`select id, parent_id as "parentId", kind, name, path, depth, active from org_units where path like ${kommun.path + '%'} order by depth, name`
+		sql`select id, parent_id as "parentId", kind, name, path, depth, active from org_units where path like ${startsWithPattern(kommun.path)} order by depth, name`
 	);
 	const unitById = new Map(units.map((u) => [u.id, u]));
 	const childByName = new Map<string, UnitState>();
@@ -176,12 +177,12 @@ export async function planImport(
 	// The bulk of the work: everyone in the kommun (their unit's path is known from the units above).
 	const inKommun = await queryMany<Omit<PersonState, 'path'>>(
 		db,
-		sql`select ${columns} from people p join org_units u on u.id = p.org_unit_id where u.path like ${kommun.path + '%'} and ${notPseudonym}`
+		sql`select ${columns} from people p join org_units u on u.id = p.org_unit_id where u.path like ${startsWithPattern(kommun.path)} and ${notPseudonym}`
 	);
 	const elsewhere = await query<PersonState>(
 		db,
 		sql`select ${columns}, u.path from people p join org_units u on u.id = p.org_unit_id
-		    where u.path not like ${kommun.path + '%'} and ${notPseudonym}
+		    where u.path not like ${startsWithPattern(kommun.path)} and ${notPseudonym}
 		      and (p.employee_id in (select jsonb_array_elements_text(${ids}::jsonb)) or p.email in (select jsonb_array_elements_text(${emails}::jsonb)))`
 	);
 	for (const p of inKommun) (p as PersonState).path = unitById.get(p.orgUnitId)!.path;
@@ -190,7 +191,7 @@ export async function planImport(
 		db,
 		sql`select a.id, a.person_id as "personId", a.org_unit_id as "orgUnitId", a.role, a.valid_from::text as "validFrom", a.valid_to::text as "validTo"
 		    from role_assignments a
-		    where a.person_id in (select p.id from people p join org_units u on u.id = p.org_unit_id where u.path like ${kommun.path + '%'})
+		    where a.person_id in (select p.id from people p join org_units u on u.id = p.org_unit_id where u.path like ${startsWithPattern(kommun.path)})
 		       or a.person_id in (select (jsonb_array_elements_text(${JSON.stringify(elsewhere.map((p) => p.id))}::jsonb))::uuid)`
 	);
 	const byEmployee = new Map(people.filter((p) => p.employeeId !== null).map((p) => [p.employeeId!, p]));

@@ -60,8 +60,13 @@ describe(`aggregate reports through the anonymity rule (${testBackend})`, () => 
 	it('filters by title and area through the same rule', async () => {
 		const report = await buildReport(database.db, await org.actor(org.people.departmentA), { round: closedId, title: 'bistandshandlaggare' });
 		expect(report.rows.every((r) => !r.cell.shown)).toBe(true);
+		// No biståndshandläggare was asked in this avdelning: the page says so once, from who was asked.
+		expect(report.filterMatchesNoOne).toBe(true);
 		const byArea = await buildReport(database.db, await org.actor(org.people.departmentA), { round: closedId, area: 'barn_och_unga' });
 		expect(row(byArea, 'Avdelningen för barn och unga').cell.shown).toBe(true);
+		expect(byArea.filterMatchesNoOne).toBe(false);
+		expect((await buildReport(database.db, await org.actor(org.people.departmentA), { round: closedId, area: 'aldreomsorg' })).filterMatchesNoOne).toBe(true);
+		expect((await buildReport(database.db, await org.actor(org.people.departmentA), { round: closedId })).filterMatchesNoOne).toBe(false);
 	});
 
 	it('computes the figures correctly for a shown group', async () => {

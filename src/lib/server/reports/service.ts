@@ -22,6 +22,7 @@ import { requireUnitInScope } from '../access/gate';
 import { aggregateScopes, within } from '../access/policy';
 import { decideProgress, discloseCell, disclosureFromEntries, discloseProgress, discloseText, type DisclosedCell, type DisclosedText, type Disclosure, type Respondent } from '../anonymity';
 import type { Db } from '../db';
+import { startsWithPattern } from '../db/paths';
 import { query } from '../db/client';
 import { orgUnits, rounds } from '../db/schema';
 import { notFound } from '../errors';
@@ -85,6 +86,11 @@ export interface Report {
 	 * (decideProgress: blocks of at least k members, so nobody can tell whether one person has).
 	 */
 	progress: { members: number; respondents: number } | null;
+	/**
+	 * A filter (område, titel) that no one asked in the round within the unit matches: the page
+	 * says so once instead of hiding every row. Decided from who was asked, never from answers.
+	 */
+	filterMatchesNoOne: boolean;
 	rules: { minGroup: number; minTextGroup: number };
 }
 
@@ -177,6 +183,8 @@ async function assembleReport(db: Db, scopes: string[], q: ReportQuery, options:
 		progress = disclosed.shown ? { members: disclosed.members, respondents: disclosed.respondents } : null;
 	}
 
+	const filterMatchesNoOne = round !== undefined && (area !== null || title !== null) && !(await anyoneAsked(db, round.id, unit.path, area, title));
+
 	const breadcrumbIds = pathIds(unit.path);
 	const ancestors = await db.select().from(orgUnits).where(inArray(orgUnits.id, breadcrumbIds));
 	const breadcrumbs = breadcrumbIds
@@ -196,6 +204,7 @@ async function assembleReport(db: Db, scopes: string[], q: ReportQuery, options:
 		texts,
 		textTotals,
 		progress,
+		filterMatchesNoOne,
 		rules: { minGroup: disclosure.rules.minGroup, minTextGroup: disclosure.rules.minTextGroup }
 	};
 }
@@ -252,13 +261,23 @@ async function progressDisclosure(db: Db, roundId: string): Promise<Disclosure> 
 	return disclosure;
 }
 
+/** Whether anyone in the unit (and below) was asked in the round with this område and titel. */
+async function anyoneAsked(db: Db, roundId: string, unitPath: string, area: ActivityArea | null, title: CaseworkerTitle | null): Promise<boolean> {
+	const [row] = await query<{ found: boolean }>(
+		db,
+		sql`select exists (select 1 from round_members m join org_units u on u.id = m.org_unit_id
+		    where m.round_id = ${roundId} and u.path like ${startsWithPattern(unitPath)} ${filterSql(area, title, 'm')}) as found`
+	);
+	return row.found;
+}
+
 async function loadProgress(db: Db, roundId: string, unitPath: string, area: ActivityArea | null, title: CaseworkerTitle | null) {
 	return query<{ members: number; respondents: number }>(
 		db,
 		sql`select count(*)::int as members, count(r.id)::int as respondents
 		    from round_members m join org_units u on u.id = m.org_unit_id
 		    left join responses r on r.round_id = m.round_id and r.person_id = m.person_id
-		    where m.round_id = ${roundId} and u.path like ${unitPath + '%'} ${filterSql(area, title, 'm')}`
+		    where m.round_id = ${roundId} and u.path like ${startsWithPattern(unitPath)} ${filterSql(area, title, 'm')}`
 	);
 }
 
@@ -307,7 +326,7 @@ async function loadTexts(
 		db,
 		sql`select r.situation_comment as situation, r.quality_comment as quality, r.recommend_comment as recommend, r.positive_text as positive
 		    from responses r join org_units u on u.id = r.org_unit_id
-		    where r.round_id = ${roundId} and u.path like ${unitPath + '%'} ${filterSql(area, title, 'r')}`
+		    where r.round_id = ${roundId} and u.path like ${startsWithPattern(unitPath)} ${filterSql(area, title, 'r')}`
 	);
 	const needle = search?.toLocaleLowerCase('sv-SE') ?? null;
 	const groups = emptyTexts();

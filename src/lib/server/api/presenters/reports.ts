@@ -21,6 +21,7 @@ export const presentReport = presenter(
 		texts: disclosedText(texts).nullable().describe('Motivations per statement, at most textLimit each; a hidden group’s texts are never sent.'),
 		textTotals: z.object({ situation: z.number().int(), quality: z.number().int(), recommend: z.number().int(), positive: z.number().int() }).nullable().describe('Motivations per statement in all, when shown.'),
 		progress: z.object({ members: z.number().int(), respondents: z.number().int() }).nullable().describe('While the round is open, where the anonymity rule lets it be shown.'),
+		filterMatchesNoOne: z.boolean().describe('The område/titel filter matches no one asked in the round within the unit (from who was asked, not from answers).'),
 		rules: z.object({ minGroup: z.number().int(), minTextGroup: z.number().int() })
 	})
 );
