@@ -151,12 +151,18 @@ describe('the measurement round, end to end', () => {
 		await expectVisible(page.getByLabel('Sök i motiveringarna'));
 	});
 
-	it('while the round is open, the avdelningschef sees only how many have answered', async () => {
+	it('while the round is open, the avdelningschef sees only how many have answered, per enhet where groups are large enough', async () => {
+		await page.goto('/reports');
 		await page.getByLabel('Mätomgång').selectOption({ label: `VB ${appYear()} (pågår)` });
-		await page.getByRole('button', { name: 'Visa' }).click();
+		await page.getByRole('button', { name: 'Visa' }).first().click();
 		await page.getByRole('heading', { name: `VB ${appYear()} pågår` }).waitFor();
 		expect(await page.getByText(/har svarat/).first().textContent()).toMatch(/\d+ av \d+ har svarat/);
-		expect(await page.locator('table.data').count()).toBe(0);
+		// One table: answered per enhet, no figures of the answers.
+		const perUnit = page.getByRole('table', { name: 'Svarsfrekvens per enhet' });
+		expect(await page.locator('table.data').count()).toBe(1);
+		expect(await perUnit.getByRole('row').count()).toBeGreaterThan(2);
+		expect(await perUnit.textContent()).toMatch(/\d+ av \d+/);
+		expect(await perUnit.getByRole('row', { name: /Familjerättsenheten/ }).textContent()).toContain('Färre än 5 medarbetare');
 		await expectAccessible(page);
 	});
 

@@ -135,6 +135,21 @@ describe(`aggregate reports through the anonymity rule (${testBackend})`, () => 
 		expect(unitReport.progress).toBeNull();
 	});
 
+	it('shows the response rate per enhet of an open round, where the block rule lets each be shown', async () => {
+		const report = await buildReport(database.db, await org.actor(org.people.departmentA), { round: openId });
+		const cellOf = (name: string) => report.progressRows.find((r) => r.unit.name === name)!.cell;
+		expect(report.progressRows.map((r) => r.unit.name)).toEqual(['Avdelningen för barn och unga', 'Enhet 1', 'Enhet 2', 'Enhet 3']);
+		expect(report.progressRows[0]).toMatchObject({ isTotal: true, cell: { shown: true, members: 19, respondents: 3 } });
+		expect(cellOf('Enhet 3')).toMatchObject({ shown: false, reason: 'too_few' });
+		expect(cellOf('Enhet 3')).not.toHaveProperty('members');
+		// The hidden enhet cannot be computed as the total minus the shown ones.
+		const shownMembers = report.progressRows.slice(1).reduce((n, r) => n + (r.cell.shown ? r.cell.members : 0), 0);
+		expect(19 - shownMembers).toBeGreaterThanOrEqual(5);
+		expect(report.progressRows.slice(1).some((r) => r.cell.shown)).toBe(true);
+		// A closed round has no progress rows.
+		expect((await buildReport(database.db, await org.actor(org.people.departmentA), { round: closedId })).progressRows).toEqual([]);
+	});
+
 	it('the trend passes every round through the rule', async () => {
 		const report = await buildReport(database.db, await org.actor(org.people.central), {});
 		expect(report.trend.map((t) => t.roundName)).toEqual(['VB 2025']);

@@ -20,7 +20,7 @@ import {
 import type { Actor } from '../access/actor';
 import { requireUnitInScope } from '../access/gate';
 import { aggregateScopes, within } from '../access/policy';
-import { decideProgress, discloseCell, disclosureFromEntries, discloseProgress, discloseText, type DisclosedCell, type DisclosedText, type Disclosure, type Respondent } from '../anonymity';
+import { decideProgress, discloseCell, disclosureFromEntries, discloseProgress, discloseText, type DisclosedCell, type DisclosedProgress, type DisclosedText, type Disclosure, type Respondent } from '../anonymity';
 import type { Db } from '../db';
 import { startsWithPattern } from '../db/paths';
 import { query } from '../db/client';
@@ -91,6 +91,8 @@ export interface Report {
 	 * says so once instead of hiding every row. Decided from who was asked, never from answers.
 	 */
 	filterMatchesNoOne: boolean;
+	/** While a round is open: the same progress for the unit and each child, each through discloseProgress. */
+	progressRows: { unit: UnitRef; isTotal: boolean; cell: DisclosedProgress }[];
 	rules: { minGroup: number; minTextGroup: number };
 }
 
@@ -167,6 +169,7 @@ async function assembleReport(db: Db, scopes: string[], q: ReportQuery, options:
 	let texts: DisclosedText<TextGroups> | null = null;
 	let textTotals: Report['textTotals'] = null;
 	let progress: Report['progress'] = null;
+	const progressRows: Report['progressRows'] = [];
 	if (roundClosed) {
 		rows = [unit, ...children].map((u) => ({ unit: ref(u), isTotal: u.id === unit.id, cell: cellOf(round.id, u) }));
 		const textsKey = { roundId: round.id, unitId: unit.id, area, title };
@@ -178,8 +181,11 @@ async function assembleReport(db: Db, scopes: string[], q: ReportQuery, options:
 		if (texts.shown) textTotals = mapGroups(all, (list) => list.length);
 	} else if (round?.status === 'open') {
 		const decided = await progressDisclosure(db, round.id);
-		const [counts] = await loadProgress(db, round.id, unit.path, area, title);
-		const disclosed = discloseProgress(decided, { roundId: round.id, unitId: unit.id, area, title }, counts);
+		for (const u of [unit, ...children]) {
+			const [counts] = await loadProgress(db, round.id, u.path, area, title);
+			progressRows.push({ unit: ref(u), isTotal: u.id === unit.id, cell: discloseProgress(decided, { roundId: round.id, unitId: u.id, area, title }, counts) });
+		}
+		const disclosed = progressRows[0].cell;
 		progress = disclosed.shown ? { members: disclosed.members, respondents: disclosed.respondents } : null;
 	}
 
@@ -205,6 +211,7 @@ async function assembleReport(db: Db, scopes: string[], q: ReportQuery, options:
 		textTotals,
 		progress,
 		filterMatchesNoOne,
+		progressRows,
 		rules: { minGroup: disclosure.rules.minGroup, minTextGroup: disclosure.rules.minTextGroup }
 	};
 }

@@ -50,3 +50,6 @@ export const cellFigures = z.object({
 });
 
 export const surveyCell = disclosedCell(cellFigures);
+
+/** DisclosedProgress: how many of an open round's members have answered, where the block rule allows. */
+export const disclosedProgress = z.discriminatedUnion('shown', [z.object({ shown: z.literal(true), members: z.number().int(), respondents: z.number().int() }), hidden]);

@@ -1,7 +1,7 @@
 /** The aggregated report of a round (reports/service.ts): every figure through the anonymity module. */
 import { z } from 'zod';
 import { ACTIVITY_AREAS, CASEWORKER_TITLES, ORG_UNIT_KINDS, ROUND_STATUSES } from '$lib/domain';
-import { disclosedText, surveyCell } from './disclosure';
+import { disclosedProgress, disclosedText, surveyCell } from './disclosure';
 import { id, presenter } from './presenter';
 
 export const unitWithKind = z.object({ id, name: z.string(), kind: z.enum(ORG_UNIT_KINDS) });
@@ -21,6 +21,7 @@ export const presentReport = presenter(
 		texts: disclosedText(texts).nullable().describe('Motivations per statement, at most textLimit each; a hidden group’s texts are never sent.'),
 		textTotals: z.object({ situation: z.number().int(), quality: z.number().int(), recommend: z.number().int(), positive: z.number().int() }).nullable().describe('Motivations per statement in all, when shown.'),
 		progress: z.object({ members: z.number().int(), respondents: z.number().int() }).nullable().describe('While the round is open, where the anonymity rule lets it be shown.'),
+		progressRows: z.array(z.object({ unit: unitWithKind, isTotal: z.boolean(), cell: disclosedProgress })).describe('While the round is open: answered per unit and child, each through the anonymity rule.'),
 		filterMatchesNoOne: z.boolean().describe('The område/titel filter matches no one asked in the round within the unit (from who was asked, not from answers).'),
 		rules: z.object({ minGroup: z.number().int(), minTextGroup: z.number().int() })
 	})
