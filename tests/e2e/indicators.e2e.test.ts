@@ -209,6 +209,19 @@ describe('indicators', () => {
 		await expectAccessible(page);
 	});
 
+	it('a city figure from only some förvaltningar is marked incomplete, in the headline, the chart and its table', async () => {
+		await page.goto('/indicators');
+		// The demo's VFU places are reported by some förvaltningar only.
+		const panel = page.getByRole('region', { name: 'VFU-platser som erbjudits' });
+		const badge = panel.locator('.badge.warn', { hasText: 'Ofullständig' });
+		expect(await badge.textContent()).toMatch(/^Ofullständig: \d+ av \d+ förvaltningar har rapporterat$/);
+		expect(await panel.getByText('Ofullständig: alla har inte rapporterat').count()).toBe(1);
+		await panel.getByText('Tabell med värdena i diagrammet').click();
+		expect(await panel.locator('table').textContent()).toMatch(/\(ofullständig: \d+ av \d+ förvaltningar har rapporterat\)/);
+		expect(await panel.locator('svg[role="img"] path[fill="#FFFFFF"]').count()).toBeGreaterThan(0);
+		await expectAccessible(page);
+	});
+
 	it('the administrator adds an indicator and sets the kommun name for the report', async () => {
 		page = await newPage(browser);
 		await login(page, demo.admin);

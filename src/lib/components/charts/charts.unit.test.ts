@@ -121,6 +121,34 @@ describe('TrendChart (SSR)', () => {
 		expect(body).not.toContain('Mål');
 	});
 
+	it('marks incomplete periods: hollow point, dotted line, the reason in the legend, table and description', () => {
+		const partial = '7 av 14 förvaltningar har rapporterat';
+		const { body } = render(TrendChart, {
+			props: {
+				title: 'Antal konsulter',
+				categories: ['2023', '2024', '2025'],
+				series: [{ name: 'Hela staden', values: [16, 15, 7], partial: [null, null, partial] }],
+				yDomain: [0, 20],
+				yLabel: 'Antal konsulter',
+				format: (v: number) => formatNumber(v, 0)
+			}
+		});
+		expect(tableText(body)[3]).toEqual(['2025', `7 (ofullständig: ${partial})`]);
+		expect(tableText(body)[1]).toEqual(['2023', '16']);
+		expect(body).toContain('Ofullständig: alla har inte rapporterat');
+		expect(body).toContain(`senaste värde 7 (2025, ofullständigt: ${partial})`);
+		// One dotted segment (2024–2025), and one hollow marker (white fill).
+		expect(body.match(/stroke-dasharray="1 5"/g)).toHaveLength(2); // the segment and the legend swatch
+		expect(body.match(/<path[^>]*fill="#FFFFFF"[^>]*>/g)).toHaveLength(1);
+		expect(body).toContain(`2025, Hela staden: 7 (ofullständigt: ${partial})`);
+	});
+
+	it('draws no incomplete marks when every value is whole', () => {
+		const { body } = render(TrendChart, { props });
+		expect(body).not.toContain('Ofullständig');
+		expect(body).not.toContain('stroke-dasharray="1 5"');
+	});
+
 	it('gives distinct ids to two charts on one page', () => {
 		const { body } = render(TwoTrendCharts);
 		const ids = [...body.matchAll(/aria-labelledby="([^"]+)"/g)].map((m) => m[1]);

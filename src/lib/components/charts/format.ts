@@ -9,6 +9,11 @@ export interface TrendSeries {
 	name: string;
 	/** One value per category, in category order; null = suppressed or missing (breaks the line). */
 	values: (number | null)[];
+	/**
+	 * Per value: why it is incomplete (e.g. "7 av 14 förvaltningar har rapporterat"), or null. An
+	 * incomplete point is drawn hollow, the line to and from it dotted, and the table says why.
+	 */
+	partial?: (string | null)[];
 }
 
 const numberFormats = new Map<number, Intl.NumberFormat>();

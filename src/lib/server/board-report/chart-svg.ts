@@ -10,7 +10,7 @@ import { FONT_FAMILY } from './fonts';
 
 export interface LineChartSpec {
 	categories: string[];
-	series: { name: string; values: (number | null)[] }[];
+	series: { name: string; values: (number | null)[]; partial?: (string | null)[] }[];
 	yMax: number;
 	yMin?: number;
 	target?: number | null;
@@ -63,11 +63,22 @@ export function lineChartSvg(spec: LineChartSpec, size = { width: 640, height: 2
 	spec.series.forEach((s, i) => {
 		const colour = SERIES_COLOURS[i % SERIES_COLOURS.length];
 		const dash = SERIES_DASHES[i % SERIES_DASHES.length];
-		parts.push(`<path d="${path(s.values) ?? ''}" fill="none" stroke="${colour}" stroke-width="2.5"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`);
+		// An incomplete value (a partial sum) is a hollow marker, and the line to and from it dotted.
+		const partial = (c: number) => (s.partial?.[c] ?? null) !== null;
+		parts.push(`<path d="${path(s.values.map((v, c) => (partial(c) ? null : v))) ?? ''}" fill="none" stroke="${colour}" stroke-width="2.5"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`);
+		s.values.forEach((v, c) => {
+			const before = s.values[c - 1];
+			if (c === 0 || v === null || before === null || before === undefined || !(partial(c) || partial(c - 1))) return;
+			parts.push(`<line x1="${x(c - 1)}" y1="${y(before)}" x2="${x(c)}" y2="${y(v)}" stroke="${colour}" stroke-width="2" stroke-dasharray="1 5" stroke-linecap="round"/>`);
+		});
 		const marker = symbol(SYMBOLS[i % SYMBOLS.length], 48)() ?? '';
 		s.values.forEach((v, c) => {
 			if (v === null || !Number.isFinite(v)) return;
-			parts.push(`<path d="${marker}" transform="translate(${x(c)} ${y(v)})" fill="${colour}" stroke="#ffffff" stroke-width="1"/>`);
+			parts.push(
+				partial(c)
+					? `<path d="${marker}" transform="translate(${x(c)} ${y(v)})" fill="#ffffff" stroke="${colour}" stroke-width="2"/>`
+					: `<path d="${marker}" transform="translate(${x(c)} ${y(v)})" fill="${colour}" stroke="#ffffff" stroke-width="1"/>`
+			);
 		});
 		// Legend: two columns under the chart.
 		const lx = margin.left + (i % 2) * ((width - margin.left) / 2);

@@ -28,7 +28,7 @@ import { lineChartSvg } from './chart-svg';
 import { FONT_FAMILY } from './fonts';
 import { chartAlt } from './pdf';
 import { svgToPng } from './raster';
-import { TEXT_SECTIONS, type BoardReport } from './service';
+import { incompleteNote, indicatorRow, seriesCell, TEXT_SECTIONS, type BoardReport } from './service';
 
 const FONT = 'Calibri';
 const percent = (v: number | null) => (v === null ? '–' : `${formatNumber(v * 100, 0)} %`);
@@ -102,10 +102,12 @@ export async function boardReportDocx(r: BoardReport): Promise<Buffer> {
 	body.push(
 		table(
 			['Indikator', 'Period', 'Värde', 'Året före', 'Mål', 'Bedömning'],
-			r.indicators.map((i) => [i.name, i.periodLabel, i.value, i.previous, i.target ?? '–', i.meets === null ? '–' : i.meets ? 'Når målet' : 'Når inte målet']),
+			r.indicators.map(indicatorRow),
 			[30, 14, 14, 14, 12, 16]
 		)
 	);
+	const incomplete = incompleteNote(r.indicators);
+	if (incomplete) body.push(p(incomplete, { italic: true, color: '4A5566' }));
 	for (const i of r.indicators) {
 		if (i.panel.categories.length === 0) continue;
 		body.push(h(i.name, 3));
@@ -116,7 +118,7 @@ export async function boardReportDocx(r: BoardReport): Promise<Buffer> {
 		body.push(
 			table(
 				['Period', ...i.panel.series.map((s) => s.name)],
-				i.panel.categories.map((c, k) => [c, ...i.panel.series.map((s) => (s.values[k] === null ? '–' : formatNumber(s.values[k]!, i.decimals)))])
+				i.panel.categories.map((c, k) => [c, ...i.panel.series.map((s) => seriesCell(s, k, (v) => formatNumber(v, i.decimals)))])
 			)
 		);
 	}

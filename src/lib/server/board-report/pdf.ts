@@ -9,7 +9,7 @@ import { imageSize } from './branding';
 import { lineChartSvg } from './chart-svg';
 import { fonts } from './fonts';
 import { svgToPng } from './raster';
-import { TEXT_SECTIONS, type BoardReport, type ReportIndicator } from './service';
+import { incompleteNote, indicatorRow, seriesCell, TEXT_SECTIONS, type BoardReport, type ReportIndicator } from './service';
 
 const MARGIN = { top: 62, bottom: 64, left: 62, right: 62 };
 const INK = '#1b2430';
@@ -28,7 +28,9 @@ export function chartAlt(title: string, ind: Pick<ReportIndicator, 'panel' | 'un
 	const span = p.categories.length === 1 ? p.categories[0] : `från ${p.categories[0]} till ${p.categories[p.categories.length - 1]}`;
 	const last = p.series.map((s) => {
 		const i = s.values.findLastIndex((v) => v !== null);
-		return i >= 0 ? `${s.name}: ${formatNumber(s.values[i]!, ind.decimals)}${ind.unit === '%' ? ' %' : ''} (${p.categories[i]})` : `${s.name}: uppgift saknas`;
+		return i >= 0
+			? `${s.name}: ${formatNumber(s.values[i]!, ind.decimals)}${ind.unit === '%' ? ' %' : ''} (${p.categories[i]}${s.partial?.[i] ? `, ofullständigt: ${s.partial[i]}` : ''})`
+			: `${s.name}: uppgift saknas`;
 	});
 	return `Linjediagram, ${title}, ${span}. ${last.join('. ')}.${ind.target ? ` Mål: ${ind.target}.` : ''} Värdena finns i tabellen under diagrammet.`;
 }
@@ -155,9 +157,11 @@ export async function boardReportPdf(r: BoardReport): Promise<Buffer> {
 	table(
 		ind,
 		['Indikator', 'Period', 'Värde', 'Året före', 'Mål', 'Bedömning'],
-		r.indicators.map((i) => [i.name, i.periodLabel, i.value, i.previous, i.target ?? '–', i.meets === null ? '–' : i.meets ? 'Når målet' : 'Når inte målet']),
+		r.indicators.map(indicatorRow),
 		[150, 62, 62, 62, 52, '*']
 	);
+	const incomplete = incompleteNote(r.indicators);
+	if (incomplete) small(ind, incomplete);
 	for (const i of r.indicators) {
 		if (i.panel.categories.length === 0) continue;
 		// Keep the heading, its description and the chart together.
@@ -170,7 +174,7 @@ export async function boardReportPdf(r: BoardReport): Promise<Buffer> {
 		table(
 			ind,
 			['Period', ...i.panel.series.map((s) => s.name)],
-			i.panel.categories.map((c, k) => [c, ...i.panel.series.map((s) => (s.values[k] === null ? '–' : formatNumber(s.values[k]!, i.decimals)))])
+			i.panel.categories.map((c, k) => [c, ...i.panel.series.map((s) => seriesCell(s, k, (v) => formatNumber(v, i.decimals)))])
 		);
 	}
 	ind.end();

@@ -8,7 +8,7 @@ import { buildOrgFixture, type OrgFixture } from '../testing/org-fixture';
 import { getBranding, saveBranding } from './branding';
 import { boardReportDocx } from './docx';
 import { boardReportPdf } from './pdf';
-import { boardReport, saveBoardReportTexts } from './service';
+import { boardReport, incompleteNote, indicatorRow, saveBoardReportTexts } from './service';
 
 const kindOf = (p: Promise<unknown>) => p.then(() => 'ok', (e) => (e instanceof DomainError ? e.kind : String(e)));
 // A 1×1 transparent PNG.
@@ -75,6 +75,11 @@ describe(`the report to the nämnd (${testBackend})`, () => {
 
 		const report = await boardReport(db(), await org.actor(org.people.central), { unit: org.units.kommun.id, period: 'T2 2021' });
 		expect(report.kommunName).toBe('Exempelstads kommun');
+		// The city's VFU places are only Norrvik's: the report says so in words, never as the total.
+		const vfu = report.indicators.find((i) => i.name === 'VFU-platser som erbjudits')!;
+		expect(vfu).toMatchObject({ value: '8 platser', valuePartial: '1 av 2 förvaltningar har rapporterat' });
+		expect(indicatorRow(vfu)[2]).toBe('8 platser (ofullständigt: 1 av 2 förvaltningar har rapporterat)');
+		expect(incompleteNote(report.indicators)).toContain('VFU-platser som erbjudits VT 2021 är summan av de förvaltningar som har rapporterat (1 av 2 förvaltningar har rapporterat)');
 		const pdf = await boardReportPdf(report);
 		expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 		const raw = pdf.toString('latin1');

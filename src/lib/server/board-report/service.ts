@@ -58,12 +58,35 @@ export interface ReportIndicator {
 	higherIsBetter: boolean;
 	periodLabel: string;
 	value: string;
+	/** The value is a partial sum: "7 av 14 förvaltningar har rapporterat" (said beside it in the files). */
+	valuePartial: string | null;
 	previousLabel: string;
 	previous: string;
+	previousPartial: string | null;
 	target: string | null;
 	meets: boolean | null;
 	note: string | null;
 	panel: Panel;
+}
+
+/** The indicator table's row in the files: a partial sum says so in words beside the value. */
+export function indicatorRow(i: ReportIndicator): string[] {
+	const withPartial = (value: string, partial: string | null) => (partial ? `${value} (ofullständigt: ${partial})` : value);
+	return [i.name, i.periodLabel, withPartial(i.value, i.valuePartial), withPartial(i.previous, i.previousPartial), i.target ?? '–', i.meets === null ? '–' : i.meets ? 'Når målet' : 'Når inte målet'];
+}
+
+/** Under the indicator table: which values are partial sums, in a sentence (null when none). */
+export function incompleteNote(indicators: ReportIndicator[]): string | null {
+	const partial = indicators.filter((i) => i.valuePartial);
+	if (partial.length === 0) return null;
+	return `Ofullständigt: ${partial.map((i) => `${i.name} ${i.periodLabel} är summan av de förvaltningar som har rapporterat (${i.valuePartial})`).join('; ')}. Värdet är därför inte stadens hela värde.`;
+}
+
+/** A value in an indicator's table over time, with "(ofullständigt)" when it is a partial sum. */
+export function seriesCell(series: { values: (number | null)[]; partial?: (string | null)[] }, k: number, format: (v: number) => string): string {
+	const v = series.values[k];
+	if (v === null) return '–';
+	return series.partial?.[k] ? `${format(v)} (ofullständigt)` : format(v);
 }
 
 export interface PulseRound {
@@ -164,6 +187,10 @@ function reportIndicator(def: IndicatorDef, index: ValueIndex, ctx: DashboardCon
 		const i = panel.periods.indexOf(p);
 		return i >= 0 ? panel.series[0].values[i] : null;
 	};
+	const partial = (p: string) => {
+		const i = panel.periods.indexOf(p);
+		return i >= 0 ? (panel.series[0].partial?.[i] ?? null) : null;
+	};
 	const value = figure(latest);
 	const target = ctx.unit.kind === 'kommun' ? def.target : def.unitTarget;
 	return {
@@ -174,8 +201,10 @@ function reportIndicator(def: IndicatorDef, index: ValueIndex, ctx: DashboardCon
 		higherIsBetter: def.higherIsBetter,
 		periodLabel: periodLabel(latest),
 		value: formatFigure(def, value),
+		valuePartial: partial(latest),
 		previousLabel: periodLabel(yearBefore),
 		previous: formatFigure(def, figure(yearBefore)),
+		previousPartial: partial(yearBefore),
 		target: target === null ? null : formatFigure(def, target),
 		meets: meetsTarget(def.higherIsBetter, value, target),
 		note: panel.latest?.label === periodLabel(latest) ? panel.latest.note : null,

@@ -15,7 +15,7 @@ import { DomainError, notFound } from '../errors';
 import { buildReport } from '../reports/service';
 import { parseInput } from '../validation';
 import { comparePeriods, countDayRowLabel, periodOrdinal, periodsBetween, periodYear, periodLabel } from './periods';
-import { categoriesOf, categoryLabel, cityFigure, citySourceText, decimalsOf, formatFigure, meetsTarget, shownValue, unitOf, type CityFigure, type Dimension, type IndicatorDef } from './rules';
+import { categoriesOf, categoryLabel, cityFigure, citySourceText, decimalsOf, formatFigure, meetsTarget, partialText, shownValue, unitOf, type CityFigure, type Dimension, type IndicatorDef } from './rules';
 import { citySplitMayBeShown, splitMayBeShown } from './small-groups';
 import { forvaltningarOf, getIndicator, kommunOf, listIndicators, loadValues, readableUnits, valueHistory, type ReportingUnit, type ValueRow } from './service';
 
@@ -26,6 +26,8 @@ export const dashboardQuery = z.object({
 export interface Series {
 	name: string;
 	values: (number | null)[];
+	/** Per value: why it is incomplete ("7 av 14 förvaltningar har rapporterat"), or null. */
+	partial?: (string | null)[];
 }
 
 export interface PanelDef {
@@ -46,7 +48,16 @@ export interface Panel {
 	series: Series[];
 	target: number | null;
 	yMax: number;
-	latest: { label: string; text: string; meets: boolean | null; previousText: string | null; previousLabel: string | null; note: string | null } | null;
+	latest: {
+		label: string;
+		text: string;
+		meets: boolean | null;
+		previousText: string | null;
+		previousLabel: string | null;
+		note: string | null;
+		/** The latest figure is a partial sum: how many förvaltningar reported. */
+		partial: string | null;
+	} | null;
 }
 
 /** Everything of one indicator for a set of units: values indexed by unit, period and split. */
@@ -113,10 +124,10 @@ function buildPanel(def: IndicatorDef, index: ValueIndex, ctx: Context, until?: 
 	const all = periodAxis(def, index, until);
 	const periods = maxPeriods ? all.slice(-maxPeriods) : all;
 	const own = periods.map((p) => figureOf(def, index, ctx, ctx.unit, p));
-	const series: Series[] = [{ name: ctx.unit.kind === 'kommun' ? `Hela ${ctx.unit.name}` : ctx.unit.name, values: own.map((f) => f.value) }];
+	const series: Series[] = [{ name: ctx.unit.kind === 'kommun' ? `Hela ${ctx.unit.name}` : ctx.unit.name, values: own.map((f) => f.value), partial: own.map(partialText) }];
 	if (ctx.unit.kind === 'forvaltning' && ctx.kommun) {
-		const city = periods.map((p) => figureOf(def, index, ctx, ctx.kommun!, p).value);
-		if (city.some((v) => v !== null)) series.push({ name: `Hela ${ctx.kommun.name}`, values: city });
+		const city = periods.map((p) => figureOf(def, index, ctx, ctx.kommun!, p));
+		if (city.some((f) => f.value !== null)) series.push({ name: `Hela ${ctx.kommun.name}`, values: city.map((f) => f.value), partial: city.map(partialText) });
 	}
 	const target = ctx.unit.kind === 'kommun' ? def.target : def.unitTarget;
 	const lastIndex = own.map((f) => f.value).findLastIndex((v) => v !== null);
@@ -133,7 +144,8 @@ function buildPanel(def: IndicatorDef, index: ValueIndex, ctx: Context, until?: 
 			meets: meetsTarget(def.higherIsBetter, f.value, target),
 			previousText: prevIndex >= 0 ? formatFigure(def, own[prevIndex].value) : null,
 			previousLabel: prevIndex >= 0 ? periodLabel(periods[prevIndex]) : null,
-			note: ctx.unit.kind === 'kommun' && f.source !== 'reported' ? `${citySourceText[f.source]}${f.reporting < f.of ? `, ${f.reporting} av ${f.of} förvaltningar har rapporterat` : ''}` : null
+			note: ctx.unit.kind === 'kommun' && f.source !== 'reported' ? citySourceText[f.source] : null,
+			partial: partialText(f)
 		};
 	}
 	return {

@@ -233,6 +233,16 @@ export function cityFigure(kind: IndicatorKind, cityEntry: Figure | null, forval
 	}
 }
 
+/**
+ * When a city figure is built from only some förvaltningar (not entered for the whole city), the
+ * words that say so: "7 av 14 förvaltningar har rapporterat"; null when it is whole. A partial
+ * sum is never presented as the total.
+ */
+export function partialText(figure: CityFigure): string | null {
+	if (figure.source === 'reported' || figure.value === null || figure.reporting >= figure.of) return null;
+	return `${figure.reporting} av ${figure.of} förvaltningar har rapporterat`;
+}
+
 export const citySourceText: Record<CityFigure['source'], string> = {
 	reported: 'rapporterat för hela staden',
 	sum: 'summan av förvaltningarna',

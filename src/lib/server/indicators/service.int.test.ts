@@ -201,7 +201,10 @@ describe(`indicators (${testBackend})`, () => {
 		expect(city.target).toBe(100);
 		expect(city.panel.categories).toEqual(['HT 2020', 'VT 2021']);
 		expect(city.panel.series[0].values).toEqual([7, 8]);
-		expect(city.panel.latest!.note).toBe('summan av förvaltningarna, 1 av 2 förvaltningar har rapporterat');
+		expect(city.panel.latest!.note).toBe('summan av förvaltningarna');
+		// A partial sum is never the total: the headline, the chart and the table say how many reported.
+		expect(city.panel.latest!.partial).toBe('1 av 2 förvaltningar har rapporterat');
+		expect(city.panel.series[0].partial!.at(-1)).toBe('1 av 2 förvaltningar har rapporterat');
 		expect(city.comparison!.rows.map((r) => [r.unit.name, r.texts])).toEqual([
 			['Norrviks förvaltning', ['–', '8 platser']],
 			['Söderås förvaltning', ['7 platser', '–']]

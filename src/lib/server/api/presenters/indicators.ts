@@ -7,7 +7,11 @@ const kind = z.enum(INDICATOR_KINDS);
 const periodType = z.enum(INDICATOR_PERIOD_TYPES);
 const split = z.enum(INDICATOR_SPLITS);
 const reportingUnit = z.object({ id, name: z.string(), kind: z.enum(['kommun', 'forvaltning']), path: z.string(), depth: z.number().int() });
-const series = z.object({ name: z.string(), values: z.array(z.number().nullable()) });
+const series = z.object({
+	name: z.string(),
+	values: z.array(z.number().nullable()),
+	partial: z.array(z.string().nullable()).optional().describe('Per value: why it is incomplete (a city figure from only some förvaltningar: "7 av 14 förvaltningar har rapporterat"), or null.')
+});
 
 const definition = z.object({
 	id,
@@ -49,7 +53,15 @@ export const presentIndicatorDetail = presenter(
 			target: z.number().nullable(),
 			yMax: z.number(),
 			latest: z
-				.object({ label: z.string(), text: z.string(), meets: z.boolean().nullable(), previousText: z.string().nullable(), previousLabel: z.string().nullable(), note: z.string().nullable() })
+				.object({
+					label: z.string(),
+					text: z.string(),
+					meets: z.boolean().nullable(),
+					previousText: z.string().nullable(),
+					previousLabel: z.string().nullable(),
+					note: z.string().nullable(),
+					partial: z.string().nullable().describe('The latest figure is a partial sum: how many förvaltningar reported.')
+				})
 				.nullable()
 		}),
 		splits: z
