@@ -390,13 +390,13 @@ export function figuresOf(row: StoredCell, rules: AnonymityRules = currentRules(
  */
 export async function loadCells(
 	db: Db,
-	want: { roundId: string | null; unitIds: string[]; trendUnitId: string; roundIds: string[]; area: ActivityArea | null; title: CaseworkerTitle | null }
+	want: { unitRoundIds: string[]; unitIds: string[]; trendUnitId: string; roundIds: string[]; area: ActivityArea | null; title: CaseworkerTitle | null }
 ): Promise<StoredCell[]> {
 	const area = want.area ?? ALL;
 	const title = want.title ?? ALL;
 	const filter = and(eq(disclosureCells.area, area), eq(disclosureCells.title, title));
 	const parts = [];
-	if (want.roundId && want.unitIds.length > 0) parts.push(and(eq(disclosureCells.roundId, want.roundId), inArray(disclosureCells.unitId, want.unitIds)));
+	if (want.unitRoundIds.length > 0 && want.unitIds.length > 0) parts.push(and(inArray(disclosureCells.roundId, want.unitRoundIds), inArray(disclosureCells.unitId, want.unitIds)));
 	if (want.roundIds.length > 0) parts.push(and(eq(disclosureCells.unitId, want.trendUnitId), inArray(disclosureCells.roundId, want.roundIds)));
 	if (parts.length === 0) return [];
 	return db

@@ -28,6 +28,7 @@ import { orgUnits, rounds } from '../db/schema';
 import { notFound } from '../errors';
 import { pathIds } from '../org/service';
 import { parseInput } from '../validation';
+import { cellChange, type CellChange } from './change';
 import { currentBases, currentRules, entryOf, figuresOf, loadCells, refreshStoredDisclosure } from './disclosure-store';
 import { statementFigures, type CellFigures } from './figures';
 
@@ -57,6 +58,10 @@ export interface ReportRow {
 	unit: UnitRef;
 	isTotal: boolean;
 	cell: DisclosedCell<CellFigures>;
+	/** The same unit in the previous closed round, through the same rule; null when there is none. */
+	previous: DisclosedCell<CellFigures> | null;
+	/** Change since then, only where both are shown (change.ts). */
+	change: CellChange | null;
 }
 
 export interface TrendPoint {
@@ -91,6 +96,13 @@ export interface Report {
 	 * says so once instead of hiding every row. Decided from who was asked, never from answers.
 	 */
 	filterMatchesNoOne: boolean;
+	/** The closed round before this one, which `previous` and `change` compare with. */
+	previousRound: { id: string; name: string } | null;
+	/**
+	 * The unit's parent and the kommun in the same round, to compare with (decision 0013): totals
+	 * of large groups, through the same rule as every cell.
+	 */
+	benchmarks: { unit: UnitRef; relation: 'parent' | 'kommun'; cell: DisclosedCell<CellFigures> }[];
 	/** While a round is open: the same progress for the unit and each child, each through discloseProgress. */
 	progressRows: { unit: UnitRef; isTotal: boolean; cell: DisclosedProgress }[];
 	rules: { minGroup: number; minTextGroup: number };
@@ -151,9 +163,13 @@ async function assembleReport(db: Db, scopes: string[], q: ReportQuery, options:
 		.where(sql`${orgUnits.parentId} = ${unit.id} and ${orgUnits.active}`)
 		.orderBy(asc(orgUnits.name));
 	const roundClosed = round?.status === 'closed';
+	// The closed round before this one (change since), and the units above to compare with.
+	const previousId = roundClosed ? (closedInOrder[closedInOrder.indexOf(round.id) - 1] ?? null) : null;
+	const previous = previousId ? closed.find((r) => r.id === previousId)! : null;
+	const benchmarkUnits = roundClosed ? await benchmarksOf(db, unit) : [];
 	const stored = await loadCells(db, {
-		roundId: roundClosed ? round.id : null,
-		unitIds: [unit, ...children].map((u) => u.id),
+		unitRoundIds: roundClosed ? [round.id, ...(previous ? [previous.id] : [])] : [],
+		unitIds: [unit, ...children, ...benchmarkUnits.map((b) => b.unit)].map((u) => u.id),
 		trendUnitId: unit.id,
 		roundIds: closedInOrder,
 		area,
@@ -170,8 +186,14 @@ async function assembleReport(db: Db, scopes: string[], q: ReportQuery, options:
 	let textTotals: Report['textTotals'] = null;
 	let progress: Report['progress'] = null;
 	const progressRows: Report['progressRows'] = [];
+	let benchmarks: Report['benchmarks'] = [];
 	if (roundClosed) {
-		rows = [unit, ...children].map((u) => ({ unit: ref(u), isTotal: u.id === unit.id, cell: cellOf(round.id, u) }));
+		rows = [unit, ...children].map((u) => {
+			const cell = cellOf(round.id, u);
+			const before = previous ? cellOf(previous.id, u) : null;
+			return { unit: ref(u), isTotal: u.id === unit.id, cell, previous: before, change: cellChange(cell, before) };
+		});
+		benchmarks = benchmarkUnits.map((b) => ({ unit: ref(b.unit), relation: b.relation, cell: cellOf(round.id, b.unit) }));
 		const textsKey = { roundId: round.id, unitId: unit.id, area, title };
 		const decision = disclosure.get(round.id, unit.id, area, title);
 		const wanted = decision.textShown && options.texts !== false;
@@ -212,6 +234,8 @@ async function assembleReport(db: Db, scopes: string[], q: ReportQuery, options:
 		progress,
 		filterMatchesNoOne,
 		progressRows,
+		previousRound: previous ? { id: previous.id, name: previous.name } : null,
+		benchmarks,
 		rules: { minGroup: disclosure.rules.minGroup, minTextGroup: disclosure.rules.minTextGroup }
 	};
 }
@@ -266,6 +290,23 @@ async function progressDisclosure(db: Db, roundId: string): Promise<Disclosure> 
 	if (progressCache.size > 16) progressCache.clear();
 	progressCache.set(roundId, { signature, disclosure });
 	return disclosure;
+}
+
+/**
+ * The units a report compares with: the unit's parent (unless it is the kommun) and the kommun,
+ * whatever the reader's scope (decision 0013: benchmarks are totals of large groups, through the
+ * anonymity rule like every cell).
+ */
+async function benchmarksOf(db: Db, unit: typeof orgUnits.$inferSelect): Promise<{ unit: typeof orgUnits.$inferSelect; relation: 'parent' | 'kommun' }[]> {
+	const ids = pathIds(unit.path).slice(0, -1);
+	if (ids.length === 0) return [];
+	const above = await db.select().from(orgUnits).where(inArray(orgUnits.id, ids));
+	const kommun = above.find((u) => u.kind === 'kommun');
+	const parent = above.find((u) => u.id === unit.parentId);
+	const list: { unit: typeof orgUnits.$inferSelect; relation: 'parent' | 'kommun' }[] = [];
+	if (parent && parent.kind !== 'kommun' && parent.kind !== 'region') list.push({ unit: parent, relation: 'parent' });
+	if (kommun) list.push({ unit: kommun, relation: 'kommun' });
+	return list;
 }
 
 /** Whether anyone in the unit (and below) was asked in the round with this område and titel. */

@@ -6,6 +6,12 @@ import { id, presenter } from './presenter';
 
 export const unitWithKind = z.object({ id, name: z.string(), kind: z.enum(ORG_UNIT_KINDS) });
 const roundRef = z.object({ id, name: z.string(), status: z.enum(ROUND_STATUSES) });
+const delta = z.number().nullable();
+const change = z.object({
+	statements: z.object({ situation: delta, quality: delta, recommend: delta }).describe('Difference of the means.'),
+	responseRate: delta.describe('In percentage points.'),
+	casesMedian: delta
+});
 const texts = z.object({ situation: z.array(z.string()), quality: z.array(z.string()), recommend: z.array(z.string()), positive: z.array(z.string()) });
 
 export const presentReport = presenter(
@@ -16,7 +22,21 @@ export const presentReport = presenter(
 		filters: z.object({ area: z.enum(ACTIVITY_AREAS).nullable(), title: z.enum(CASEWORKER_TITLES).nullable(), q: z.string().nullable() }),
 		rounds: z.array(roundRef),
 		round: roundRef.nullable(),
-		rows: z.array(z.object({ unit: unitWithKind, isTotal: z.boolean(), cell: surveyCell })).describe('The unit itself first, then its children; empty while the round is open.'),
+		rows: z
+			.array(
+				z.object({
+					unit: unitWithKind,
+					isTotal: z.boolean(),
+					cell: surveyCell,
+					previous: surveyCell.nullable().describe('The same unit in previousRound, through the same rule.'),
+					change: change.nullable().describe('This round minus previousRound, only where both cells are shown.')
+				})
+			)
+			.describe('The unit itself first, then its children; empty while the round is open.'),
+		previousRound: z.object({ id, name: z.string() }).nullable(),
+		benchmarks: z
+			.array(z.object({ unit: unitWithKind, relation: z.enum(['parent', 'kommun']), cell: surveyCell }))
+			.describe('The parent unit and the kommun in the same round, to compare with.'),
 		trend: z.array(z.object({ roundId: id, roundName: z.string(), cell: surveyCell })),
 		texts: disclosedText(texts).nullable().describe('Motivations per statement, at most textLimit each; a hidden group’s texts are never sent.'),
 		textTotals: z.object({ situation: z.number().int(), quality: z.number().int(), recommend: z.number().int(), positive: z.number().int() }).nullable().describe('Motivations per statement in all, when shown.'),
