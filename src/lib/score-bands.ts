@@ -7,6 +7,9 @@ export type Band = 'low' | 'lowish' | 'highish' | 'high';
 
 export const bandLabel: Record<Band, string> = { low: 'Lågt', lowish: 'Något lågt', highish: 'Något högt', high: 'Högt' };
 
+/** The band's background (hex RGB), light enough for AA contrast of dark text; app.css has the same for pages. */
+export const bandColour: Record<Band, string> = { low: 'F9D6D2', lowish: 'FCEBDC', highish: 'E2EEF8', high: 'C9E2F3' };
+
 /** A mean on the 1–6 scale, around the middle of the scale (3,5). */
 export function meanBand(mean: number): Band {
 	if (mean < 2.5) return 'low';

@@ -125,6 +125,14 @@ describe('the measurement round, end to end', () => {
 		const small = page.getByRole('row', { name: /Familjerättsenheten/ });
 		expect(await small.textContent()).toContain('Färre än 5 svarande');
 		expect(await page.getByText('Sara Lindqvist').count()).toBe(0);
+		// A heatmap: each mean with its band in words, the change since the previous round, and the units above to compare with.
+		const table = page.getByRole('table', { name: /Resultat/ });
+		const totalRow = table.getByRole('row', { name: /Hela Avdelningen för barn och unga/ });
+		expect(await totalRow.textContent()).toMatch(/(Lågt|Något lågt|Något högt|Högt)/);
+		expect(await totalRow.locator('td.heat[data-band]').count()).toBeGreaterThanOrEqual(3);
+		expect(await totalRow.locator('.change .visually-hidden').first().textContent()).toMatch(/sedan VB 2018|ingen jämförelse med VB 2018/);
+		await expectVisible(table.getByRole('rowheader', { name: 'Hela Exempelstad' }));
+		expect(await table.getByText(/Att jämföra med/).count()).toBe(1);
 		expect((await page.goto('/team'))?.status()).toBe(404);
 		await page.goto('/reports');
 		await expectAccessible(page);

@@ -22,6 +22,8 @@ export interface ExportColumn {
 	 * needed (at most 6), 'percent' 1.
 	 */
 	decimals?: number;
+	/** XLSX only: the background of a numeric cell (hex RGB, e.g. 'F9D6D2'), or null for none. */
+	fill?: (value: number) => string | null;
 }
 
 export type ExportCell = string | number | null;
@@ -241,6 +243,9 @@ export async function toXlsx(table: ExportTable, options: ExportOptions = {}): P
 			const cell = row.getCell(i + 1);
 			const fmt = formats[i];
 			if (fmt && isNumber(cell.value)) cell.numFmt = fmt;
+			const raw = cellOf(source, c.key);
+			const colour = c.fill && typeof raw === 'number' ? c.fill(raw) : null;
+			if (colour) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${colour}` } };
 			if (c.kind === 'number' || c.kind === 'percent') cell.alignment = { horizontal: 'right' };
 		});
 	}

@@ -4,6 +4,9 @@ import type { Database } from '../db/client';
 import { createTestDatabase, testBackend } from '../db/testing';
 import { insertResponse, insertRound } from '../demo/factories';
 import { buildOrgFixture, type OrgFixture } from '../testing/org-fixture';
+import ExcelJS from 'exceljs';
+import { toXlsx } from '../export/table-export';
+import { reportTable } from './export';
 import { buildReport } from './service';
 
 describe(`change since the previous round, and benchmarks (${testBackend})`, () => {
@@ -67,5 +70,20 @@ describe(`change since the previous round, and benchmarks (${testBackend})`, () 
 		]);
 		// The kommun's own report has nothing above it.
 		expect((await buildReport(database.db, await org.actor(org.people.central), { round: laterId })).benchmarks).toEqual([]);
+	});
+
+	it('exports the change, the units to compare with, and means coloured by band', async () => {
+		const report = await buildReport(database.db, await org.actor(org.people.departmentA), { round: laterId });
+		const table = reportTable(report);
+		expect(table.columns.map((c) => c.header)).toContain('Jag har en bra arbetssituation. – ändring sedan T2 2025');
+		const enhet1 = table.rows.find((r) => r.unit === 'Enhet 1')!;
+		expect(enhet1.situationChange).toBe(2);
+		expect(table.rows.map((r) => r.unit)).toEqual(expect.arrayContaining(['Att jämföra med: Norrviks förvaltning', 'Att jämföra med: Hela Testkommun']));
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load((await toXlsx(table)) as unknown as ArrayBuffer);
+		const sheet = workbook.worksheets[0];
+		const column = table.columns.findIndex((c) => c.key === 'situationMean') + 1;
+		const row = table.rows.findIndex((r) => r.unit === 'Enhet 1') + 2;
+		expect(sheet.getCell(row, column).fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: expect.stringMatching(/^FF[0-9A-F]{6}$/) } });
 	});
 });

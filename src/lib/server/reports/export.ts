@@ -1,15 +1,17 @@
 /** A report as a flat table for CSV/XLSX. Only disclosed cells have figures; hidden ones say why. */
 import { STATEMENTS, activityAreaLabel, statementText, titleLabel } from '$lib/domain';
 import type { ExportTable } from '../export/table-export';
+import { bandColour, meanBand, responseRateBand } from '$lib/score-bands';
 import type { Report } from './service';
 
-const figureColumns = (): ExportTable['columns'] => {
+const figureColumns = (previousRound: string | null = null): ExportTable['columns'] => {
 	const columns: ExportTable['columns'] = [
 		{ key: 'respondents', header: 'Svarande', kind: 'number' },
-		{ key: 'responseRate', header: 'Svarsfrekvens', kind: 'percent' }
+		{ key: 'responseRate', header: 'Svarsfrekvens', kind: 'percent', fill: (v) => bandColour[responseRateBand(v / 100)] }
 	];
 	for (const s of STATEMENTS) {
-		columns.push({ key: `${s}Mean`, header: `${statementText[s]} – medelvärde`, kind: 'number', decimals: 1 });
+		columns.push({ key: `${s}Mean`, header: `${statementText[s]} – medelvärde`, kind: 'number', decimals: 1, fill: (v) => bandColour[meanBand(v)] });
+		if (previousRound) columns.push({ key: `${s}Change`, header: `${statementText[s]} – ändring sedan ${previousRound}`, kind: 'number', decimals: 1 });
 		columns.push({ key: `${s}Low`, header: `${statementText[s]} – andel 1–2`, kind: 'percent' });
 		columns.push({ key: `${s}High`, header: `${statementText[s]} – andel 5–6`, kind: 'percent' });
 	}
@@ -46,13 +48,23 @@ function filterNotes(report: Report): string[] {
 const anonymityNote = (report: Report) =>
 	`Siffror visas bara för grupper med minst ${report.rules.minGroup} svarande. Rader utan siffror skyddar anonymiteten; kommentaren säger varför.`;
 
-/** One round: the unit and its children. */
+/** One round: the unit and its children, their change since the previous round, and the units to compare with. */
 export function reportTable(report: Report): ExportTable {
+	const change = (row: Report['rows'][number]) =>
+		Object.fromEntries(STATEMENTS.map((s) => [`${s}Change`, round(row.change?.statements[s] ?? null, 1)]));
 	return {
 		title: `${report.unit.name} ${report.round?.name ?? ''}`.trim(),
-		columns: [{ key: 'unit', header: 'Enhet' }, ...figureColumns()],
-		rows: report.rows.map((row) => ({ unit: row.isTotal ? `Hela ${row.unit.name}` : row.unit.name, ...figureCells(row.cell) })),
-		notes: [`Lägesbild: ${report.unit.name}, mätomgång ${report.round?.name ?? '–'}.`, ...filterNotes(report), anonymityNote(report)]
+		columns: [{ key: 'unit', header: 'Enhet' }, ...figureColumns(report.previousRound?.name ?? null)],
+		rows: [
+			...report.rows.map((row) => ({ unit: row.isTotal ? `Hela ${row.unit.name}` : row.unit.name, ...figureCells(row.cell), ...change(row) })),
+			...report.benchmarks.map((b) => ({ unit: `Att jämföra med: ${b.relation === 'kommun' ? `Hela ${b.unit.name}` : b.unit.name}`, ...figureCells(b.cell) }))
+		],
+		notes: [
+			`Lägesbild: ${report.unit.name}, mätomgång ${report.round?.name ?? '–'}.`,
+			...filterNotes(report),
+			anonymityNote(report),
+			'Medelvärdena är färgade efter nivå: rött lågt (under 2,5), ljusrött något lågt, ljusblått något högt, blått högt (4,5 och mer).'
+		]
 	};
 }
 
