@@ -72,7 +72,7 @@ export interface ReportIndicator {
 /** The indicator table's row in the files: a partial sum says so in words beside the value. */
 export function indicatorRow(i: ReportIndicator): string[] {
 	const withPartial = (value: string, partial: string | null) => (partial ? `${value} (ofullständigt: ${partial})` : value);
-	return [i.name, i.periodLabel, withPartial(i.value, i.valuePartial), withPartial(i.previous, i.previousPartial), i.target ?? '–', i.meets === null ? '–' : i.meets ? 'Når målet' : 'Når inte målet'];
+	return [i.name, i.periodLabel, withPartial(i.value, i.valuePartial), withPartial(i.previous, i.previousPartial), i.target ?? '–', i.meets === null ? (i.valuePartial ? 'Inte bedömt (ofullständigt)' : '–') : i.meets ? 'Når målet' : 'Når inte målet'];
 }
 
 /** Under the indicator table: which values are partial sums, in a sentence (null when none). */
@@ -206,7 +206,7 @@ function reportIndicator(def: IndicatorDef, index: ValueIndex, ctx: DashboardCon
 		previous: formatFigure(def, figure(yearBefore)),
 		previousPartial: partial(yearBefore),
 		target: target === null ? null : formatFigure(def, target),
-		meets: meetsTarget(def.higherIsBetter, value, target),
+		meets: partial(latest) ? null : meetsTarget(def.higherIsBetter, value, target),
 		note: panel.latest?.label === periodLabel(latest) ? panel.latest.note : null,
 		panel
 	};

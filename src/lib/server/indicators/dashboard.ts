@@ -141,7 +141,8 @@ function buildPanel(def: IndicatorDef, index: ValueIndex, ctx: Context, until?: 
 		latest = {
 			label: periodLabel(periods[lastIndex]),
 			text: formatFigure(def, f.value),
-			meets: meetsTarget(def.higherIsBetter, f.value, target),
+			// A partial sum is not measured against the target: it is not the whole figure.
+			meets: partialText(f) ? null : meetsTarget(def.higherIsBetter, f.value, target),
 			previousText: prevIndex >= 0 ? formatFigure(def, own[prevIndex].value) : null,
 			previousLabel: prevIndex >= 0 ? periodLabel(periods[prevIndex]) : null,
 			note: ctx.unit.kind === 'kommun' && f.source !== 'reported' ? citySourceText[f.source] : null,
