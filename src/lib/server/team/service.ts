@@ -4,7 +4,7 @@
  * read is written to the audit log, since it is individual-level data.
  */
 import { sql } from 'drizzle-orm';
-import type { ActivityArea, Title } from '$lib/domain';
+import { STATEMENTS, type ActivityArea, type Title } from '$lib/domain';
 import type { Actor } from '../access/actor';
 import { namedScopes } from '../access/policy';
 import { mayOpenIndividualPlanSql } from '../access/rules';
@@ -15,6 +15,7 @@ import { pathIn } from '../db/paths';
 import { notFound } from '../errors';
 import { median } from '../reports/figures';
 import { getRound, listRounds, type RoundSummary } from '../rounds/service';
+import { percentile, supportReasons, supportThresholds, type Scores, type SupportReason } from './support-signal';
 
 export interface TeamMember {
 	personId: string;
@@ -39,6 +40,30 @@ export interface TeamMember {
 	planFollowUpOn: string | null;
 }
 
+/** One earlier answer of a member, given in a unit the reader manages (never one given elsewhere). */
+export interface AnswerPoint {
+	roundId: string;
+	roundName: string;
+	situation: number;
+	quality: number;
+	recommend: number;
+	caseCount: number;
+}
+
+export interface TeamMemberView extends TeamMember {
+	/** The member's answers up to and including this round, oldest first (at most TREND_ROUNDS). */
+	trend: AnswerPoint[];
+	/** Since the member's previous answer: this round minus that one, per statement. */
+	change: Scores | null;
+	/** The previous answer's round, which `change` compares with. */
+	changeSince: string | null;
+	/** Why the member may need support ("Behöver stöd"); empty when not. */
+	support: SupportReason[];
+}
+
+/** Rounds in a member's trend. */
+const TREND_ROUNDS = 6;
+
 /** The named view exists only for the nearest managers: to anyone else it is not found. */
 function requireNamedScopes(actor: Actor): string[] {
 	const scopes = namedScopes(actor);
@@ -52,7 +77,7 @@ export async function teamRounds(db: Db, actor: Actor): Promise<RoundSummary[]> 
 	return (await listRounds(db, actor)).filter((r) => r.status !== 'draft');
 }
 
-export async function teamView(db: Db, actor: Actor, roundId: string) {
+export async function teamView(db: Db, actor: Actor, roundId: string): Promise<{ round: RoundSummary; members: TeamMemberView[]; summary: TeamSummary }> {
 	const scopes = requireNamedScopes(actor);
 	const round = await getRound(db, actor, roundId);
 	const rows = await query<Omit<TeamMember, 'updatedAt'> & { updatedAt: Date | string | null }>(
@@ -90,10 +115,30 @@ export async function teamView(db: Db, actor: Actor, roundId: string) {
 	});
 	const answered = members.filter((m) => m.answered);
 	const cases = answered.map((m) => m.caseCount!).sort((a, b) => a - b);
+	const thresholds = await supportThresholds(db);
+	const casesLimit = percentile(cases, thresholds.casesPercentile);
+	const histories = await answerHistories(db, round, members.filter((m) => m.answered).map((m) => m.personId), scopes);
+	const views: TeamMemberView[] = members.map((m) => {
+		const trend = histories.get(m.personId) ?? [];
+		const earlier = trend.filter((t) => t.roundId !== round.id);
+		const before = earlier.at(-1) ?? null;
+		const scores: Scores = { situation: m.situationScore, quality: m.qualityScore, recommend: m.recommendScore };
+		const previous: Scores | null = before ? { situation: before.situation, quality: before.quality, recommend: before.recommend } : null;
+		const change = m.answered && previous ? (Object.fromEntries(STATEMENTS.map((s) => [s, scores[s]! - previous[s]!])) as Scores) : null;
+		return {
+			...m,
+			trend,
+			change,
+			changeSince: m.answered && before ? before.roundName : null,
+			support: m.answered ? supportReasons({ scores, previous, caseCount: m.caseCount }, casesLimit, thresholds) : []
+		};
+	});
 	return {
 		round,
-		members,
+		members: views,
 		summary: {
+			needSupport: views.filter((m) => m.support.length > 0).length,
+			casesLimit,
 			members: members.length,
 			answered: answered.length,
 			casesMean: cases.length ? cases.reduce((a, b) => a + b, 0) / cases.length : null,
@@ -103,6 +148,51 @@ export async function teamView(db: Db, actor: Actor, roundId: string) {
 			lowSituation: answered.filter((m) => (m.situationScore ?? 6) <= 2).length
 		}
 	};
+}
+
+export interface TeamSummary {
+	members: number;
+	answered: number;
+	casesMean: number | null;
+	casesMedian: number | null;
+	casesTotal: number;
+	/** Those at 1–2 on "bra arbetssituation": whom the plan says to offer an individual action plan. */
+	lowSituation: number;
+	/** Members with any support reason (support-signal.ts). */
+	needSupport: number;
+	/** Cases above this are "many" (the team's percentile in the settings). */
+	casesLimit: number | null;
+}
+
+/**
+ * The earlier answers of these people, up to this round, that were given in a unit within the
+ * reader's named scopes (an answer stays with the unit it was given in: a new manager does not
+ * read what someone told their previous one), newest TREND_ROUNDS per person, oldest first.
+ */
+async function answerHistories(db: Db, round: RoundSummary, personIds: string[], scopes: string[]): Promise<Map<string, AnswerPoint[]>> {
+	const byPerson = new Map<string, AnswerPoint[]>();
+	if (personIds.length === 0) return byPerson;
+	const rows = await query<AnswerPoint & { personId: string }>(
+		db,
+		sql`select x."personId", x."roundId", x."roundName", x.situation, x.quality, x.recommend, x."caseCount" from (
+		      select r.person_id as "personId", ro.id as "roundId", ro.name as "roundName", r.situation_score as situation,
+		             r.quality_score as quality, r.recommend_score as recommend, r.case_count as "caseCount", ro.opens_at,
+		             row_number() over (partition by r.person_id order by ro.opens_at desc, ro.id desc) as n
+		      from responses r join rounds ro on ro.id = r.round_id join org_units u on u.id = r.org_unit_id
+		      where r.person_id in (${sql.join(
+						personIds.map((id) => sql`${id}`),
+						sql`, `
+					)})
+		        and ro.status <> 'draft' and ro.opens_at <= ${round.opensAt.toISOString()}::timestamptz
+		        and ${pathIn(sql`u.path`, scopes)}
+		        and not exists (select 1 from retained_rounds rr where rr.round_id = ro.id)
+		    ) x where x.n <= ${TREND_ROUNDS} order by x.opens_at, x."roundId"`
+	);
+	for (const { personId, ...point } of rows) {
+		if (!byPerson.has(personId)) byPerson.set(personId, []);
+		byPerson.get(personId)!.push(point);
+	}
+	return byPerson;
 }
 
 /**
