@@ -87,17 +87,19 @@ describe('the measurement round, end to end', () => {
 	it('the enhetschef sees the answer by name, with the motivation and the positive answer', async () => {
 		await login(page, demo.enhetschef);
 		await page.goto('/team');
-		const row = page.getByRole('row', { name: /Sara Lindqvist/ });
-		await row.waitFor();
-		expect(await row.getByRole('cell').first().textContent()).toBe('23');
-		await expectVisible(page.getByText('För många ärenden, hinner inte dokumentera.'));
-		await expectVisible(page.getByText('Handledningen på tisdagar och kollegorna i gruppen.'));
+		const sara = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Sara Lindqvist' }) });
+		await sara.waitFor();
+		expect(await sara.locator('.cases').textContent()).toBe('23');
+		// The motivations are in place, under her figures.
+		await sara.getByText('Motiveringar och vad som är positivt').click();
+		await expectVisible(sara.getByText('För många ärenden, hinner inte dokumentera.'));
+		await expectVisible(sara.getByText('Handledningen på tisdagar och kollegorna i gruppen.'));
 		await expectVisible(page.getByRole('heading', { name: /Har inte svarat/ }));
 		await expectAccessible(page);
 	});
 
 	it('offers an individual action plan in one click and records goals', async () => {
-		await page.getByRole('row', { name: /Sara Lindqvist/ }).getByRole('button', { name: /Erbjud handlingsplan/ }).click();
+		await page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Sara Lindqvist' }) }).getByRole('button', { name: /Erbjud handlingsplan/ }).click();
 		await page.waitForURL(/\/action-plans\/[0-9a-f-]+\?offered=1/);
 		await expectVisible(page.getByRole('heading', { name: 'Individuell handlingsplan för Sara Lindqvist' }));
 		await page.getByLabel(/^Mål/).fill('Högst 20 öppna ärenden till uppföljningen.');
