@@ -16,7 +16,8 @@ export const load: PageServerLoad = async (event) => {
 			name: r.round.name,
 			closesAt: r.round.closesAt,
 			answeredAt: r.answeredAt,
-			remindedAt: r.remindedAt
+			remindedAt: r.remindedAt,
+			reminder: r.reminder
 		})),
 		myPlans: (await individualPlansOfEmployee(db, actor))
 			.filter((p) => p.plan.status === 'offered' || p.plan.status === 'active')

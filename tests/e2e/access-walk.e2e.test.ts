@@ -166,6 +166,7 @@ const table: Entry[] = [
 	page('/plan/areas', ADMIN),
 	page('/admin/incident-readers', ADMIN),
 	page('/admin/accessibility', ADMIN),
+	page('/admin/reminders', ADMIN),
 
 	// --- Form actions ---
 	action('/login', 'default', EVERYONE, {}, undefined, { public: true, note: 'logging in: tested in the login tests' }),
@@ -201,6 +202,8 @@ const table: Entry[] = [
 	action('/admin/incident-readers', 'add', ADMIN, { personId: '{sara}', unitId: '{norrvik}' }),
 	action('/admin/incident-readers', 'remove', ADMIN, { id: '{uuid}' }),
 	action('/admin/accessibility', 'default', ADMIN, {}, undefined, { note: 'an empty form: refused with what to fill in, so the walk saves nothing' }),
+	action('/admin/reminders', 'default', ADMIN, {}, undefined, { note: 'an empty form: refused with what to fill in' }),
+	action('/team', 'remind', NAMED, { roundId: '{openRound}', message: 'x' }, undefined, { note: 'a text too short: refused before anything is sent' }),
 
 	// --- The API ---
 	change('POST', '/session', EVERYONE, { refused: {}, allowed: 'skip' }, () => v1('/session'), { public: true, note: 'logging in: tested in api.e2e and below' }),
@@ -217,6 +220,7 @@ const table: Entry[] = [
 	change('POST', '/rounds/{roundId}/open', ADMIN, { refused: {}, allowed: 'skip' }, (ids) => v1(`/rounds/${ids.openRound}/open`)),
 	change('POST', '/rounds/{roundId}/close', ADMIN, { refused: {}, allowed: 'skip' }, (ids) => v1(`/rounds/${ids.openRound}/close`)),
 	change('POST', '/rounds/{roundId}/reminders', ADMIN, { refused: {}, allowed: 'skip' }, (ids) => v1(`/rounds/${ids.openRound}/reminders`)),
+	change('POST', '/rounds/{roundId}/team/reminders', NAMED, { refused: {}, allowed: { message: 'x' } }, (ids) => v1(`/rounds/${ids.openRound}/team/reminders`), { note: 'the nearest manager; a text too short sends nothing' }),
 	get('/action-plans', EVERYONE),
 	change('POST', '/action-plans', NAMED, { refused: { personId: '{sara}', followUpOn: '2099-01-01' }, allowed: { personId: '{sara}', followUpOn: '2000-01-01' } }, () => v1('/action-plans'), { note: 'offer to someone in one’s own unit' }),
 	get('/action-plans/{planId}', ['enhetschef'], {}, (ids) => v1(`/action-plans/${ids.plan}`)),
@@ -367,7 +371,7 @@ describe('every page and API route, as every role, against the access table', ()
 		const allowed = entry.public || (who !== 'anonymous' && entry.allowed.includes(who));
 		if (allowed) return null;
 		const form = new FormData();
-		for (const [key, value] of Object.entries(entry.form!.fields)) form.set(key, value.replaceAll('{sara}', ids.sara).replaceAll('{norrvik}', ids.norrvik).replaceAll('{uuid}', '00000000-0000-4000-8000-000000000000'));
+		for (const [key, value] of Object.entries(entry.form!.fields)) form.set(key, value.replaceAll('{sara}', ids.sara).replaceAll('{norrvik}', ids.norrvik).replaceAll('{openRound}', ids.openRound).replaceAll('{uuid}', '00000000-0000-4000-8000-000000000000'));
 		if (entry.form!.file) form.set('file', new File([entry.form!.file.content], entry.form!.file.name, { type: 'text/csv' }));
 		const res = await fetch(baseURL() + entry.path(ids), {
 			method: 'POST',

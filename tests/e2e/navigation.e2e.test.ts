@@ -15,6 +15,7 @@ const ADMIN_PAGES = [
 	{ link: 'Importera personal från HR', path: '/admin/import', heading: /Importera personal/ },
 	{ link: 'Läsare av hot och våld', path: '/admin/incident-readers', heading: 'Läsare av hot och våld' },
 	{ link: 'Granskningslogg', path: '/admin/audit', heading: 'Granskningslogg' },
+	{ link: 'Påminnelsetext', path: '/admin/reminders', heading: 'Påminnelsetext' },
 	{ link: 'Tillgänglighetsredogörelsen', path: '/admin/accessibility', heading: 'Tillgänglighetsredogörelsen' },
 	{ link: 'Administrera indikatorer', path: '/indicators/admin', heading: 'Administrera indikatorer' }
 ];

@@ -1,6 +1,9 @@
 import { redirect } from '@sveltejs/kit';
 import { offerIndividualPlan } from '$lib/server/individual-plans/service';
 import { formAction, orErrorPage, requireActor } from '$lib/server/http';
+import { mailer } from '$lib/server/mail/mailer';
+import { env } from '$lib/server/env';
+import { remindOwnStaff, staffProgress } from '$lib/server/rounds/manager-reminders';
 import { defaultTeamRoundId, teamRounds, teamView } from '$lib/server/team/service';
 import { formToObject } from '$lib/server/validation';
 import { addDays } from '$lib/time';
@@ -11,11 +14,12 @@ export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
 	const rounds = await orErrorPage(() => teamRounds(event.locals.db, actor));
 	const roundId = event.url.searchParams.get('round') ?? (await defaultTeamRoundId(event.locals.db, actor)) ?? rounds[0]?.id;
-	if (!roundId) return { rounds: [], view: null, defaultFollowUp: '' };
+	if (!roundId) return { rounds: [], view: null, progress: null, defaultFollowUp: '' };
 	const view = await orErrorPage(() => teamView(event.locals.db, actor, roundId));
 	return {
 		rounds: rounds.map((r) => ({ id: r.id, name: r.name, status: r.status })),
 		view: { round: { id: view.round.id, name: view.round.name, status: view.round.status, closesAt: view.round.closesAt }, members: view.members, summary: view.summary },
+		progress: view.round.status === 'open' ? await orErrorPage(() => staffProgress(event.locals.db, actor, roundId)) : null,
 		defaultFollowUp: addDays(todayInStockholm(), 42)
 	};
 };
@@ -27,5 +31,14 @@ export const actions: Actions = {
 		const result = await formAction(values, () => offerIndividualPlan(event.locals.db, actor, values));
 		if ('id' in result) redirect(303, `/action-plans/${result.id}?offered=1`);
 		return result;
+	},
+	remind: async (event) => {
+		const actor = requireActor(event);
+		const values = formToObject(await event.request.formData());
+		return formAction(values, async () => {
+			const sent = await remindOwnStaff(event.locals.db, actor, String(values.roundId ?? ''), values, mailer(), env().ORIGIN ?? event.url.origin);
+			const emailed = sent.emailed > 0 ? ` ${sent.emailed} av dem fick också ett e-postmeddelande.` : '';
+			return { reminded: sent.reminded === 0 ? 'Alla har redan svarat, så ingen behövde påminnas.' : `Påminnelsen visas nu på startsidan för ${sent.reminded} medarbetare som inte har svarat.${emailed}` };
+		});
 	}
 };

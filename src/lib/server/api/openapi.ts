@@ -12,6 +12,7 @@ import { areaInput, areaStateInput, subgoalInput, suggestionInput } from '../cit
 import { reportQuery } from '../reports/service';
 import { responseInput, roundInput } from '../rounds/rules';
 import { entriesInput } from '../indicators/service';
+import { reminderInput } from '../rounds/manager-reminders';
 import { presentAuditSearch } from './presenters/audit';
 import {
 	presentArea,
@@ -87,6 +88,7 @@ export const responseShapes: Record<string, Record<string, Record<number, Shape>
 	'/rounds/{roundId}/open': { post: { 200: presentRoundState } },
 	'/rounds/{roundId}/close': { post: { 200: presentRoundState } },
 	'/rounds/{roundId}/reminders': { post: { 200: presentReminders } },
+	'/rounds/{roundId}/team/reminders': { post: { 200: presentReminders } },
 	'/my-history': { get: { 200: presentMyHistory } },
 	'/action-plans': { get: { 200: presentIndividualPlans }, post: { 201: presentIndividualPlan } },
 	'/action-plans/{planId}': { get: { 200: presentIndividualPlanWithNotes }, put: { 200: presentIndividualPlan } },
@@ -307,6 +309,15 @@ export function openApiDocument() {
 			'/rounds/{roundId}/reminders': {
 				parameters: [roundIdParam],
 				post: { summary: 'Remind everyone who has not answered (administrators)', responses: { '200': ok('Counts of reminded and e-mailed'), ...errors(401, 404, 409) } }
+			},
+			'/rounds/{roundId}/team/reminders': {
+				parameters: [roundIdParam],
+				post: {
+					summary:
+						'The nearest manager reminds own staff who have not answered an open round: a notice on their start page and an e-mail when SMTP is configured. At most once a day per round (409 after that); everyone else 404',
+					requestBody: { required: false, content: { 'application/json': { schema: schema(reminderInput) } } },
+					responses: { '200': ok('How many were reminded and e-mailed'), ...errors(400, 401, 404, 409) }
+				}
 			},
 			'/my-history': {
 				get: { summary: "The caller's own answers over all rounds", responses: { '200': ok('History'), ...errors(401) } }

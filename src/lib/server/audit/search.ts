@@ -39,6 +39,8 @@ export const actionLabel: Record<string, string> = {
 	'round.open': 'Öppnade mätomgång',
 	'round.close': 'Stängde mätomgång',
 	'round.remind': 'Påminde om mätomgång',
+	'round.remind_staff': 'Påminde sin personal om mätomgång',
+	'settings.reminder_text': 'Ändrade chefernas påminnelsetext',
 	'role.assign': 'Fick roll',
 	'role.end': 'Roll upphörde',
 	'person.move': 'Bytte enhet',

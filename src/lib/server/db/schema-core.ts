@@ -262,6 +262,31 @@ export const responses = pgTable(
 );
 
 /** Reminders sent to people who had not answered. */
+/**
+ * A nearest manager's reminder to own staff who have not answered a round, with the text sent.
+ * At most one per manager, round and Stockholm day: the unique index is the rule, so two app
+ * instances cannot both send one.
+ */
+export const managerReminders = pgTable(
+	'manager_reminders',
+	{
+		id: id(),
+		roundId: uuid('round_id')
+			.notNull()
+			.references(() => rounds.id, { onDelete: 'cascade' }),
+		managerId: uuid('manager_id')
+			.notNull()
+			.references(() => people.id),
+		/** The Stockholm day it was sent. */
+		sentOn: date('sent_on').notNull(),
+		sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+		message: text('message').notNull(),
+		reminded: integer('reminded').notNull(),
+		emailed: integer('emailed').notNull()
+	},
+	(t) => [uniqueIndex('manager_reminders_once_a_day').on(t.roundId, t.managerId, t.sentOn)]
+);
+
 export const reminders = pgTable(
 	'reminders',
 	{
@@ -273,7 +298,9 @@ export const reminders = pgTable(
 			.notNull()
 			.references(() => people.id),
 		channel: text('channel').notNull(), // 'email' | 'page'
-		sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow()
+		sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+		/** Set when the nearest manager sent it (its text is shown on the start page). */
+		managerReminderId: uuid('manager_reminder_id').references(() => managerReminders.id, { onDelete: 'cascade' })
 	},
 	(t) => [index('reminders_round_person_idx').on(t.roundId, t.personId)]
 );

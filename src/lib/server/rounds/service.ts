@@ -8,7 +8,7 @@ import { isAdmin, isCaseworker } from '../access/policy';
 import { audit, type AuditBy } from '../audit/audit';
 import type { Db } from '../db';
 import { preparedPerDb, query } from '../db/client';
-import { orgUnits, reminders, responses, roundMembers, rounds, roundUnits } from '../db/schema';
+import { managerReminders, orgUnits, people, reminders, responses, roundMembers, rounds, roundUnits } from '../db/schema';
 import { conflict, invalid, notFound, notYours } from '../errors';
 import { isUuid, parseInput } from '../validation';
 import { askedByRound, overlappingOpenRounds } from './opening';
@@ -288,12 +288,20 @@ export async function myOpenRounds(db: Db, actor: Actor) {
 			.from(responses)
 			.where(and(eq(responses.roundId, round.id), eq(responses.personId, actor.personId)));
 		const [reminded] = await db
-			.select({ sentAt: reminders.sentAt })
+			.select({ sentAt: reminders.sentAt, message: managerReminders.message, from: people.name })
 			.from(reminders)
+			.leftJoin(managerReminders, eq(managerReminders.id, reminders.managerReminderId))
+			.leftJoin(people, eq(people.id, managerReminders.managerId))
 			.where(and(eq(reminders.roundId, round.id), eq(reminders.personId, actor.personId)))
 			.orderBy(desc(reminders.sentAt))
 			.limit(1);
-		result.push({ round, answeredAt: answered?.updatedAt ?? null, remindedAt: reminded?.sentAt ?? null });
+		result.push({
+			round,
+			answeredAt: answered?.updatedAt ?? null,
+			remindedAt: reminded?.sentAt ?? null,
+			/** The nearest manager's own words, when the latest reminder came from them. */
+			reminder: reminded?.message ? { message: reminded.message, from: reminded.from ?? '' } : null
+		});
 	}
 	return result;
 }
