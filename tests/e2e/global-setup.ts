@@ -4,7 +4,9 @@
  * created at start, exactly as `npm start` does.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
@@ -19,6 +21,23 @@ export default async function setup(project: TestProject) {
 	// Single sign-on against a real OpenID provider that tests/e2e/oidc.e2e.test.ts starts on this port.
 	const oidc = { issuer: `http://127.0.0.1:${await freePort()}`, clientId: 'lagesbild-e2e', clientSecret: randomBytes(24).toString('hex') };
 	Object.assign(settings, { OIDC_ISSUER: oidc.issuer, OIDC_CLIENT_ID: oidc.clientId, OIDC_CLIENT_SECRET: oidc.clientSecret });
+	// A real SMTP server: what the app e-mails is appended to a file the tests read (mailbox() in support.ts).
+	const mailbox = path.join(mkdtempSync(path.join(tmpdir(), 'lagesbild-mail-')), 'mailbox.jsonl');
+	writeFileSync(mailbox, '');
+	const smtp = new SMTPServer({
+		authOptional: true,
+		disabledCommands: ['STARTTLS'],
+		onData(stream, session, callback) {
+			let body = '';
+			stream.on('data', (chunk) => (body += chunk));
+			stream.on('end', () => {
+				appendFileSync(mailbox, JSON.stringify({ to: session.envelope.rcptTo.map((r) => r.address), body }) + '\n');
+				callback();
+			});
+		}
+	});
+	await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+	settings.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
 	let cleanup: () => Promise<void>;
 	if (process.env.TEST_DB === 'postgres') {
 		const name = `lagesbild_e2e_${randomBytes(5).toString('hex')}`;
@@ -44,20 +63,26 @@ export default async function setup(project: TestProject) {
 	} catch (e) {
 		await stopInstance(app, 5);
 		await cleanup();
+		smtp.close();
 		throw e;
 	}
 	project.provide('baseURL', app.base);
+	project.provide('mailbox', mailbox);
 	project.provide('oidc', oidc);
 	return async () => {
 		// Graceful stop; killed after 15 s so the run never hangs.
 		await stopInstance(app, 15);
 		await cleanup();
+		await new Promise<void>((resolve) => smtp.close(() => resolve()));
+		rmSync(path.dirname(mailbox), { recursive: true, force: true });
 	};
 }
 
 declare module 'vitest' {
 	export interface ProvidedContext {
 		baseURL: string;
+		/** The file the e2e SMTP server appends each received message to, one JSON object a line. */
+		mailbox: string;
 		oidc: { issuer: string; clientId: string; clientSecret: string };
 	}
 }

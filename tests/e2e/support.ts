@@ -7,6 +7,14 @@ import { now, yearInStockholm } from '../../src/lib/server/clock';
 import { dateInStockholm, timeInStockholm } from '../../src/lib/time';
 
 export const baseURL = () => inject('baseURL');
+
+/** Every e-mail the app has sent during the run, as the test SMTP server received it (global-setup.ts). */
+export function mailbox(): { to: string[]; body: string }[] {
+	return readFileSync(inject('mailbox'), 'utf8')
+		.split('\n')
+		.filter(Boolean)
+		.map((line) => JSON.parse(line) as { to: string[]; body: string });
+}
 export const DEMO_PASSWORD = 'demo';
 export const demo = {
 	socialsekreterare: 'socialsekreterare@exempelstad.se',
