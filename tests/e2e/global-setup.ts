@@ -5,8 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
+import { startSmtpServer } from '../../src/lib/server/testing/smtp';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
@@ -24,20 +23,8 @@ export default async function setup(project: TestProject) {
 	// A real SMTP server: what the app e-mails is appended to a file the tests read (mailbox() in support.ts).
 	const mailbox = path.join(mkdtempSync(path.join(tmpdir(), 'lagesbild-mail-')), 'mailbox.jsonl');
 	writeFileSync(mailbox, '');
-	const smtp = new SMTPServer({
-		authOptional: true,
-		disabledCommands: ['STARTTLS'],
-		onData(stream, session, callback) {
-			let body = '';
-			stream.on('data', (chunk) => (body += chunk));
-			stream.on('end', () => {
-				appendFileSync(mailbox, JSON.stringify({ to: session.envelope.rcptTo.map((r) => r.address), body }) + '\n');
-				callback();
-			});
-		}
-	});
-	await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-	settings.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+	const smtp = await startSmtpServer((mail) => appendFileSync(mailbox, JSON.stringify(mail) + '\n'));
+	settings.SMTP_URL = smtp.url;
 	let cleanup: () => Promise<void>;
 	if (process.env.TEST_DB === 'postgres') {
 		const name = `lagesbild_e2e_${randomBytes(5).toString('hex')}`;
@@ -63,7 +50,7 @@ export default async function setup(project: TestProject) {
 	} catch (e) {
 		await stopInstance(app, 5);
 		await cleanup();
-		smtp.close();
+		await smtp.close();
 		throw e;
 	}
 	project.provide('baseURL', app.base);
@@ -73,7 +60,7 @@ export default async function setup(project: TestProject) {
 		// Graceful stop; killed after 15 s so the run never hangs.
 		await stopInstance(app, 15);
 		await cleanup();
-		await new Promise<void>((resolve) => smtp.close(() => resolve()));
+		await smtp.close();
 		rmSync(path.dirname(mailbox), { recursive: true, force: true });
 	};
 }

@@ -1,6 +1,4 @@
 /** The nearest manager reminds own staff who have not answered: whom, how often, and what they see. Mail through a real SMTP server. */
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../db/schema';
@@ -10,6 +8,7 @@ import { insertResponse, insertRound } from '../demo/factories';
 import { DomainError } from '../errors';
 import { smtpMailer } from '../mail/mailer';
 import { buildOrgFixture, type OrgFixture } from '../testing/org-fixture';
+import { startSmtpServer, type ReceivedMail } from '../testing/smtp';
 import { DEFAULT_REMINDER_TEXT, remindOwnStaff, reminderText, saveReminderText, staffProgress } from './manager-reminders';
 import { myOpenRounds } from './service';
 
@@ -21,34 +20,20 @@ const failure = (p: Promise<unknown>) => p.then(() => null, (e) => (e instanceof
 describe(`the nearest manager's reminder (${testBackend})`, () => {
 	let database: Database;
 	let org: OrgFixture;
-	let server: SMTPServer;
-	let port: number;
+	let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 	let roundId: string;
-	const received: { to: string[]; body: string }[] = [];
+	const received: ReceivedMail[] = [];
 	beforeAll(async () => {
 		database = await createTestDatabase();
 		org = await buildOrgFixture(database.db);
-		server = new SMTPServer({
-			authOptional: true,
-			disabledCommands: ['STARTTLS'],
-			onData(stream, session, callback) {
-				let body = '';
-				stream.on('data', (chunk) => (body += chunk));
-				stream.on('end', () => {
-					received.push({ to: session.envelope.rcptTo.map((r) => r.address), body });
-					callback();
-				});
-			}
-		});
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		port = (server.server.address() as AddressInfo).port;
+		smtp = await startSmtpServer((mail) => received.push(mail));
 		const round = await insertRound(database.db, { status: 'open', name: 'VB 2026', opensAt: new Date('2026-11-14T08:00:00+01:00'), unitIds: [org.units.f.id, org.units.f2.id] });
 		roundId = round.id;
 		// Two of the seven in Enhet 2 have answered.
 		for (const p of org.people.e2.slice(0, 2)) await insertResponse(database.db, { roundId, personId: p.id });
 	});
 	afterAll(async () => {
-		await new Promise<void>((resolve) => server.close(() => resolve()));
+		await smtp.close();
 		await database.close();
 	});
 
@@ -61,7 +46,7 @@ describe(`the nearest manager's reminder (${testBackend})`, () => {
 	});
 
 	it('reminds only own staff who have not answered: a notice on their start page and an e-mail; audited', async () => {
-		const mailer = smtpMailer(`smtp://127.0.0.1:${port}`, 'Lägesbild <noreply@test.se>');
+		const mailer = smtpMailer(smtp.url, 'Lägesbild <noreply@test.se>');
 		const manager = await org.actor(org.people.managerE2);
 		const sent = await remindOwnStaff(database.db, manager, roundId, { message: 'Hej! Glöm inte mätningen, den tar fem minuter.' }, mailer, 'https://lagesbild.test', MORNING);
 		expect(sent).toEqual({ reminded: 5, emailed: 5 });

@@ -15,13 +15,13 @@ import { now as clockNow, todayInStockholm } from '../clock';
 import type { Db } from '../db';
 import { query } from '../db/client';
 import { pathIn } from '../db/paths';
-import { managerReminders, reminders } from '../db/schema';
+import { managerReminders } from '../db/schema';
 import { conflict, notFound } from '../errors';
 import type { Mailer } from '../mail/mailer';
 import { getSetting, setSetting } from '../settings';
 import { parseInput } from '../validation';
 import { assertAnswerable } from './rules';
-import { getRound } from './service';
+import { deliverReminders, getRound } from './service';
 
 export const REMINDER_TEXT_KEY = 'reminders.manager_text';
 
@@ -127,21 +127,17 @@ export async function remindOwnStaff(
 		.returning({ id: managerReminders.id });
 	if (!claimed) throw conflict('Du har redan påmint dem som inte har svarat i dag. Du kan påminna igen i morgon.');
 
-	let emailed = 0;
-	const closes = round.closesAt.toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
-	for (const person of missing) {
-		let channel = 'page';
-		if (mailer) {
-			await mailer.send({
-				to: person.email,
-				subject: `Påminnelse från ${actor.name}: ${round.name} stänger ${closes}`,
-				text: `${message}\n\nSvara senast ${closes}: ${appUrl}/rounds/${round.id}/answer\n\n${actor.name}`
-			});
-			channel = 'email';
-			emailed++;
-		}
-		await db.insert(reminders).values({ roundId: round.id, personId: person.personId, channel, sentAt: now, managerReminderId: claimed.id });
-	}
+	const emailed = await deliverReminders(
+		db,
+		round,
+		missing,
+		mailer,
+		{
+			subject: (closes) => `Påminnelse från ${actor.name}: ${round.name} stänger ${closes}`,
+			text: (_, closes) => `${message}\n\nSvara senast ${closes}: ${appUrl}/rounds/${round.id}/answer\n\n${actor.name}`
+		},
+		{ sentAt: now, managerReminderId: claimed.id }
+	);
 	if (emailed > 0) await db.update(managerReminders).set({ emailed }).where(eq(managerReminders.id, claimed.id));
 	await audit(db, actor, { action: 'round.remind_staff', subjectType: 'round', subjectId: round.id, detail: { reminded: missing.length, emailed } });
 	return { reminded: missing.length, emailed };

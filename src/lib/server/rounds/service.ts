@@ -351,23 +351,39 @@ export async function sendReminders(
 ): Promise<{ reminded: number; emailed: number }> {
 	const roundId = round.id;
 	const missing = await membersWithoutAnswer(db, roundId);
-	let emailed = 0;
+	const emailed = await deliverReminders(db, round, missing, mailer, {
+		subject: (closes) => `Påminnelse: ${round.name} stänger ${closes}`,
+		text: (person, closes) =>
+			`Hej ${person.name}!\n\nDu har inte svarat på mätomgången ${round.name} än. Det tar ett par minuter och hjälper din chef och förvaltningen att förbättra arbetssituationen.\n\nSvara senast ${closes}: ${appUrl}/rounds/${round.id}/answer\n\nVänliga hälsningar\nLägesbild`
+	});
+	await audit(db, by, { action: 'round.remind', subjectType: 'round', subjectId: roundId, detail: { reminded: missing.length, emailed, ...(by.personId ? {} : { by: 'schedule' }) } });
+	return { reminded: missing.length, emailed };
+}
+
+/**
+ * The one way a reminder reaches someone: a row that puts it on their start page, and the e-mail
+ * when a mailer is configured. Returns how many were e-mailed.
+ */
+export async function deliverReminders(
+	db: Db,
+	round: Pick<Round, 'id' | 'closesAt'>,
+	people: { personId: string; name: string; email: string }[],
+	mailer: Mailer | null,
+	message: { subject: (closes: string) => string; text: (person: { name: string }, closes: string) => string },
+	extra: { sentAt?: Date; managerReminderId?: string } = {}
+): Promise<number> {
 	const closes = round.closesAt.toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
-	for (const person of missing) {
+	let emailed = 0;
+	for (const person of people) {
 		let channel = 'page';
 		if (mailer) {
-			await mailer.send({
-				to: person.email,
-				subject: `Påminnelse: ${round.name} stänger ${closes}`,
-				text: `Hej ${person.name}!\n\nDu har inte svarat på mätomgången ${round.name} än. Det tar ett par minuter och hjälper din chef och förvaltningen att förbättra arbetssituationen.\n\nSvara senast ${closes}: ${appUrl}/rounds/${round.id}/answer\n\nVänliga hälsningar\nLägesbild`
-			});
+			await mailer.send({ to: person.email, subject: message.subject(closes), text: message.text(person, closes) });
 			channel = 'email';
 			emailed++;
 		}
-		await db.insert(reminders).values({ roundId, personId: person.personId, channel });
+		await db.insert(reminders).values({ roundId: round.id, personId: person.personId, channel, ...extra });
 	}
-	await audit(db, by, { action: 'round.remind', subjectType: 'round', subjectId: roundId, detail: { reminded: missing.length, emailed, ...(by.personId ? {} : { by: 'schedule' }) } });
-	return { reminded: missing.length, emailed };
+	return emailed;
 }
 
 
