@@ -72,6 +72,20 @@ describe('the nearest manager’s workbench', () => {
 		await expectAccessible(phone);
 	});
 
+	it('after a round has closed, sets the team beside its enhet and the units above, as the reports show them', async () => {
+		await page.goto('/team');
+		await page.getByLabel('Mätomgång').selectOption({ label: 'T2 2019' });
+		await page.getByRole('button', { name: 'Visa' }).first().click();
+		await page.waitForURL(/round=/);
+		const context = page.getByRole('region', { name: 'Din personal jämfört med' });
+		await expectVisible(context);
+		const rows = await context.getByRole('rowheader').allTextContents();
+		expect(rows[0]).toMatch(/^Din personal \(\d+ svar\)$/);
+		expect(rows).toContain('Hela Exempelstad');
+		expect(rows.length).toBeGreaterThanOrEqual(4);
+		await expectAccessible(page);
+	});
+
 	it('is not there for the avdelningschef', async () => {
 		const other = await newPage(browser);
 		await login(other, demo.avdelningschef);

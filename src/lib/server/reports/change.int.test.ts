@@ -66,6 +66,7 @@ describe(`change since the previous round, and benchmarks (${testBackend})`, () 
 		const unitManager = await buildReport(database.db, await org.actor(org.people.managerE2), { round: laterId });
 		expect(unitManager.benchmarks.map((b) => [b.relation, b.unit.name])).toEqual([
 			['parent', 'Avdelningen för barn och unga'],
+			['above', 'Norrviks förvaltning'],
 			['kommun', 'Testkommun']
 		]);
 		// The kommun's own report has nothing above it.

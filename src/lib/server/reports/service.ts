@@ -102,7 +102,7 @@ export interface Report {
 	 * The unit's parent and the kommun in the same round, to compare with (decision 0013): totals
 	 * of large groups, through the same rule as every cell.
 	 */
-	benchmarks: { unit: UnitRef; relation: 'parent' | 'kommun'; cell: DisclosedCell<CellFigures> }[];
+	benchmarks: { unit: UnitRef; relation: Benchmark['relation']; cell: DisclosedCell<CellFigures> }[];
 	/** While a round is open: the same progress for the unit and each child, each through discloseProgress. */
 	progressRows: { unit: UnitRef; isTotal: boolean; cell: DisclosedProgress }[];
 	rules: { minGroup: number; minTextGroup: number };
@@ -292,21 +292,21 @@ async function progressDisclosure(db: Db, roundId: string): Promise<Disclosure> 
 	return disclosure;
 }
 
+type Benchmark = { unit: typeof orgUnits.$inferSelect; relation: 'parent' | 'above' | 'kommun' };
+
 /**
- * The units a report compares with: the unit's parent (unless it is the kommun) and the kommun,
- * whatever the reader's scope (decision 0013: benchmarks are totals of large groups, through the
- * anonymity rule like every cell).
+ * The units a report compares with: every unit above it up to the kommun, nearest first — for an
+ * enhet its avdelning, förvaltning and the kommun — whatever the reader's scope (decision 0013:
+ * benchmarks are totals of larger groups, through the anonymity rule like every cell).
  */
-async function benchmarksOf(db: Db, unit: typeof orgUnits.$inferSelect): Promise<{ unit: typeof orgUnits.$inferSelect; relation: 'parent' | 'kommun' }[]> {
-	const ids = pathIds(unit.path).slice(0, -1);
+async function benchmarksOf(db: Db, unit: typeof orgUnits.$inferSelect): Promise<Benchmark[]> {
+	const ids = pathIds(unit.path).slice(0, -1).reverse();
 	if (ids.length === 0) return [];
 	const above = await db.select().from(orgUnits).where(inArray(orgUnits.id, ids));
-	const kommun = above.find((u) => u.kind === 'kommun');
-	const parent = above.find((u) => u.id === unit.parentId);
-	const list: { unit: typeof orgUnits.$inferSelect; relation: 'parent' | 'kommun' }[] = [];
-	if (parent && parent.kind !== 'kommun' && parent.kind !== 'region') list.push({ unit: parent, relation: 'parent' });
-	if (kommun) list.push({ unit: kommun, relation: 'kommun' });
-	return list;
+	return ids
+		.map((id) => above.find((u) => u.id === id))
+		.filter((u): u is typeof orgUnits.$inferSelect => u !== undefined && u.kind !== 'region')
+		.map((u) => ({ unit: u, relation: u.kind === 'kommun' ? 'kommun' : u.id === unit.parentId ? 'parent' : 'above' }));
 }
 
 /** Whether anyone in the unit (and below) was asked in the round with this område and titel. */

@@ -14,6 +14,8 @@ import { query } from '../db/client';
 import { pathIn } from '../db/paths';
 import { notFound } from '../errors';
 import { median } from '../reports/figures';
+import { buildReport } from '../reports/service';
+import { pathIds } from '../org/service';
 import { getRound, listRounds, type RoundSummary } from '../rounds/service';
 import { percentile, supportReasons, supportThresholds, type Scores, type SupportReason } from './support-signal';
 
@@ -193,6 +195,28 @@ async function answerHistories(db: Db, round: RoundSummary, personIds: string[],
 		byPerson.get(personId)!.push(point);
 	}
 	return byPerson;
+}
+
+/**
+ * The team beside the groups it belongs to, for a closed round: the manager's own unit and every
+ * unit above it up to the kommun, as the reports give them (buildReport, so through the anonymity
+ * rule: a hidden group says why). The team's own means come from the named answers the manager
+ * reads anyway. Null for an open round (no figures until it closes).
+ */
+export async function teamContext(db: Db, actor: Actor, round: RoundSummary, members: TeamMember[]) {
+	const scopes = requireNamedScopes(actor);
+	if (round.status !== 'closed') return null;
+	const unitId = pathIds(scopes[0]).at(-1)!;
+	const report = await buildReport(db, actor, { unit: unitId, round: round.id });
+	const answered = members.filter((m) => m.answered);
+	const mean = (key: 'situationScore' | 'qualityScore' | 'recommendScore') => (answered.length ? answered.reduce((n, m) => n + (m[key] ?? 0), 0) / answered.length : null);
+	return {
+		team: { answered: answered.length, situation: mean('situationScore'), quality: mean('qualityScore'), recommend: mean('recommendScore'), casesMedian: median(answered.map((m) => m.caseCount!).sort((a, b) => a - b)) },
+		groups: [
+			...report.rows.filter((r) => r.isTotal).map((r) => ({ unit: r.unit, cell: r.cell })),
+			...report.benchmarks.map((b) => ({ unit: b.unit, cell: b.cell }))
+		]
+	};
 }
 
 /**

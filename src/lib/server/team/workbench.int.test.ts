@@ -7,7 +7,7 @@ import { DomainError } from '../errors';
 import { setSetting } from '../settings';
 import { buildOrgFixture, type OrgFixture } from '../testing/org-fixture';
 import { SUPPORT_THRESHOLDS_KEY } from './support-signal';
-import { teamView } from './service';
+import { teamContext, teamView } from './service';
 
 describe(`the team workbench (${testBackend})`, () => {
 	let database: Database;
@@ -71,6 +71,23 @@ describe(`the team workbench (${testBackend})`, () => {
 		} finally {
 			await setSetting(database.db, SUPPORT_THRESHOLDS_KEY, {});
 		}
+	});
+
+	it('sets the team beside its enhet and every unit above, through the anonymity rule; nothing for an open round', async () => {
+		const manager = await org.actor(org.people.managerE2);
+		const view = await teamView(database.db, manager, secondId);
+		const context = (await teamContext(database.db, manager, view.round, view.members))!;
+		expect(context.team.answered).toBe(7);
+		expect(context.team.situation).toBeCloseTo(view.members.reduce((n, m) => n + m.situationScore!, 0) / 7);
+		expect(context.groups.map((g) => g.unit.name)).toEqual(['Enhet 2', 'Avdelningen för barn och unga', 'Norrviks förvaltning', 'Testkommun']);
+		for (const g of context.groups) {
+			if (g.cell.shown) expect(g.cell.figures.respondents).toBeGreaterThanOrEqual(5);
+			else expect(g.cell.reasonText).toMatch(/\w/);
+		}
+		expect(context.groups[3].cell.shown).toBe(true);
+		const open = await insertRound(database.db, { status: 'open', name: 'T1 2026', unitIds: [org.units.f.id] });
+		const openView = await teamView(database.db, manager, open.id);
+		expect(await teamContext(database.db, manager, openView.round, openView.members)).toBeNull();
 	});
 
 	it('is not there for anyone but the nearest manager', async () => {

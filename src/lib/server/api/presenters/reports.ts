@@ -35,8 +35,8 @@ export const presentReport = presenter(
 			.describe('The unit itself first, then its children; empty while the round is open.'),
 		previousRound: z.object({ id, name: z.string() }).nullable(),
 		benchmarks: z
-			.array(z.object({ unit: unitWithKind, relation: z.enum(['parent', 'kommun']), cell: surveyCell }))
-			.describe('The parent unit and the kommun in the same round, to compare with.'),
+			.array(z.object({ unit: unitWithKind, relation: z.enum(['parent', 'above', 'kommun']), cell: surveyCell }))
+			.describe('Every unit above, nearest first, up to the kommun, in the same round, to compare with.'),
 		trend: z.array(z.object({ roundId: id, roundName: z.string(), cell: surveyCell })),
 		texts: disclosedText(texts).nullable().describe('Motivations per statement, at most textLimit each; a hidden group’s texts are never sent.'),
 		textTotals: z.object({ situation: z.number().int(), quality: z.number().int(), recommend: z.number().int(), positive: z.number().int() }).nullable().describe('Motivations per statement in all, when shown.'),
