@@ -74,7 +74,7 @@ describe('the nearest manager’s workbench', () => {
 
 	it('after a round has closed, sets the team beside its enhet and the units above, as the reports show them', async () => {
 		await page.goto('/team');
-		await page.getByLabel('Mätomgång').selectOption({ label: 'T2 2019' });
+		await page.locator('#round').selectOption({ label: 'T2 2019' });
 		await page.getByRole('button', { name: 'Visa' }).first().click();
 		await page.waitForURL(/round=/);
 		const context = page.getByRole('region', { name: 'Din personal jämfört med' });
