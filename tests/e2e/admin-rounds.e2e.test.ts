@@ -31,9 +31,9 @@ async function uncheckAll(page: Page) {
 }
 
 /** Submits a form by clicking its button and returns the answer to the POST. */
-async function submit(page: Page, button: string): Promise<Response> {
+async function submit(page: Page, button: string, timeout = 30_000): Promise<Response> {
 	const [response] = await Promise.all([
-		page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest()),
+		page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest(), { timeout }),
 		page.getByRole('button', { name: button }).click()
 	]);
 	await page.waitForLoadState('load');
@@ -224,7 +224,8 @@ describe('administering rounds (admin@exempelstad.se)', () => {
 		expect(await page.getByRole('button', { name: 'Öppna mätomgången' }).count()).toBe(0);
 		await expectAccessible(page);
 
-		await submit(page, `Påminn de ${members} som inte har svarat`);
+		// Everyone in the förvaltning is e-mailed (the e2e app has an SMTP server): give it time on a busy machine.
+		await submit(page, `Påminn de ${members} som inte har svarat`, 75_000);
 		const reminded = /^(\d+) påminnelser skickade/.exec((await page.getByRole('status').textContent())!);
 		expect(reminded, 'the reminder message').not.toBeNull();
 		expect(Number(reminded![1])).toBe(members);

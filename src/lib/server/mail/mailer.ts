@@ -17,7 +17,10 @@ export function mailer(): Mailer | null {
 }
 
 export function smtpMailer(url: string, from: string): Mailer {
-	const transport = nodemailer.createTransport(url);
+	// Pooled: a reminder to a whole round is hundreds of messages, sent over a few kept-open connections.
+	const pooled = new URL(url);
+	if (!pooled.searchParams.has('pool')) pooled.searchParams.set('pool', 'true');
+	const transport = nodemailer.createTransport(pooled.toString());
 	return {
 		async send(message) {
 			await transport.sendMail({ from, ...message });
