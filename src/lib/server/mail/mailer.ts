@@ -17,10 +17,8 @@ export function mailer(): Mailer | null {
 }
 
 export function smtpMailer(url: string, from: string): Mailer {
-	// Pooled: a reminder to a whole round is hundreds of messages, sent over a few kept-open connections.
-	const pooled = new URL(url);
-	if (!pooled.searchParams.has('pool')) pooled.searchParams.set('pool', 'true');
-	const transport = nodemailer.createTransport(pooled.toString());
+	// Not pooled: a pool keeps idle connections open, which would hold a stopping instance alive.
+	const transport = nodemailer.createTransport(url);
 	return {
 		async send(message) {
 			await transport.sendMail({ from, ...message });
