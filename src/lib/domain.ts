@@ -221,3 +221,7 @@ export const boardReportKindLabel: Record<BoardReportKind, string> = {
 	T2: 'Tertialrapport 2',
 	VB: 'Verksamhetsberättelse'
 };
+
+/** Why the nearest manager's workbench says someone may need support (team/support-signal.ts). */
+export type SupportReason = 'low' | 'drop' | 'cases';
+export const supportReasonLabel: Record<SupportReason, string> = { low: 'svarade 1–2', drop: 'har sjunkit sedan förra svaret', cases: 'många ärenden' };

@@ -2,7 +2,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit } from './audit';
-import { exportAudit, searchAudit, stockholmMidnight } from './search';
+import { stockholmInstant } from '$lib/time';
+import { exportAudit, searchAudit } from './search';
 import { query, type Database } from '../db/client';
 import { createTestDatabase, testBackend } from '../db/testing';
 import { insertRound } from '../demo/factories';
@@ -75,7 +76,7 @@ describe(`the audit log (${testBackend})`, () => {
 	});
 
 	it('knows when midnight is in Stockholm, winter and summer', () => {
-		expect(stockholmMidnight('2026-01-15').toISOString()).toBe('2026-01-14T23:00:00.000Z');
-		expect(stockholmMidnight('2026-07-15').toISOString()).toBe('2026-07-14T22:00:00.000Z');
+		expect(stockholmInstant('2026-01-15').toISOString()).toBe('2026-01-14T23:00:00.000Z');
+		expect(stockholmInstant('2026-07-15').toISOString()).toBe('2026-07-14T22:00:00.000Z');
 	});
 });

@@ -5,6 +5,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { addDays, stockholmInstant } from '$lib/time';
 import { roleLabel, type Role } from '$lib/domain';
 import type { Actor } from '../access/actor';
 import { mayReadAuditLog } from '../access/policy';
@@ -102,14 +103,6 @@ export interface AuditRow {
 export const PAGE_SIZE = 50;
 export const MAX_EXPORT_ROWS = 100_000;
 
-/** Midnight in Stockholm on an ISO day, as an instant. */
-export function stockholmMidnight(day: string): Date {
-	const utc = new Date(`${day}T00:00:00Z`);
-	const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', hour: '2-digit', hourCycle: 'h23' }).formatToParts(utc);
-	const offsetHours = Number(parts.find((p) => p.type === 'hour')!.value); // 1 in winter, 2 in summer
-	return new Date(utc.getTime() - offsetHours * 3600_000);
-}
-
 function where(q: AuditQuery): SQL {
 	const parts: SQL[] = [sql`true`];
 	if (q.who) {
@@ -120,10 +113,10 @@ function where(q: AuditQuery): SQL {
 	if (q.action) {
 		parts.push(q.action.endsWith('*') ? sql`a.action like ${startsWithPattern(q.action.slice(0, -1))}` : sql`a.action = ${q.action}`);
 	}
-	if (q.from) parts.push(sql`a.at >= ${stockholmMidnight(q.from).toISOString()}::timestamptz`);
+	if (q.from) parts.push(sql`a.at >= ${stockholmInstant(q.from).toISOString()}::timestamptz`);
 	if (q.to) {
-		const next = new Date(Date.parse(`${q.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-		parts.push(sql`a.at < ${stockholmMidnight(next).toISOString()}::timestamptz`);
+		const next = addDays(q.to, 1);
+		parts.push(sql`a.at < ${stockholmInstant(next).toISOString()}::timestamptz`);
 	}
 	if (q.subject) {
 		const pattern = containsPattern(q.subject);

@@ -5,7 +5,7 @@
  * (settings, with these defaults); the signal is a prompt for a conversation, never a verdict,
  * and it is computed only where names are shown (the nearest manager's view).
  */
-import { STATEMENTS, type Statement } from '$lib/domain';
+import { STATEMENTS, type Statement, type SupportReason } from '$lib/domain';
 import type { Db } from '../db';
 import { getSetting } from '../settings';
 
@@ -28,13 +28,7 @@ export async function supportThresholds(db: Db): Promise<SupportThresholds> {
 
 export type Scores = Record<Statement, number | null>;
 
-export type SupportReason = 'low' | 'drop' | 'cases';
-
-export const supportReasonText: Record<SupportReason, string> = {
-	low: 'svarade lågt',
-	drop: 'har sjunkit sedan förra svaret',
-	cases: 'har många ärenden'
-};
+export type { SupportReason } from '$lib/domain';
 
 /** The value at percentile p (0–100) of the sorted values, by linear interpolation; null for none. */
 export function percentile(values: readonly number[], p: number): number | null {
