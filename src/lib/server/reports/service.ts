@@ -166,7 +166,10 @@ async function assembleReport(db: Db, scopes: string[], q: ReportQuery, options:
 	// The closed round before this one (change since), and the units above to compare with.
 	const previousId = roundClosed ? (closedInOrder[closedInOrder.indexOf(round.id) - 1] ?? null) : null;
 	const previous = previousId ? closed.find((r) => r.id === previousId)! : null;
-	const benchmarkUnits = roundClosed ? await benchmarksOf(db, unit) : [];
+	// The units above, read once: the breadcrumbs and the units to compare with.
+	const breadcrumbIds = pathIds(unit.path);
+	const ancestors = await db.select().from(orgUnits).where(inArray(orgUnits.id, breadcrumbIds));
+	const benchmarkUnits = roundClosed ? benchmarksOf(unit, ancestors) : [];
 	const stored = await loadCells(db, {
 		unitRoundIds: roundClosed ? [round.id, ...(previous ? [previous.id] : [])] : [],
 		unitIds: [unit, ...children, ...benchmarkUnits.map((b) => b.unit)].map((u) => u.id),
@@ -213,8 +216,6 @@ async function assembleReport(db: Db, scopes: string[], q: ReportQuery, options:
 
 	const filterMatchesNoOne = round !== undefined && (area !== null || title !== null) && !(await anyoneAsked(db, round.id, unit.path, area, title));
 
-	const breadcrumbIds = pathIds(unit.path);
-	const ancestors = await db.select().from(orgUnits).where(inArray(orgUnits.id, breadcrumbIds));
 	const breadcrumbs = breadcrumbIds
 		.map((id) => ancestors.find((a) => a.id === id)!)
 		.filter((a) => a && within(a.path, scopes))
@@ -299,12 +300,11 @@ type Benchmark = { unit: typeof orgUnits.$inferSelect; relation: 'parent' | 'abo
  * enhet its avdelning, förvaltning and the kommun — whatever the reader's scope (decision 0013:
  * benchmarks are totals of larger groups, through the anonymity rule like every cell).
  */
-async function benchmarksOf(db: Db, unit: typeof orgUnits.$inferSelect): Promise<Benchmark[]> {
-	const ids = pathIds(unit.path).slice(0, -1).reverse();
-	if (ids.length === 0) return [];
-	const above = await db.select().from(orgUnits).where(inArray(orgUnits.id, ids));
-	return ids
-		.map((id) => above.find((u) => u.id === id))
+function benchmarksOf(unit: typeof orgUnits.$inferSelect, ancestors: (typeof orgUnits.$inferSelect)[]): Benchmark[] {
+	return pathIds(unit.path)
+		.slice(0, -1)
+		.reverse()
+		.map((id) => ancestors.find((u) => u.id === id))
 		.filter((u): u is typeof orgUnits.$inferSelect => u !== undefined && u.kind !== 'region')
 		.map((u) => ({ unit: u, relation: u.kind === 'kommun' ? 'kommun' : u.id === unit.parentId ? 'parent' : 'above' }));
 }

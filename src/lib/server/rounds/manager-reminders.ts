@@ -21,7 +21,7 @@ import type { Mailer } from '../mail/mailer';
 import { getSetting, setSetting } from '../settings';
 import { parseInput } from '../validation';
 import { assertAnswerable } from './rules';
-import { deliverReminders, getRound } from './service';
+import { deliverReminders, getRound, membersWithoutAnswer } from './service';
 
 export const REMINDER_TEXT_KEY = 'reminders.manager_text';
 
@@ -65,18 +65,6 @@ function requireNamedScopes(actor: Actor): string[] {
 	return scopes;
 }
 
-/** Own staff in the round who have not answered (active people only). */
-async function staffWithoutAnswer(db: Db, roundId: string, scopes: string[]) {
-	return query<{ personId: string; name: string; email: string }>(
-		db,
-		sql`select p.id as "personId", p.name, p.email
-		    from round_members m join people p on p.id = m.person_id join org_units u on u.id = m.org_unit_id
-		    left join responses r on r.round_id = m.round_id and r.person_id = m.person_id
-		    where m.round_id = ${roundId} and r.id is null and p.active and ${pathIn(sql`u.path`, scopes)}
-		    order by p.name`
-	);
-}
-
 /** During an open round: who of the manager's staff has answered, per unit, and today's reminder. */
 export async function staffProgress(db: Db, actor: Actor, roundId: string, now = clockNow()): Promise<StaffProgress> {
 	const scopes = requireNamedScopes(actor);
@@ -118,7 +106,7 @@ export async function remindOwnStaff(
 	const round = await getRound(db, actor, roundId);
 	assertAnswerable(round.status);
 	const message = parseInput(reminderInput, input).message ?? (await reminderText(db));
-	const missing = await staffWithoutAnswer(db, round.id, scopes);
+	const missing = await membersWithoutAnswer(db, round.id, scopes);
 	const sentOn = todayInStockholm(now);
 	const [claimed] = await db
 		.insert(managerReminders)

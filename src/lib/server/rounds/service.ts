@@ -7,6 +7,7 @@ import type { Actor } from '../access/actor';
 import { isAdmin, isCaseworker } from '../access/policy';
 import { audit, type AuditBy } from '../audit/audit';
 import type { Db } from '../db';
+import { pathIn } from '../db/paths';
 import { preparedPerDb, query } from '../db/client';
 import { managerReminders, orgUnits, people, reminders, responses, roundMembers, rounds, roundUnits } from '../db/schema';
 import { conflict, invalid, notFound, notYours } from '../errors';
@@ -312,14 +313,18 @@ export async function nonRespondents(db: Db, actor: Actor, roundId: string) {
 	return membersWithoutAnswer(db, (await getRound(db, actor, roundId)).id);
 }
 
-/** For the reminders (also sent by the schedule, which has no actor): the caller decided access. */
-async function membersWithoutAnswer(db: Db, roundId: string) {
+/**
+ * Active members of the round who have not answered, for the reminders (also sent by the schedule,
+ * which has no actor): the caller decided access. `scopes` keeps those in these subtrees (a
+ * nearest manager's own staff).
+ */
+export async function membersWithoutAnswer(db: Db, roundId: string, scopes?: string[]) {
 	return query<{ personId: string; name: string; email: string }>(
 		db,
 		sql`select p.id as "personId", p.name, p.email
-		    from round_members m join people p on p.id = m.person_id
+		    from round_members m join people p on p.id = m.person_id join org_units u on u.id = m.org_unit_id
 		    left join responses r on r.round_id = m.round_id and r.person_id = m.person_id
-		    where m.round_id = ${roundId} and r.id is null and p.active
+		    where m.round_id = ${roundId} and r.id is null and p.active ${scopes ? sql`and ${pathIn(sql`u.path`, scopes)}` : sql``}
 		    order by p.name`
 	);
 }
