@@ -54,10 +54,10 @@ function safeValues(values: Record<string, unknown>) {
  * A form action that reads the form, does one piece of work and says what was saved — for pages
  * with several small forms (the plan's area page, the areas' administration).
  */
-export function savingAction<E extends RequestEvent>(saved: string, work: (event: E, values: Record<string, unknown>) => Promise<unknown>) {
+export function savingAction<E extends RequestEvent>(saved: string, work: (event: E, values: Record<string, unknown>) => Promise<unknown>, arrays: string[] = []) {
 	return async (event: E) => {
 		requireActor(event);
-		const values = formToObject(await event.request.formData());
+		const values = formToObject(await event.request.formData(), arrays);
 		return formAction(values, async () => {
 			await work(event, values);
 			return { saved };

@@ -81,6 +81,19 @@ export function formToObject(form: FormData, arrays: string[] = []): Record<stri
 
 // --- Shared rules ---------------------------------------------------------------------------
 
+/** A text that must be filled in, with the field's own words for what is missing. */
+export const requiredText = (missing: string, max: number, what: string) =>
+	z.string({ error: missing }).trim().min(1, missing).max(max, `${what} får vara högst ${max} tecken.`);
+
+/** A text that may be left empty (stored as ''). */
+export const optionalText = (max: number, what: string) =>
+	z
+		.string()
+		.trim()
+		.max(max, `${what} får vara högst ${max} tecken.`)
+		.nullish()
+		.transform((v) => v ?? '');
+
 /** A checkbox from a form ('on') or a boolean from the JSON API. */
 export const checkbox = z.preprocess((v) => v === true || v === 'true' || v === 'on' || v === '1', z.boolean());
 

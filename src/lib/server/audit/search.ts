@@ -57,7 +57,16 @@ export const actionLabel: Record<string, string> = {
 	'settings.accessibility': 'Ändrade kontaktuppgifterna i tillgänglighetsredogörelsen',
 	'plan.state': 'Ändrade läget i ett av planens områden',
 	'plan_area.create': 'Lade till ett område i planen',
-	'plan_area.update': 'Ändrade ett område i planen'
+	'plan_area.update': 'Ändrade ett område i planen',
+	'measure.create': 'Lade till en åtgärd i åtgärdsbanken',
+	'measure.update': 'Ändrade en åtgärd i åtgärdsbanken',
+	'measure.retire': 'Slutade föreslå en åtgärd',
+	'measure.restore': 'Föreslog en åtgärd igen',
+	'group_plan.create': 'Gjorde en handlingsplan för gruppen',
+	'group_plan.update': 'Ändrade gruppens handlingsplan',
+	'group_plan.follow_up': 'Följde upp gruppens handlingsplan',
+	'group_plan.comment': 'Kommenterade gruppens handlingsplan',
+	'export.group_plans': 'Exporterade gruppernas handlingsplaner'
 };
 
 /** Groups offered in the search besides single actions: `prefix.*`. */

@@ -20,22 +20,10 @@ import {
 	type IndicatorKind
 } from '$lib/domain';
 import { meetsTarget } from '../indicators/rules';
-import { isoDate, isRealDate } from '../validation';
+import { isoDate, isRealDate, optionalText, requiredText } from '../validation';
 import { calendarInStockholm, stockholmInstant } from '$lib/time';
 
 // --- Input -------------------------------------------------------------------------------
-
-
-const requiredText = (missing: string, max: number, what: string) =>
-	z.string({ error: missing }).trim().min(1, missing).max(max, `${what} får vara högst ${max} tecken.`);
-
-const optionalText = (max: number, what: string) =>
-	z
-		.string()
-		.trim()
-		.max(max, `${what} får vara högst ${max} tecken.`)
-		.nullish()
-		.transform((v) => v ?? '');
 
 /** '' from an empty select or field means "not given". */
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);

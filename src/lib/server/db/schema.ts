@@ -15,3 +15,4 @@ export * from './schema-identity';
 export * from './schema-reports';
 // --- Scheduled work ---
 export * from './schema-jobs';
+export * from './schema-action-plans';

@@ -14,15 +14,23 @@ import { individualPlanNotes, individualPlans, orgUnits, people } from '../db/sc
 import { invalid, notFound, notYours } from '../errors';
 import { isoDate, isUuid, parseInput } from '../validation';
 import { now as clockNow, todayInStockholm } from '../clock';
+import { listMeasures, type Measure } from '../measures/service';
+import { defaultTeamRoundId, teamView, type TeamMemberView } from '../team/service';
 
 export type IndividualPlan = typeof individualPlans.$inferSelect;
 
 const followUpDate = isoDate('Fyll i ett datum för uppföljning.');
 
+const planText = (max: number, what: string) => z.string().trim().max(max, `${what} får vara högst ${max} tecken.`).default('');
+
 export const offerInput = z.object({
 	personId: z.string().uuid('Välj en medarbetare.'),
 	roundId: z.string().uuid().optional().or(z.literal('').transform(() => undefined)),
-	followUpOn: followUpDate
+	followUpOn: followUpDate,
+	goals: planText(4000, 'Målen'),
+	/** Measures picked from the kommun's library (measures/service.ts); they open the plan's measures text. */
+	measureIds: z.array(z.string().uuid('Välj åtgärder i listan.')).default([]),
+	measures: planText(4000, 'Åtgärderna')
 });
 
 export const planUpdateInput = z.object({
@@ -53,12 +61,50 @@ export async function offerIndividualPlan(db: Db, actor: Actor, input: unknown, 
 	if (data.followUpOn < todayInStockholm(now)) {
 		throw invalid('Ett fält behöver rättas.', { followUpOn: 'Välj ett datum för uppföljning från och med i dag.' });
 	}
+	const picked = await listMeasures(db, { ids: data.measureIds });
+	if (picked.length !== new Set(data.measureIds).size) throw invalid('Ett fält behöver rättas.', { measureIds: 'En vald åtgärd finns inte längre i åtgärdsbanken. Välj igen.' });
+	const measures = [...picked.map((m) => `• ${m.title}`), data.measures].filter(Boolean).join('\n');
+	if (measures.length > 4000) throw invalid('Ett fält behöver rättas.', { measures: 'Åtgärderna får vara högst 4000 tecken tillsammans.' });
 	const [plan] = await db
 		.insert(individualPlans)
-		.values({ personId: data.personId, managerId: actor.personId, roundId: data.roundId ?? null, followUpOn: data.followUpOn })
+		.values({ personId: data.personId, managerId: actor.personId, roundId: data.roundId ?? null, followUpOn: data.followUpOn, goals: data.goals, measures })
 		.returning();
 	await audit(db, actor, { action: 'action_plan.offer', subjectType: 'action_plan', subjectId: plan.id });
 	return plan;
+}
+
+/**
+ * What the manager sees beside the offer form: the person's answer in the round with its trend
+ * and motivations (from the team view, so the same rule and the same audit of named reading),
+ * the earlier plans this manager made with the person and how they ended (never another
+ * manager's: decision 0003), and the library's measures grouped by the plan's areas.
+ */
+export async function prepareOffer(db: Db, actor: Actor, personId: string, roundId: string | null) {
+	if (!isUuid(personId)) throw notFound('Medarbetaren');
+	const person = await personUnitPath(db, personId);
+	if (!person || !person.active || !canSeeNamed(actor, person.path)) throw notFound('Medarbetaren');
+	const round = roundId ?? (await defaultTeamRoundId(db, actor));
+	let answer: TeamMemberView | null = null;
+	let roundName: string | null = null;
+	if (round) {
+		const view = await teamView(db, actor, round);
+		roundName = view.round.name;
+		answer = view.members.find((m) => m.personId === personId && m.answered) ?? null;
+	}
+	const earlierPlans = await db
+		.select({ id: individualPlans.id, status: individualPlans.status, offeredAt: individualPlans.offeredAt, followUpOn: individualPlans.followUpOn, goals: individualPlans.goals, measures: individualPlans.measures, outcome: individualPlans.outcome })
+		.from(individualPlans)
+		.where(and(eq(individualPlans.personId, personId), eq(individualPlans.managerId, actor.personId)))
+		.orderBy(desc(individualPlans.offeredAt));
+	const measures = await listMeasures(db);
+	const byArea = new Map<string, { area: { id: string; title: string }; measures: Measure[] }>();
+	// Each measure once (one checkbox), under the first of its areas in the plan's order.
+	for (const m of measures) {
+		const area = m.areas[0] ?? { id: '', title: 'Övriga åtgärder' };
+		if (!byArea.has(area.id)) byArea.set(area.id, { area, measures: [] });
+		byArea.get(area.id)!.measures.push(m);
+	}
+	return { person: { id: personId, name: person.name }, roundId: answer ? round : null, roundName, answer, earlierPlans, measureGroups: [...byArea.values()] };
 }
 
 /** The plan, its notes and the people; "not found" for anyone but the employee and the manager. */

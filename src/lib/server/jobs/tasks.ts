@@ -14,6 +14,7 @@ import { jobClaims, loginAttempts, rounds } from '../db/schema';
 import { log } from '../log';
 import { purgeStalePreviews } from '../import/service';
 import { publishDueYears } from '../incidents/publication';
+import { remindDueFollowUps } from '../individual-plans/follow-up';
 import { runDueRetention } from '../privacy/retention';
 import { refreshStoredDisclosure, storedIsCurrent } from '../reports/disclosure-store';
 import type { Mailer } from '../mail/mailer';
@@ -101,11 +102,13 @@ export async function storeDisclosure(db: Db): Promise<void> {
 
 /**
  * What runs every minute: close what is due, remind who is due, store what has closed, publish
- * the incident statistics of a year that has ended (on 1 February, decision 0005).
+ * the incident statistics of a year that has ended (on 1 February, decision 0005), e-mail the
+ * managers whose individual plans are due for follow-up.
  */
 export async function minuteTick(db: Db, settings: TaskSettings, now = clockNow()): Promise<void> {
 	if (settings.autoClose) await closeDueRounds(db, now);
 	await sendDueReminders(db, settings, now);
 	await storeDisclosure(db);
 	await publishDueYears(db, now);
+	await remindDueFollowUps(db, settings.mailer, settings.appUrl, now);
 }
