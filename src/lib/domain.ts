@@ -226,16 +226,3 @@ export const boardReportKindLabel: Record<BoardReportKind, string> = {
 export type SupportReason = 'low' | 'drop' | 'cases';
 export const supportReasonLabel: Record<SupportReason, string> = { low: 'svarade 1–2', drop: 'har sjunkit sedan förra svaret', cases: 'många ärenden' };
 
-/** gruppens handlingsplan: made by the nearest manager with the group after a round. */
-export const GROUP_PLAN_STATUSES = ['active', 'followed_up'] as const;
-export type GroupPlanStatus = (typeof GROUP_PLAN_STATUSES)[number];
-export const groupPlanStatusLabel: Record<GroupPlanStatus, string> = { active: 'Pågår', followed_up: 'Uppföljd' };
-
-/** How a group plan ended at its follow-up. */
-export const GROUP_PLAN_OUTCOMES = ['achieved', 'partly', 'not_achieved'] as const;
-export type GroupPlanOutcome = (typeof GROUP_PLAN_OUTCOMES)[number];
-export const groupPlanOutcomeLabel: Record<GroupPlanOutcome, string> = {
-	achieved: 'Det vi ville uppnå är uppnått',
-	partly: 'Delvis uppnått',
-	not_achieved: 'Inte uppnått'
-};

@@ -118,6 +118,7 @@ const table: Entry[] = [
 
 	// Named data: the nearest managers only
 	page('/team', NAMED),
+	page('/team/offer/[personId]', NAMED, {}, (ids) => `/team/offer/${ids.sara}`),
 	page('/team/export', NAMED, {}, (ids) => `/team/export?round=${ids.closedRound}&format=csv`),
 	page('/action-plans/[planId]', ['enhetschef'], {}, (ids) => `/action-plans/${ids.plan}`),
 	page('/incidents/[incidentId]', ['enhetschef'], {}, (ids) => `/incidents/${ids.incident}`),
@@ -164,6 +165,7 @@ const table: Entry[] = [
 	page('/indicators/admin', ADMIN),
 	page('/indicators/admin/[key]', ADMIN, {}, (ids) => `/indicators/admin/${ids.indicator}`),
 	page('/plan/areas', ADMIN),
+	page('/plan/measures', ADMIN),
 	page('/admin/incident-readers', ADMIN),
 	page('/admin/accessibility', ADMIN),
 	page('/admin/reminders', ADMIN),
@@ -172,7 +174,7 @@ const table: Entry[] = [
 	action('/login', 'default', EVERYONE, {}, undefined, { public: true, note: 'logging in: tested in the login tests' }),
 	action('/logout', 'default', EVERYONE, {}, undefined, { public: true, note: 'logging out would end the walk’s sessions, and needs no login: tested in the login tests' }),
 	action('/rounds/[roundId]/answer', 'default', CASEWORKERS, ANSWER, (ids) => `/rounds/${ids.openRound}/answer`, { note: 'only those asked to answer' }),
-	action('/team', 'offerIndividualPlan', NAMED, { personId: '{sara}', followUpOn: '2099-01-01' }),
+	action('/team/offer/[personId]', 'default', NAMED, { followUpOn: '2099-01-01' }, (ids) => `/team/offer/${ids.sara}`),
 	action('/action-plans/[planId]', 'update', ['enhetschef'], { status: 'active', followUpOn: '2099-01-01', goals: 'x', measures: 'x' }, (ids) => `/action-plans/${ids.plan}`),
 	action('/action-plans/[planId]', 'note', ['enhetschef'], { body: 'Från genomgången av behörigheter.' }, (ids) => `/action-plans/${ids.plan}`),
 	action('/incidents/new', 'default', EVERYONE, {}, undefined, { note: 'everyone reports for themselves' }),
@@ -187,6 +189,7 @@ const table: Entry[] = [
 	),
 	action('/plan/[forvaltningId]/[areaId]', 'suggest', IN_NORRVIK, { body: 'Behörighetsprov' }, (ids) => `/plan/${ids.norrvik}/${ids.area}`),
 	...['create', 'update', 'retire', 'restore'].map((name) => action('/plan/areas', name, ADMIN, { id: '{uuid}', title: 'Behörighetsprov' })),
+	...['create', 'update', 'retire', 'restore'].map((name) => action('/plan/measures', name, ADMIN, { id: '{uuid}', title: 'Behörighetsprov' })),
 	action('/indicators/entry', 'save', ENTERS_INDICATORS, { unit: '{norrvik}', period: 'T2 2025' }),
 	action('/indicators/import', 'preview', ENTERS_INDICATORS, {}, undefined, { form: { fields: {}, file: CSV } }),
 	action('/indicators/import', 'apply', ENTERS_INDICATORS, { importId: '{uuid}' }),

@@ -315,6 +315,34 @@ describe('the action plan follow-up', () => {
 		await logout(page);
 	});
 
+	it('an administrator keeps the library of suggested measures: adds one under an area, rewords it, stops suggesting it', async () => {
+		await login(page, demo.admin);
+		await page.goto('/plan');
+		await page.getByRole('link', { name: 'Åtgärdsbanken' }).click();
+		await page.waitForURL(/\/plan\/measures$/);
+		expect(await page.getByText('Medhandläggare i tunga ärenden', { exact: true }).isVisible()).toBe(true);
+		await expectAccessible(page);
+		await page.locator('#new-title').fill('Friskvårdstimme');
+		await page.getByRole('button', { name: 'Lägg till åtgärden' }).click();
+		await page.locator('#new-areaIds-error').waitFor();
+		expect(await page.locator('#new-areaIds-error').textContent()).toBe('Välj minst ett område i handlingsplanen.');
+		expect(await page.locator('#new-title').inputValue()).toBe('Friskvårdstimme');
+		await page.getByRole('checkbox', { name: '5. Nära och tillgänglig ledning' }).last().check();
+		await page.getByRole('button', { name: 'Lägg till åtgärden' }).click();
+		await page.getByRole('status').filter({ hasText: 'Åtgärden är tillagd' }).waitFor();
+		const added = page.locator('ul.measures > li').filter({ hasText: 'Friskvårdstimme' });
+		expect(await added.textContent()).toContain('Nära och tillgänglig ledning');
+		await added.getByText('Ändra').click();
+		await added.getByLabel('Åtgärd', { exact: true }).fill('Friskvårdstimme varje vecka');
+		await added.getByRole('button', { name: 'Spara' }).click();
+		await page.getByRole('status').filter({ hasText: 'Åtgärden är ändrad.' }).waitFor();
+		await page.getByRole('button', { name: 'Sluta föreslå åtgärden Friskvårdstimme varje vecka' }).click();
+		await page.getByRole('status').filter({ hasText: 'Åtgärden föreslås inte längre' }).waitFor();
+		expect(await page.getByRole('heading', { name: 'Föreslås inte längre' }).isVisible()).toBe(true);
+		await expectAccessible(page);
+		await logout(page);
+	});
+
 	it('the manager is reminded of individual plans whose follow-up date has passed', async () => {
 		await login(page, demo.enhetschef);
 		const reminder = page.getByRole('region', { name: /Dags att följa upp/ });

@@ -67,8 +67,16 @@ describe('the nearest manager’s workbench', () => {
 		await phone.goto('/team');
 		await expectVisible(phone.locator('ol.people > li'));
 		expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-		const button = phone.locator('ol.people > li').first().getByRole('button', { name: /Erbjud handlingsplan/ });
-		if (await button.count()) expect(await button.isVisible()).toBe(true);
+		const offer = phone.locator('ol.people > li').first().getByRole('link', { name: /Erbjud handlingsplan/ });
+		if (await offer.count()) {
+			expect(await offer.isVisible()).toBe(true);
+			// The offer page on the phone: the answer above the form, nothing sideways.
+			await offer.click();
+			await phone.waitForURL(/\/team\/offer\//);
+			await expectVisible(phone.getByRole('button', { name: 'Erbjud handlingsplanen' }));
+			expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+			await expectAccessible(phone);
+		}
 		await expectAccessible(phone);
 	});
 

@@ -5,7 +5,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appYear, demo, expectAccessible, expectVisible, launch, login, logout, newPage } from './support';
+import { addDays } from '../../src/lib/time';
+import { appToday, appYear, demo, expectAccessible, expectVisible, launch, login, logout, newPage } from './support';
 
 describe('the measurement round, end to end', () => {
 	let browser: Browser;
@@ -98,9 +99,25 @@ describe('the measurement round, end to end', () => {
 		await expectAccessible(page);
 	});
 
-	it('offers an individual action plan in one click and records goals', async () => {
-		await page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Sara Lindqvist' }) }).getByRole('button', { name: /Erbjud handlingsplan/ }).click();
+	it('offers an individual action plan from her answers, with measures picked from the library, and records goals', async () => {
+		await page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Sara Lindqvist' }) }).getByRole('link', { name: /Erbjud handlingsplan/ }).click();
+		await page.waitForURL(/\/team\/offer\/[0-9a-f-]+\?round=/);
+		await expectVisible(page.getByRole('heading', { name: 'Erbjud Sara Lindqvist en individuell handlingsplan' }));
+		// Her answer and motivation beside the form, read-only.
+		await expectVisible(page.getByText('För många ärenden, hinner inte dokumentera.'));
+		await expectVisible(page.getByRole('heading', { name: 'Medhandläggarskap' }));
+		await expectAccessible(page);
+		// A date in the past is refused with what to fix, and the picked measures stay picked.
+		await page.getByLabel('Medhandläggare i tunga ärenden').check();
+		await page.getByLabel('Uppföljningsdatum').fill('2000-01-01');
+		await page.getByRole('button', { name: 'Erbjud handlingsplanen' }).click();
+		await expectVisible(page.getByText('Välj ett datum för uppföljning från och med i dag.'));
+		expect(await page.getByLabel('Medhandläggare i tunga ärenden').isChecked()).toBe(true);
+		await page.getByLabel('Uppföljningsdatum').fill(addDays(appToday(), 42));
+		await page.getByLabel('Andra åtgärder').fill('Avstämning varje fredag');
+		await page.getByRole('button', { name: 'Erbjud handlingsplanen' }).click();
 		await page.waitForURL(/\/action-plans\/[0-9a-f-]+\?offered=1/);
+		expect(await page.getByLabel(/^Överenskomna åtgärder/).inputValue()).toBe('• Medhandläggare i tunga ärenden\nAvstämning varje fredag');
 		await expectVisible(page.getByRole('heading', { name: 'Individuell handlingsplan för Sara Lindqvist' }));
 		await page.getByLabel(/^Mål/).fill('Högst 20 öppna ärenden till uppföljningen.');
 		await page.getByLabel('Status').selectOption('active');

@@ -61,12 +61,7 @@ export const actionLabel: Record<string, string> = {
 	'measure.create': 'Lade till en åtgärd i åtgärdsbanken',
 	'measure.update': 'Ändrade en åtgärd i åtgärdsbanken',
 	'measure.retire': 'Slutade föreslå en åtgärd',
-	'measure.restore': 'Föreslog en åtgärd igen',
-	'group_plan.create': 'Gjorde en handlingsplan för gruppen',
-	'group_plan.update': 'Ändrade gruppens handlingsplan',
-	'group_plan.follow_up': 'Följde upp gruppens handlingsplan',
-	'group_plan.comment': 'Kommenterade gruppens handlingsplan',
-	'export.group_plans': 'Exporterade gruppernas handlingsplaner'
+	'measure.restore': 'Föreslog en åtgärd igen'
 };
 
 /** Groups offered in the search besides single actions: `prefix.*`. */
