@@ -114,6 +114,23 @@ export const individualPlanStatusLabel: Record<IndividualPlanStatus, string> = {
 	closed: 'Avslutad'
 };
 
+/** A group's action plan (gruppens handlingsplan): under way until it is followed up. */
+export const GROUP_PLAN_STATUSES = ['active', 'followed_up'] as const;
+export type GroupPlanStatus = (typeof GROUP_PLAN_STATUSES)[number];
+export const groupPlanStatusLabel: Record<GroupPlanStatus, string> = {
+	active: 'Pågår',
+	followed_up: 'Uppföljd'
+};
+
+/** What the group concluded at the follow-up. */
+export const GROUP_PLAN_OUTCOMES = ['improved', 'partly', 'not_improved'] as const;
+export type GroupPlanOutcome = (typeof GROUP_PLAN_OUTCOMES)[number];
+export const groupPlanOutcomeLabel: Record<GroupPlanOutcome, string> = {
+	improved: 'Det har blivit bättre',
+	partly: 'Delvis bättre',
+	not_improved: 'Ingen förbättring än'
+};
+
 // --- Action plan follow-up (handlingsplanen) and incidents (otillåten påverkan) ---------------
 
 /** How far a förvaltning has come with an area of the plan. */

@@ -174,6 +174,28 @@ export function mayDesignateIncidentReaders(actor: Actor, now = clockNow()): boo
 	return isAdmin(actor, now);
 }
 
+// --- The group's action plan (gruppens handlingsplan) ---
+//
+// An arbetsgrupp or enhet makes its plan together after a closed round:
+// - led by the group's nearest manager (started, actions, follow-up): canSeeNamed on the unit;
+// - read and commented on by the group's members: people whose unit lies in the group;
+// - read by those above with aggregate access over it (avdelningschef, the styrgrupper): status,
+//   focus and actions, but neither the members' comments nor who owns an action.
+
+export type GroupPlanReading = 'lead' | 'member' | 'above';
+
+export function leadsGroupPlan(actor: Actor, unitPath: string, now = clockNow()): boolean {
+	return canSeeNamed(actor, unitPath, now);
+}
+
+/** How the actor reads the group's plan, or null: to them it does not exist. */
+export function groupPlanReading(actor: Actor, unitPath: string, now = clockNow()): GroupPlanReading | null {
+	if (leadsGroupPlan(actor, unitPath, now)) return 'lead';
+	if (actor.orgUnitPath.startsWith(unitPath)) return 'member';
+	if (canSeeAggregate(actor, unitPath, now)) return 'above';
+	return null;
+}
+
 // --- Indicators ---
 //
 // Indicator figures (personalrörlighet, konsulter, VFU, …) are statistics per förvaltning and for

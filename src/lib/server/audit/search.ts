@@ -61,7 +61,14 @@ export const actionLabel: Record<string, string> = {
 	'measure.create': 'Lade till en åtgärd i åtgärdsbanken',
 	'measure.update': 'Ändrade en åtgärd i åtgärdsbanken',
 	'measure.retire': 'Slutade föreslå en åtgärd',
-	'measure.restore': 'Föreslog en åtgärd igen'
+	'measure.restore': 'Föreslog en åtgärd igen',
+	'group_plan.create': 'Gjorde en handlingsplan för gruppen',
+	'group_plan.action': 'Lade till en åtgärd i gruppens handlingsplan',
+	'group_plan.action_done': 'Markerade en åtgärd i gruppens handlingsplan som klar',
+	'group_plan.action_undone': 'Öppnade en åtgärd i gruppens handlingsplan igen',
+	'group_plan.comment': 'Kommenterade gruppens handlingsplan',
+	'group_plan.follow_up': 'Följde upp gruppens handlingsplan',
+	'export.group_plans': 'Exporterade gruppernas handlingsplaner'
 };
 
 /** Groups offered in the search besides single actions: `prefix.*`. */
@@ -143,6 +150,7 @@ async function rows(db: Db, q: AuditQuery, limit: number, offset: number): Promi
 		         when 'round' then (select name from rounds where id::text = a.subject_id)
 		         when 'org_unit' then (select name from org_units where id::text = a.subject_id)
 		         when 'action_plan' then (select 'Handlingsplan för ' || pp.name from individual_plans ap join people pp on pp.id = ap.person_id where ap.id::text = a.subject_id)
+		         when 'group_plan' then (select 'Handlingsplan för ' || u.name from group_plans gp join org_units u on u.id = gp.org_unit_id where gp.id::text = a.subject_id)
 		         when 'staff_import' then (select file_name from staff_imports where id::text = a.subject_id)
 		       end as "subjectLabel"
 		    from audit_log a left join people p on p.id = a.actor_id

@@ -1,0 +1,44 @@
+/**
+ * The group plans a reader may see, one row per agreed action (a plan without actions gets one
+ * row), for CSV/XLSX. Never the members' comments nor who owns an action: the file travels.
+ * The export is audited by the route.
+ */
+import { groupPlanOutcomeLabel, groupPlanStatusLabel } from '$lib/domain';
+import type { Actor } from '../access/actor';
+import type { Db } from '../db';
+import type { ExportTable } from '../export/table-export';
+import { getGroupPlan, groupPlansFor } from './service';
+
+export async function groupPlansTable(db: Db, actor: Actor): Promise<ExportTable> {
+	const rows: ExportTable['rows'] = [];
+	for (const summary of await groupPlansFor(db, actor)) {
+		const view = await getGroupPlan(db, actor, summary.id);
+		const plan = {
+			unit: view.unit.name,
+			round: view.roundName,
+			status: groupPlanStatusLabel[view.plan.status],
+			areas: view.areas.map((a) => a.title).join('; '),
+			followUpOn: view.plan.followUpOn,
+			outcome: view.plan.outcome ? groupPlanOutcomeLabel[view.plan.outcome] : null
+		};
+		if (view.actions.length === 0) rows.push({ ...plan, action: null, dueOn: null, done: null, subgoal: null });
+		for (const a of view.actions) rows.push({ ...plan, action: a.title, dueOn: a.dueOn, done: a.doneAt ? 'Ja' : 'Nej', subgoal: a.subgoal?.title ?? null });
+	}
+	return {
+		title: 'Gruppernas handlingsplaner',
+		columns: [
+			{ key: 'unit', header: 'Grupp' },
+			{ key: 'round', header: 'Mätomgång' },
+			{ key: 'status', header: 'Status' },
+			{ key: 'areas', header: 'Områden i handlingsplanen' },
+			{ key: 'followUpOn', header: 'Uppföljning' },
+			{ key: 'outcome', header: 'Resultat av uppföljningen' },
+			{ key: 'action', header: 'Åtgärd' },
+			{ key: 'dueOn', header: 'Klar senast' },
+			{ key: 'done', header: 'Klar' },
+			{ key: 'subgoal', header: 'Delmål i förvaltningens plan' }
+		],
+		rows,
+		notes: ['En rad per åtgärd. Medlemmarnas kommentarer och vem som är ansvarig för en åtgärd följer inte med i filen.']
+	};
+}
