@@ -356,6 +356,17 @@ describe(`demo organisation Exempelstad, full size (${testBackend})`, () => {
 		for (const row of rows) expect(row).toMatchObject({ member: true, answered: false, past: 6 });
 	});
 
+	it('has a followed-up group plan for the enhetschef’s enhet after the round before the latest, with the group’s disclosed total', async () => {
+		const rows = await query<{ unit: string; round: string; status: string; shown: boolean; actions: number; comments: number }>(
+			db,
+			sql`select u.name as unit, r.name as round, g.status::text as status, (g.results->>'shown')::boolean as shown,
+			       (select count(*)::int from group_plan_actions a where a.group_plan_id = g.id) as actions,
+			       (select count(*)::int from group_plan_comments c where c.group_plan_id = g.id) as comments
+			    from group_plans g join org_units u on u.id = g.org_unit_id join rounds r on r.id = g.round_id`
+		);
+		expect(rows).toEqual([{ unit: expect.any(String), round: 'VB 2018', status: 'followed_up', shown: true, actions: 2, comments: 1 }]);
+	});
+
 	it('has unique ASCII e-mail addresses', async () => {
 		const [emails] = await query<{ n: number; distinct: number; odd: number }>(
 			db,

@@ -12,6 +12,7 @@ import { hashPassword } from '../auth/password';
 import { query, sql, type Db } from '../db/client';
 import { orgUnits, people, responses, roleAssignments, roundMembers, rounds, roundUnits } from '../db/schema';
 import { countRows, insertChunked, orgUnitRow, personRow, responseRow, roleRow, type UnitRef } from './factories';
+import { seedGroupPlans } from './seed-group-plans';
 import { seedIndicators } from './seed-indicators';
 import { seedPlanDemo } from './seed-city-plan';
 import { randomGender, randomName, uniqueEmail, type PersonName } from './names';
@@ -711,5 +712,11 @@ export async function seedDemo(db: Db, opts: DemoOptions = {}): Promise<DemoSumm
 		await seedIndicators(tx, { now: opts.now ?? clockNow(), seed: opts.seed ?? DEFAULT_SEED });
 		return true;
 	});
+	// After the transaction: the group's figures come through the report, which reads the stored
+	// anonymity decisions of the closed rounds.
+	if (seeded) {
+		const login = (role: string) => DEMO_LOGINS.find((l) => l.role === role)!.email;
+		await seedGroupPlans(db, { now: opts.now ?? clockNow(), managerEmail: login('unit_manager'), memberEmail: login('socialsekreterare') });
+	}
 	return summary(seeded);
 }

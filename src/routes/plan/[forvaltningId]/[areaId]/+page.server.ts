@@ -10,11 +10,15 @@ import {
 	setActivityDone,
 	updateSubgoal
 } from '$lib/server/city-plan/service';
+import { groupActionsForSubgoals } from '$lib/server/group-plans/service';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
-	return { plan: await orErrorPage(() => getAreaPlan(event.locals.db, actor, event.params.forvaltningId, event.params.areaId)) };
+	const plan = await orErrorPage(() => getAreaPlan(event.locals.db, actor, event.params.forvaltningId, event.params.areaId));
+	// What the units are doing about each delmål: actions of their group plans (no names).
+	const groupActions = await groupActionsForSubgoals(event.locals.db, plan.subgoals.map((g) => g.id));
+	return { plan, groupActions };
 };
 
 const action = (saved: string, work: (event: RequestEvent, values: Record<string, unknown>) => Promise<unknown>) => savingAction<RequestEvent>(saved, work);
