@@ -64,7 +64,17 @@ interface Ids {
 	person: string;
 	sara: string;
 	importPreview: string;
+	/** The demo's group plan of the enhetschef's enhet (Sara and the deputy are members; the biståndshandläggare is not). */
+	groupPlan: string;
+	/** Its first action, owned by Sara. */
+	groupPlanAction: string;
+	groupPlanUnit: string;
 }
+
+/** Read a group's plan: its members and nearest manager, and everyone above it with aggregate access. */
+const GROUP_PLAN_READERS: Role[] = ['socialsekreterare', 'deputy', 'enhetschef', 'avdelningschef', 'styrgrupp', 'central', 'admin'];
+/** Comment on it: its members and its manager, not those above. */
+const GROUP_PLAN_MEMBERS: Role[] = ['socialsekreterare', 'deputy', 'enhetschef'];
 
 interface Entry {
 	/** The route as in the route folders, e.g. '/plan/[forvaltningId]', 'ACTION /admin/rounds?/create' or 'API POST /rounds'. */
@@ -123,6 +133,9 @@ const table: Entry[] = [
 	page('/action-plans/[planId]', ['enhetschef'], {}, (ids) => `/action-plans/${ids.plan}`),
 	page('/incidents/[incidentId]', ['enhetschef'], {}, (ids) => `/incidents/${ids.incident}`),
 	page('/incidents/export', NAMED),
+	page('/group-plans/new', NAMED, { note: 'those who lead a group' }),
+	page('/group-plans/[planId]', GROUP_PLAN_READERS, {}, (ids) => `/group-plans/${ids.groupPlan}`),
+	page('/group-plans/export', EVERYONE, { note: 'the plans one may read; none for some' }),
 
 	// Aggregates
 	page('/reports', AGGREGATE),
@@ -177,6 +190,11 @@ const table: Entry[] = [
 	action('/team/offer/[personId]', 'default', NAMED, { followUpOn: '2099-01-01' }, (ids) => `/team/offer/${ids.sara}`),
 	action('/action-plans/[planId]', 'update', ['enhetschef'], { status: 'active', followUpOn: '2099-01-01', goals: 'x', measures: 'x' }, (ids) => `/action-plans/${ids.plan}`),
 	action('/action-plans/[planId]', 'note', ['enhetschef'], { body: 'Från genomgången av behörigheter.' }, (ids) => `/action-plans/${ids.plan}`),
+	action('/group-plans/new', 'default', NAMED, { unitId: '{groupPlanUnit}', roundId: '{closedRound}', followUpOn: '2099-01-01' }, undefined, { note: 'refused unless one leads the group' }),
+	action('/group-plans/[planId]', 'addAction', ['enhetschef'], { title: 'Från genomgången av behörigheter.', dueOn: '2099-01-01' }, (ids) => `/group-plans/${ids.groupPlan}`),
+	action('/group-plans/[planId]', 'done', ['enhetschef', 'socialsekreterare'], { actionId: '{groupPlanAction}', done: 'true' }, (ids) => `/group-plans/${ids.groupPlan}`, { note: 'the manager, or the member who owns the action' }),
+	action('/group-plans/[planId]', 'comment', GROUP_PLAN_MEMBERS, { body: 'Från genomgången av behörigheter.' }, (ids) => `/group-plans/${ids.groupPlan}`),
+	action('/group-plans/[planId]', 'followUp', ['enhetschef'], { outcome: 'partly' }, (ids) => `/group-plans/${ids.groupPlan}`),
 	action('/incidents/new', 'default', EVERYONE, {}, undefined, { note: 'everyone reports for themselves' }),
 	action('/incidents/[incidentId]', 'support', [], { supportEnough: 'yes' }, (ids) => `/incidents/${ids.incident}`, { note: 'only the employee it happened to; her manager reads it but may not answer for her' }),
 	action('/incidents/[incidentId]', 'measures', ['enhetschef'], { measures: 'Från genomgången av behörigheter.' }, (ids) => `/incidents/${ids.incident}`),
@@ -306,7 +324,7 @@ describe('every page and API route, as every role, against the access table', ()
 		for (const role of ROLES) tokens[role] = await apiLogin(demo[role]);
 		const rounds = (await api(tokens.admin, '/rounds')).body.rounds as { id: string; status: string; opensAt: string }[];
 		const closed = rounds.filter((r) => r.status === 'closed').sort((a, b) => b.opensAt.localeCompare(a.opensAt));
-		const units = (await api(tokens.central, '/org-units')).body.orgUnits as { id: string; parentId: string | null; kind: string }[];
+		const units = (await api(tokens.central, '/org-units')).body.orgUnits as { id: string; parentId: string | null; kind: string; name: string }[];
 		const avdelning = (await api(tokens.avdelningschef, '/org-units')).body.orgUnits.find((u: { kind: string }) => u.kind === 'avdelning').id as string;
 		const norrvik = units.find((u) => u.id === avdelning)!.parentId!;
 		// The demo chain's own plan, and an incident in the enhet that is neither the arbetsgrupp's nor a demo handläggare's.
@@ -321,6 +339,8 @@ describe('every page and API route, as every role, against the access table', ()
 		expect(preview.status).toBe(200);
 		const person = (await api(tokens.admin, `/people?q=${encodeURIComponent(demo.bistandshandlaggare)}`)).body.people[0].id;
 		const sara = (await api(tokens.admin, `/people?q=${encodeURIComponent(demo.socialsekreterare)}`)).body.people[0].id;
+		const [groupPlan] = uuids(await html(tokens.enhetschef, '/action-plans'), '/group-plans');
+		const groupPlanAction = (await html(tokens.enhetschef, `/group-plans/${groupPlan}`)).match(/name="actionId" value="([0-9a-f-]{36})"/)?.[1];
 		ids = {
 			openRound: rounds.find((r) => r.status === 'open')!.id,
 			closedRound: closed[0].id,
@@ -334,7 +354,10 @@ describe('every page and API route, as every role, against the access table', ()
 			incident: incident!,
 			person,
 			sara,
-			importPreview: preview.body.importId
+			importPreview: preview.body.importId,
+			groupPlan: groupPlan!,
+			groupPlanAction: groupPlanAction!,
+			groupPlanUnit: units.find((u) => u.name === 'Utredningsenheten barn och unga')!.id
 		};
 		for (const [key, value] of Object.entries(ids)) expect(value, `the walk needs ${key} from the demo data`).toBeTruthy();
 	});
@@ -345,6 +368,9 @@ describe('every page and API route, as every role, against the access table', ()
 		expect(existing.filter((r) => !described.has(r)), 'routes missing from the access table in access-walk.e2e.test.ts').toEqual([]);
 		expect([...described].filter((r) => !existing.includes(r)), 'described but gone').toEqual([]);
 	});
+
+	/** `{sara}`, `{groupPlanAction}` … in a body: the walk's ids; `{uuid}`: an id of nothing. */
+	const fillId = (key: string): string => (key === 'uuid' ? '00000000-0000-4000-8000-000000000000' : ids[key as keyof Ids]);
 
 	const send = async (entry: Entry, who: Who) => {
 		const method = entry.route.startsWith('API ') ? entry.route.split(' ')[1] : 'GET';
@@ -359,7 +385,7 @@ describe('every page and API route, as every role, against the access table', ()
 			const allowed = entry.public || (who !== 'anonymous' && entry.allowed.includes(who));
 			const chosen = allowed ? entry.body.allowed : entry.body.refused;
 			if (chosen === 'skip') return null;
-			body = JSON.stringify(chosen).replaceAll('"{sara}"', JSON.stringify(ids.sara)).replaceAll('"{norrvik}"', JSON.stringify(ids.norrvik));
+			body = JSON.stringify(chosen).replace(/"\{(\w+)\}"/g, (_, key: string) => JSON.stringify(fillId(key)));
 			headers['content-type'] = 'application/json';
 		}
 		const res = await fetch(baseURL() + entry.path(ids), { method, headers, body, redirect: 'manual' });
@@ -374,7 +400,7 @@ describe('every page and API route, as every role, against the access table', ()
 		const allowed = entry.public || (who !== 'anonymous' && entry.allowed.includes(who));
 		if (allowed) return null;
 		const form = new FormData();
-		for (const [key, value] of Object.entries(entry.form!.fields)) form.set(key, value.replaceAll('{sara}', ids.sara).replaceAll('{norrvik}', ids.norrvik).replaceAll('{openRound}', ids.openRound).replaceAll('{uuid}', '00000000-0000-4000-8000-000000000000'));
+		for (const [key, value] of Object.entries(entry.form!.fields)) form.set(key, value.replace(/\{(\w+)\}/g, (_, id: string) => fillId(id)));
 		if (entry.form!.file) form.set('file', new File([entry.form!.file.content], entry.form!.file.name, { type: 'text/csv' }));
 		const res = await fetch(baseURL() + entry.path(ids), {
 			method: 'POST',
