@@ -3,12 +3,15 @@ import { individualPlansOfEmployee } from '$lib/server/individual-plans/service'
 import { listRounds, myOpenRounds } from '$lib/server/rounds/service';
 import { overdueIndividualPlanFollowUps } from '$lib/server/individual-plans/counts';
 import { unreportedSeriousCount } from '$lib/server/incidents/service';
+import { groupPlansToAttend } from '$lib/server/group-plans/service';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireActor(event);
 	const db = event.locals.db;
 	const rounds = await listRounds(db, actor);
+	const groupPlans = await groupPlansToAttend(db, actor);
+	const brief = (g: { id: string; unit: { name: string }; followUpOn: string }) => ({ id: g.id, unitName: g.unit.name, followUpOn: g.followUpOn });
 	return {
 		name: actor.name,
 		openRounds: (await myOpenRounds(db, actor)).map((r) => ({
@@ -24,6 +27,8 @@ export const load: PageServerLoad = async (event) => {
 			.map((p) => ({ id: p.plan.id, followUpOn: p.plan.followUpOn, managerName: p.managerName })),
 		latestRounds: rounds.slice(0, 3).map((r) => ({ id: r.id, name: r.name, status: r.status, closesAt: r.closesAt })),
 		overduePlans: await overdueIndividualPlanFollowUps(db, actor),
+		groupPlans: groupPlans.asMember.map(brief),
+		overdueGroupPlans: groupPlans.overdue.map(brief),
 		unreportedSerious: await unreportedSeriousCount(db, actor)
 	};
 };

@@ -79,6 +79,13 @@ describe('the group’s action plan', () => {
 		await items.filter({ hasText: 'Gemensam genomgång' }).getByRole('button', { name: /Markera som klar/ }).click();
 		await expectVisible(items.filter({ hasText: 'Gemensam genomgång' }).getByText('Klar', { exact: true }));
 
+		// Under way: the members are told on their start page.
+		const member = await as(demo.socialsekreterare);
+		await member.goto('/');
+		await expectVisible(member.getByRole('link', { name: 'Öppna gruppens handlingsplan' }));
+		expect(await member.locator('p.notice').filter({ hasText: 'har en gemensam handlingsplan' }).count()).toBe(1);
+		await member.close();
+
 		// The follow-up needs an outcome.
 		await page.getByRole('button', { name: 'Spara uppföljningen' }).click();
 		await expectVisible(page.getByText('Välj vad uppföljningen visade.'));

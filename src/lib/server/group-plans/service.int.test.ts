@@ -13,7 +13,7 @@ import { DomainError } from '../errors';
 import { listAreas } from '../city-plan/areas';
 import { buildOrgFixture, type OrgFixture } from '../testing/org-fixture';
 import { groupPlansTable } from './export';
-import { addGroupPlanAction, commentOnGroupPlan, createGroupPlan, followUpGroupPlan, getGroupPlan, groupActionsForSubgoals, groupPlansFor, prepareGroupPlan, setGroupPlanActionDone } from './service';
+import { addGroupPlanAction, commentOnGroupPlan, createGroupPlan, followUpGroupPlan, getGroupPlan, groupActionsForSubgoals, groupPlansFor, groupPlansToAttend, prepareGroupPlan, setGroupPlanActionDone } from './service';
 
 const kindOf = (p: Promise<unknown>) => p.then(() => 'ok', (e) => (e instanceof DomainError ? e.kind : String(e)));
 const fieldsOf = (p: Promise<unknown>) => p.then(() => ({}), (e) => (e instanceof DomainError ? e.fieldErrors : {}));
@@ -157,6 +157,12 @@ describe(`the group's action plan (${testBackend})`, () => {
 	it('the manager follows up with an outcome; the list and the export show status and actions without comments or names', async () => {
 		const manager = await org.actor(org.people.managerE2);
 		const [plan] = await database.db.select().from(groupPlans).where(eq(groupPlans.orgUnitId, org.units.e2.id));
+		// Before the follow-up: on the start page, members see the plan; the manager only once its date has passed.
+		const member = await org.actor(org.people.e2[3]);
+		expect((await groupPlansToAttend(database.db, member, NOW)).asMember.map((g) => g.id)).toEqual([plan.id]);
+		expect((await groupPlansToAttend(database.db, manager, NOW)).overdue).toEqual([]);
+		expect((await groupPlansToAttend(database.db, manager, new Date('2027-03-02T12:00:00Z'))).overdue.map((g) => g.id)).toEqual([plan.id]);
+		expect(await groupPlansToAttend(database.db, await org.actor(org.people.departmentA), NOW)).toEqual({ asMember: [], overdue: [] });
 		expect(await fieldsOf(followUpGroupPlan(database.db, manager, plan.id, { outcome: 'maybe' }))).toEqual({ outcome: 'Välj vad uppföljningen visade.' });
 		expect(await kindOf(followUpGroupPlan(database.db, await org.actor(org.people.e2[0]), plan.id, { outcome: 'improved' }))).toBe('not_found');
 		const followed = await followUpGroupPlan(database.db, manager, plan.id, { outcome: 'partly', followUpText: 'Ärendedragningen fungerar.' });

@@ -355,3 +355,16 @@ export async function groupActionsForSubgoals(db: Db, subgoalIds: string[]) {
 		.where(inArray(groupPlanActions.subgoalId, subgoalIds))
 		.orderBy(asc(orgUnits.name), asc(groupPlanActions.dueOn));
 }
+
+/**
+ * For the start page: the plans under way of the groups the actor is a member of (they see the
+ * date and are asked to read and comment), and those the actor leads whose follow-up date has passed.
+ */
+export async function groupPlansToAttend(db: Db, actor: Actor, now = clockNow()) {
+	const today = todayInStockholm(now);
+	const active = (await groupPlansFor(db, actor, now)).filter((g) => g.status === 'active');
+	return {
+		asMember: active.filter((g) => g.reading === 'member'),
+		overdue: active.filter((g) => g.reading === 'lead' && g.followUpOn < today)
+	};
+}
