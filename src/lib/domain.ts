@@ -55,7 +55,9 @@ export const ROLES = [
 	'department_manager',
 	'local_steering',
 	'central_steering',
-	'admin'
+	'admin',
+	'union_representative',
+	'researcher'
 ] as const;
 export type Role = (typeof ROLES)[number];
 export const roleLabel: Record<Role, string> = {
@@ -64,7 +66,9 @@ export const roleLabel: Record<Role, string> = {
 	department_manager: 'Avdelningschef',
 	local_steering: 'Lokal styrgrupp',
 	central_steering: 'Central styrgrupp',
-	admin: 'Systemadministratör'
+	admin: 'Systemadministratör',
+	union_representative: 'Facklig representant',
+	researcher: 'Följeforskare'
 };
 
 /** round = mätomgång */

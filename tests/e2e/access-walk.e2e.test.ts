@@ -195,6 +195,8 @@ const table: Entry[] = [
 	action('/group-plans/[planId]', 'done', ['enhetschef', 'socialsekreterare'], { actionId: '{groupPlanAction}', done: 'true' }, (ids) => `/group-plans/${ids.groupPlan}`, { note: 'the manager, or the member who owns the action' }),
 	action('/group-plans/[planId]', 'comment', GROUP_PLAN_MEMBERS, { body: 'Från genomgången av behörigheter.' }, (ids) => `/group-plans/${ids.groupPlan}`),
 	action('/group-plans/[planId]', 'followUp', ['enhetschef'], { outcome: 'partly' }, (ids) => `/group-plans/${ids.groupPlan}`),
+	action('/admin/people/[personId]', 'giveRole', ADMIN, { role: 'researcher', unitId: '{norrvik}' }, (ids) => `/admin/people/${ids.person}`),
+	action('/admin/people/[personId]', 'endRole', ADMIN, { id: '{uuid}' }, (ids) => `/admin/people/${ids.person}`),
 	action('/incidents/new', 'default', EVERYONE, {}, undefined, { note: 'everyone reports for themselves' }),
 	action('/incidents/[incidentId]', 'support', [], { supportEnough: 'yes' }, (ids) => `/incidents/${ids.incident}`, { note: 'only the employee it happened to; her manager reads it but may not answer for her' }),
 	action('/incidents/[incidentId]', 'measures', ['enhetschef'], { measures: 'Från genomgången av behörigheter.' }, (ids) => `/incidents/${ids.incident}`),

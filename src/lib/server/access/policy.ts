@@ -8,6 +8,8 @@
  *   enhet or arbetsgrupp containing the person. Never above the enhet, whatever the role.
  * - Aggregates for every assignment's subtree (passed through the anonymity module).
  * - Administration (rounds, people) for admins.
+ * - Readers the plan names (facklig representant, följeforskare): aggregates of their subtree,
+ *   read only: they change nothing, make no suggestions and are not "above" a group's own plan.
  */
 import { CASEWORKER_TITLES, type OrgUnitKind, type Role } from '$lib/domain';
 import type { Actor, Assignment } from './actor';
@@ -29,6 +31,10 @@ export function namedScopes(actor: Actor, now = clockNow()): string[] {
 		.filter(isNearestManagerAssignment)
 		.map((a) => a.orgUnitPath);
 }
+
+/** Roles that only read aggregates: they act on nothing (issue 15: the readers the plan names). */
+export const READ_ONLY_ROLES = ['union_representative', 'researcher'] as const satisfies readonly Role[];
+const isReadOnly = (a: Assignment) => (READ_ONLY_ROLES as readonly Role[]).includes(a.role);
 
 /** Units (paths) whose aggregates the actor may see. */
 export function aggregateScopes(actor: Actor, now = clockNow()): string[] {
@@ -77,7 +83,9 @@ export function permissionsOf(actor: Actor, now = clockNow()) {
 		readsPlan: readsPlan(actor, now),
 		seesPlanMatrix: seesPlanMatrix(actor, now),
 		seesIndicators: readsIndicators(actor, now),
-		entersIndicators: indicatorEntryScopes(actor, now).length > 0
+		entersIndicators: indicatorEntryScopes(actor, now).length > 0,
+		/** Handlingsplaner: one's own and one's group's, or the groups' plans one oversees. */
+		readsActionPlans: isCaseworker(actor) || oversightScopes(actor, now).length > 0
 	};
 }
 export type Permissions = ReturnType<typeof permissionsOf>;
@@ -93,13 +101,14 @@ export type Permissions = ReturnType<typeof permissionsOf>;
 // Incidents (otillåten påverkan, hot och våld): details for the employee, their nearest manager
 // (namedScopes) and the people the kommun designates for a part of the organisation.
 
-function placesOf(actor: Actor, now = clockNow()): string[] {
-	return [actor.orgUnitPath, ...activeAssignments(actor, now).map((a) => a.orgUnitPath)];
+function placesOf(actor: Actor, now = clockNow(), options: { readOnly?: boolean } = {}): string[] {
+	const assignments = activeAssignments(actor, now).filter((a) => options.readOnly !== false || !isReadOnly(a));
+	return [actor.orgUnitPath, ...assignments.map((a) => a.orgUnitPath)];
 }
 
 /** Works in the förvaltning, or has an assignment in it. */
-export function isInForvaltning(actor: Actor, forvaltningPath: string, now = clockNow()): boolean {
-	return placesOf(actor, now).some((p) => p.startsWith(forvaltningPath));
+export function isInForvaltning(actor: Actor, forvaltningPath: string, now = clockNow(), options: { readOnly?: boolean } = {}): boolean {
+	return placesOf(actor, now, options).some((p) => p.startsWith(forvaltningPath));
 }
 
 /** The subtrees whose förvaltningar the actor oversees: central_steering and admin assignments. */
@@ -123,8 +132,9 @@ export function canEditPlan(actor: Actor, forvaltningPath: string, now = clockNo
 	return activeAssignments(actor, now).some((a) => a.role === 'local_steering' && a.orgUnitPath === forvaltningPath);
 }
 
+/** Staff and those assigned in it; a reader the plan names (read-only roles) does not take part. */
 export function canSuggestInPlan(actor: Actor, forvaltningPath: string, now = clockNow()): boolean {
-	return isInForvaltning(actor, forvaltningPath, now);
+	return isInForvaltning(actor, forvaltningPath, now, { readOnly: false });
 }
 
 /** Wording, new areas and retiring areas: the kommun's administrators. */
@@ -192,8 +202,13 @@ export function leadsGroupPlan(actor: Actor, unitPath: string, now = clockNow())
 export function groupPlanReading(actor: Actor, unitPath: string, now = clockNow()): GroupPlanReading | null {
 	if (leadsGroupPlan(actor, unitPath, now)) return 'lead';
 	if (actor.orgUnitPath.startsWith(unitPath)) return 'member';
-	if (canSeeAggregate(actor, unitPath, now)) return 'above';
+	if (within(unitPath, oversightScopes(actor, now))) return 'above';
 	return null;
+}
+
+/** The managers' and steering groups' subtrees: aggregate access that is not read-only. */
+export function oversightScopes(actor: Actor, now = clockNow()): string[] {
+	return minimalPaths(activeAssignments(actor, now).filter((a) => !isReadOnly(a)).map((a) => a.orgUnitPath));
 }
 
 // --- Indicators ---

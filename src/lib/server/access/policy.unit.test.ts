@@ -6,7 +6,19 @@
 import { describe, expect, it } from 'vitest';
 import type { OrgUnitKind, Role } from '$lib/domain';
 import type { Actor } from './actor';
-import { aggregateScopes, canSeeAggregate, canSeeNamed, isAdmin, namedScopes, permissionsOf } from './policy';
+import {
+	aggregateScopes,
+	canEditPlan,
+	canEnterIndicators,
+	canReadPlan,
+	canSeeAggregate,
+	canSeeNamed,
+	canSuggestInPlan,
+	groupPlanReading,
+	isAdmin,
+	namedScopes,
+	permissionsOf
+} from './policy';
 
 const kindOf: Record<string, OrgUnitKind> = { '/k/': 'kommun', '/k/f/': 'forvaltning', '/k/f/a/': 'avdelning', '/k/f/a/e/': 'enhet', '/k/f/a/e/g/': 'arbetsgrupp', '/k/f/a/e2/': 'enhet' };
 
@@ -48,7 +60,9 @@ const table: [string, Actor, (keyof typeof units)[], (keyof typeof units)[]][] =
 	['felaktigt tilldelad "enhetschef" på avdelning', actor('chef', ['unit_manager', '/k/f/a/']), [], ['group', 'enhet', 'otherEnhet', 'avdelning']],
 	['lokal styrgrupp', actor('chef', ['local_steering', '/k/f/']), [], ['group', 'enhet', 'otherEnhet', 'avdelning', 'forvaltning']],
 	['central styrgrupp', actor('ovrig', ['central_steering', '/k/']), [], Object.keys(units) as (keyof typeof units)[]],
-	['administratör', actor('ovrig', ['admin', '/k/']), [], Object.keys(units) as (keyof typeof units)[]]
+	['administratör', actor('ovrig', ['admin', '/k/']), [], Object.keys(units) as (keyof typeof units)[]],
+	['facklig representant i förvaltningen', actor('ovrig', ['union_representative', '/k/f/']), [], ['group', 'enhet', 'otherEnhet', 'avdelning', 'forvaltning']],
+	['följeforskare i kommunen', actor('ovrig', ['researcher', '/k/']), [], Object.keys(units) as (keyof typeof units)[]]
 ];
 
 describe('access table', () => {
@@ -65,6 +79,20 @@ describe('access table', () => {
 		for (const role of ['department_manager', 'local_steering', 'central_steering', 'admin'] as Role[]) {
 			expect(namedScopes(actor('chef', [role, '/k/']), now)).toEqual([]);
 		}
+	});
+
+	it('the readers the plan names only read: no plan changes, no suggestions, no indicators, not above a group’s plan', () => {
+		for (const role of ['union_representative', 'researcher'] as Role[]) {
+			const reader = { ...actor('ovrig', [role, '/k/f/']), orgUnitPath: '/k/x/' };
+			expect(canReadPlan(reader, '/k/f/', now)).toBe(true);
+			expect(canEditPlan(reader, '/k/f/', now)).toBe(false);
+			expect(canSuggestInPlan(reader, '/k/f/', now)).toBe(false);
+			expect(canEnterIndicators(reader, '/k/f/', now)).toBe(false);
+			expect(groupPlanReading(reader, '/k/f/a/e/', now)).toBeNull();
+			expect(permissionsOf(reader, now)).toMatchObject({ seesReports: true, seesIndicators: true, managesStaff: false, administers: false, entersIndicators: false, readsActionPlans: false });
+		}
+		// The avdelningschef oversees the groups' plans below.
+		expect(groupPlanReading({ ...actor('chef', ['department_manager', '/k/f/a/']), orgUnitPath: '/k/f/a/' }, '/k/f/a/e/', now)).toBe('above');
 	});
 
 	it('folds nested scopes into the widest one', () => {

@@ -11,7 +11,8 @@ import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { GROUP_PLAN_OUTCOMES, STATEMENTS, type GroupPlanOutcome, type GroupPlanStatus, type Statement } from '$lib/domain';
 import type { Actor } from '../access/actor';
-import { aggregateScopes, groupPlanReading, leadsGroupPlan, namedScopes, type GroupPlanReading } from '../access/policy';
+import { groupPlanReading, leadsGroupPlan, namedScopes, oversightScopes, type GroupPlanReading } from '../access/policy';
+import { NEAREST_MANAGER_KINDS } from '../access/rules';
 import { audit } from '../audit/audit';
 import type { Db } from '../db';
 import { pathIn, startsWithPattern } from '../db/paths';
@@ -34,7 +35,8 @@ import { now as clockNow, todayInStockholm } from '../clock';
 
 export type GroupPlan = typeof groupPlans.$inferSelect;
 
-const GROUP_KINDS = ['enhet', 'arbetsgrupp'] as const;
+/** A group is a unit with a nearest manager of its own: an enhet or an arbetsgrupp. */
+const GROUP_KINDS = NEAREST_MANAGER_KINDS;
 const ids = (message: string) => z.array(z.string().refine(isUuid, message)).default([]);
 const fieldError = (field: string, message: string) => invalid('Ett fält behöver rättas.', { [field]: message });
 
@@ -315,7 +317,7 @@ export interface GroupPlanSummary {
  * below their aggregate scopes. Newest round first, then by unit.
  */
 export async function groupPlansFor(db: Db, actor: Actor, now = clockNow()): Promise<GroupPlanSummary[]> {
-	const scopes = aggregateScopes(actor, now);
+	const scopes = oversightScopes(actor, now);
 	const rows = await db
 		.select({
 			id: groupPlans.id,

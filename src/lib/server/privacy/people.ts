@@ -61,9 +61,9 @@ export async function getPerson(db: Db, actor: Actor, personId: string) {
 		    where p.id = ${personId} and not exists (select 1 from retention_pseudonyms ps where ps.person_id = p.id)`
 	);
 	if (!person) throw notFound('Personen');
-	const roles = await query<{ role: Role; unit: string; validFrom: string | null; validTo: string | null }>(
+	const roles = await query<{ id: string; role: Role; unit: string; validFrom: string | null; validTo: string | null }>(
 		db,
-		sql`select a.role, ${unitLabelSql(sql`a.org_unit_id`)} as unit, a.valid_from::text as "validFrom", a.valid_to::text as "validTo"
+		sql`select a.id, a.role, ${unitLabelSql(sql`a.org_unit_id`)} as unit, a.valid_from::text as "validFrom", a.valid_to::text as "validTo"
 		    from role_assignments a where a.person_id = ${personId} order by a.valid_from nulls first, a.created_at`
 	);
 	return { ...person, titleLabel: titleLabel[person.title], roles: roles.map((r) => ({ ...r, roleLabel: roleLabel[r.role] })) };

@@ -1,0 +1,2 @@
+ALTER TYPE "public"."role" ADD VALUE 'union_representative';--> statement-breakpoint
+ALTER TYPE "public"."role" ADD VALUE 'researcher';
