@@ -38,15 +38,24 @@ const EVERYONE: Role[] = ROLES;
 const CASEWORKERS: Role[] = ['socialsekreterare', 'bistandshandlaggare'];
 /** Named data: the nearest managers (biträdande enhetschef on an arbetsgrupp, enhetschef on an enhet). */
 const NAMED: Role[] = ['deputy', 'enhetschef'];
+/** The readers the plan names: a facklig representant in Norrvik, a följeforskare for the kommun. Read-only aggregates. */
+const READERS: Role[] = ['facklig', 'foljeforskare'];
 /** Aggregates: everyone with an assignment (its subtree). */
-const AGGREGATE: Role[] = ['deputy', 'enhetschef', 'avdelningschef', 'styrgrupp', 'central', 'admin'];
+const AGGREGATE: Role[] = ['deputy', 'enhetschef', 'avdelningschef', 'styrgrupp', 'central', 'admin', ...READERS];
 /** Indicator figures are entered by the lokal styrgrupp, the central steering group and administrators. */
 const ENTERS_INDICATORS: Role[] = ['styrgrupp', 'central', 'admin'];
 /** The city-wide view of the plan: central steering group and administrators. */
 const CITY_WIDE: Role[] = ['central', 'admin'];
 const ADMIN: Role[] = ['admin'];
-/** Everyone working in (or assigned to) the demo chain's förvaltning, Norrvik: they read its plan. */
+/** Everyone working in (or assigned to) the demo chain's förvaltning, Norrvik, but the readers: they read its plan and suggest. */
 const IN_NORRVIK: Role[] = ['socialsekreterare', 'bistandshandlaggare', 'deputy', 'enhetschef', 'avdelningschef', 'styrgrupp'];
+/**
+ * Norrvik's plan is read by those in it, those who oversee the city, and the readers the plan names.
+ * Suggestions come from those who work in it: the facklig representant works in Norrvik (her role
+ * adds no right to suggest; her place of work does), the följeforskare does not.
+ */
+const SUGGESTS_IN_NORRVIK: Role[] = [...IN_NORRVIK, 'facklig'];
+const READS_NORRVIK_PLAN: Role[] = [...IN_NORRVIK, ...CITY_WIDE, ...READERS];
 
 interface Ids {
 	openRound: string;
@@ -139,9 +148,9 @@ const table: Entry[] = [
 
 	// Aggregates
 	page('/reports', AGGREGATE),
-	page('/reports', ['avdelningschef', 'styrgrupp', 'central', 'admin'], { note: 'an avdelning: only from above it' }, (ids) => `/reports?unit=${ids.avdelning}`),
-	page('/reports', ['styrgrupp', 'central', 'admin'], { note: 'another avdelning of Norrvik' }, (ids) => `/reports?unit=${ids.otherAvdelning}`),
-	page('/reports', CITY_WIDE, { note: 'another förvaltning' }, (ids) => `/reports?unit=${ids.otherForvaltning}`),
+	page('/reports', ['avdelningschef', 'styrgrupp', 'central', 'admin', ...READERS], { note: 'an avdelning: only from above it' }, (ids) => `/reports?unit=${ids.avdelning}`),
+	page('/reports', ['styrgrupp', 'central', 'admin', ...READERS], { note: 'another avdelning of Norrvik' }, (ids) => `/reports?unit=${ids.otherAvdelning}`),
+	page('/reports', [...CITY_WIDE, 'foljeforskare'], { note: 'another förvaltning' }, (ids) => `/reports?unit=${ids.otherForvaltning}`),
 	page('/reports/export', AGGREGATE, {}, (ids) => `/reports/export?round=${ids.closedRound}&format=csv`),
 	page('/incidents/statistics', AGGREGATE),
 	page('/indicators', AGGREGATE),
@@ -152,10 +161,10 @@ const table: Entry[] = [
 	page('/plan/individual', AGGREGATE),
 
 	// The plan of a förvaltning: read by the people in it, and city-wide
-	page('/plan/[forvaltningId]', [...IN_NORRVIK, ...CITY_WIDE], {}, (ids) => `/plan/${ids.norrvik}`),
-	page('/plan/[forvaltningId]', CITY_WIDE, { note: 'another förvaltning' }, (ids) => `/plan/${ids.otherForvaltning}`),
-	page('/plan/[forvaltningId]/[areaId]', [...IN_NORRVIK, ...CITY_WIDE], {}, (ids) => `/plan/${ids.norrvik}/${ids.area}`),
-	page('/plan/[forvaltningId]/[areaId]', CITY_WIDE, { note: 'another förvaltning' }, (ids) => `/plan/${ids.otherForvaltning}/${ids.area}`),
+	page('/plan/[forvaltningId]', READS_NORRVIK_PLAN, {}, (ids) => `/plan/${ids.norrvik}`),
+	page('/plan/[forvaltningId]', [...CITY_WIDE, 'foljeforskare'], { note: 'another förvaltning' }, (ids) => `/plan/${ids.otherForvaltning}`),
+	page('/plan/[forvaltningId]/[areaId]', READS_NORRVIK_PLAN, {}, (ids) => `/plan/${ids.norrvik}/${ids.area}`),
+	page('/plan/[forvaltningId]/[areaId]', [...CITY_WIDE, 'foljeforskare'], { note: 'another förvaltning' }, (ids) => `/plan/${ids.otherForvaltning}/${ids.area}`),
 	page('/plan/matrix', CITY_WIDE),
 
 	// Entering indicators
@@ -200,14 +209,14 @@ const table: Entry[] = [
 	action('/incidents/new', 'default', EVERYONE, {}, undefined, { note: 'everyone reports for themselves' }),
 	action('/incidents/[incidentId]', 'support', [], { supportEnough: 'yes' }, (ids) => `/incidents/${ids.incident}`, { note: 'only the employee it happened to; her manager reads it but may not answer for her' }),
 	action('/incidents/[incidentId]', 'measures', ['enhetschef'], { measures: 'Från genomgången av behörigheter.' }, (ids) => `/incidents/${ids.incident}`),
-	action('/plan/[forvaltningId]', 'suggest', IN_NORRVIK, { body: 'Behörighetsprov' }, (ids) => `/plan/${ids.norrvik}`),
+	action('/plan/[forvaltningId]', 'suggest', SUGGESTS_IN_NORRVIK, { body: 'Behörighetsprov' }, (ids) => `/plan/${ids.norrvik}`),
 	action('/plan/[forvaltningId]', 'answer', ['styrgrupp'], { id: '{uuid}', answer: 'Behörighetsprov' }, (ids) => `/plan/${ids.norrvik}`),
 	...['state', 'subgoal', 'subgoalUpdate', 'activity', 'activityDone', 'followUp', 'answer'].map((name) =>
 		action('/plan/[forvaltningId]/[areaId]', name, ['styrgrupp'], { id: '{uuid}', status: 'under_analysis', title: 'Behörighetsprov', targetDate: '2099-01-01', body: 'x', answer: 'x' }, (ids) => `/plan/${ids.norrvik}/${ids.area}`, {
 			note: 'the lokal styrgrupp of that förvaltning changes its plan; others who read it are refused'
 		})
 	),
-	action('/plan/[forvaltningId]/[areaId]', 'suggest', IN_NORRVIK, { body: 'Behörighetsprov' }, (ids) => `/plan/${ids.norrvik}/${ids.area}`),
+	action('/plan/[forvaltningId]/[areaId]', 'suggest', SUGGESTS_IN_NORRVIK, { body: 'Behörighetsprov' }, (ids) => `/plan/${ids.norrvik}/${ids.area}`),
 	...['create', 'update', 'retire', 'restore'].map((name) => action('/plan/areas', name, ADMIN, { id: '{uuid}', title: 'Behörighetsprov' })),
 	...['create', 'update', 'retire', 'restore'].map((name) => action('/plan/measures', name, ADMIN, { id: '{uuid}', title: 'Behörighetsprov' })),
 	action('/indicators/entry', 'save', ENTERS_INDICATORS, { unit: '{norrvik}', period: 'T2 2025' }),
@@ -238,7 +247,7 @@ const table: Entry[] = [
 	get('/rounds/{roundId}/my-response', EVERYONE, {}, (ids) => v1(`/rounds/${ids.openRound}/my-response`)),
 	change('PUT', '/rounds/{roundId}/my-response', CASEWORKERS, { refused: { caseCount: 1, situationScore: 4, qualityScore: 4, recommendScore: 4 }, allowed: { caseCount: -1 } }, (ids) => v1(`/rounds/${ids.openRound}/my-response`), { note: 'only those asked to answer' }),
 	get('/rounds/{roundId}/report', AGGREGATE, {}, (ids) => v1(`/rounds/${ids.closedRound}/report`)),
-	get('/rounds/{roundId}/report', CITY_WIDE, { note: 'another förvaltning' }, (ids) => v1(`/rounds/${ids.closedRound}/report?unit=${ids.otherForvaltning}`)),
+	get('/rounds/{roundId}/report', [...CITY_WIDE, 'foljeforskare'], { note: 'another förvaltning' }, (ids) => v1(`/rounds/${ids.closedRound}/report?unit=${ids.otherForvaltning}`)),
 	get('/rounds/{roundId}/team', NAMED, {}, (ids) => v1(`/rounds/${ids.closedRound}/team`)),
 	change('POST', '/rounds/{roundId}/open', ADMIN, { refused: {}, allowed: 'skip' }, (ids) => v1(`/rounds/${ids.openRound}/open`)),
 	change('POST', '/rounds/{roundId}/close', ADMIN, { refused: {}, allowed: 'skip' }, (ids) => v1(`/rounds/${ids.openRound}/close`)),
@@ -253,12 +262,12 @@ const table: Entry[] = [
 	change('POST', '/plan/areas', ADMIN, { refused: { title: 'Behörighetsprov' }, allowed: { title: '' } }, () => v1('/plan/areas')),
 	get('/plan/matrix', CITY_WIDE),
 	get('/plan/individual-counts', AGGREGATE),
-	get('/plan/{forvaltningId}', [...IN_NORRVIK, ...CITY_WIDE], {}, (ids) => v1(`/plan/${ids.norrvik}`)),
-	get('/plan/{forvaltningId}', CITY_WIDE, { note: 'another förvaltning' }, (ids) => v1(`/plan/${ids.otherForvaltning}`)),
-	get('/plan/{forvaltningId}/{areaId}', [...IN_NORRVIK, ...CITY_WIDE], {}, (ids) => v1(`/plan/${ids.norrvik}/${ids.area}`)),
+	get('/plan/{forvaltningId}', READS_NORRVIK_PLAN, {}, (ids) => v1(`/plan/${ids.norrvik}`)),
+	get('/plan/{forvaltningId}', [...CITY_WIDE, 'foljeforskare'], { note: 'another förvaltning' }, (ids) => v1(`/plan/${ids.otherForvaltning}`)),
+	get('/plan/{forvaltningId}/{areaId}', READS_NORRVIK_PLAN, {}, (ids) => v1(`/plan/${ids.norrvik}/${ids.area}`)),
 	change('PUT', '/plan/{forvaltningId}/{areaId}', ['styrgrupp'], { refused: { status: 'under_analysis', assessment: '' }, allowed: { status: 'nonsense' } }, (ids) => v1(`/plan/${ids.norrvik}/${ids.area}`), { note: 'the lokal styrgrupp of that förvaltning changes its plan; others who read it are refused' }),
 	change('POST', '/plan/{forvaltningId}/{areaId}/subgoals', ['styrgrupp'], { refused: { title: 'Behörighetsprov', targetDate: '2099-01-01' }, allowed: { title: '' } }, (ids) => v1(`/plan/${ids.norrvik}/${ids.area}/subgoals`)),
-	change('POST', '/plan/{forvaltningId}/suggestions', IN_NORRVIK, { refused: { body: 'Behörighetsprov' }, allowed: { body: '' } }, (ids) => v1(`/plan/${ids.norrvik}/suggestions`)),
+	change('POST', '/plan/{forvaltningId}/suggestions', SUGGESTS_IN_NORRVIK, { refused: { body: 'Behörighetsprov' }, allowed: { body: '' } }, (ids) => v1(`/plan/${ids.norrvik}/suggestions`)),
 	get('/incidents/statistics', AGGREGATE),
 	get('/incidents', EVERYONE),
 	change('POST', '/incidents', EVERYONE, { refused: {}, allowed: {} }, () => v1('/incidents'), { note: 'everyone reports for themselves; an empty report is refused as invalid' }),

@@ -24,7 +24,9 @@ export const demo = {
 	avdelningschef: 'avdelningschef@exempelstad.se',
 	styrgrupp: 'styrgrupp@exempelstad.se',
 	central: 'central.styrgrupp@exempelstad.se',
-	admin: 'admin@exempelstad.se'
+	admin: 'admin@exempelstad.se',
+	facklig: 'facklig@exempelstad.se',
+	foljeforskare: 'foljeforskare@exempelstad.se'
 };
 
 /**

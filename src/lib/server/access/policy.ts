@@ -94,8 +94,8 @@ export type Permissions = ReturnType<typeof permissionsOf>;
 //
 // The plan of a förvaltning (handlingsplanens områden):
 // - read by everyone in it: people whose unit, or one of whose assignments, lies in the
-//   förvaltning; and by the central steering group and administrators, who see every plan in
-//   the subtree of their assignment (the kommun);
+//   förvaltning; and by the central steering group, administrators and the readers the plan
+//   names, who see every plan in the subtree of their assignment;
 // - changed only by its lokal styrgrupp (a local_steering assignment on the förvaltning itself);
 // - suggestions from people in the förvaltning; the city-wide matrix for central_steering and admin.
 // Incidents (otillåten påverkan, hot och våld): details for the employee, their nearest manager
@@ -124,8 +124,13 @@ export function seesPlanMatrix(actor: Actor, now = clockNow()): boolean {
 	return planMatrixScopes(actor, now).length > 0;
 }
 
+/** The subtrees of the readers the plan names (facklig representant, följeforskare). */
+function readerScopes(actor: Actor, now = clockNow()): string[] {
+	return minimalPaths(activeAssignments(actor, now).filter(isReadOnly).map((a) => a.orgUnitPath));
+}
+
 export function canReadPlan(actor: Actor, forvaltningPath: string, now = clockNow()): boolean {
-	return within(forvaltningPath, planMatrixScopes(actor, now)) || isInForvaltning(actor, forvaltningPath, now);
+	return within(forvaltningPath, [...planMatrixScopes(actor, now), ...readerScopes(actor, now)]) || isInForvaltning(actor, forvaltningPath, now);
 }
 
 export function canEditPlan(actor: Actor, forvaltningPath: string, now = clockNow()): boolean {
@@ -150,7 +155,7 @@ const BELOW_KOMMUN: OrgUnitKind[] = ['forvaltning', 'avdelning', 'enhet', 'arbet
  * canReadPlan; this only avoids a menu entry that leads nowhere.
  */
 export function readsPlan(actor: Actor, now = clockNow()): boolean {
-	return seesPlanMatrix(actor, now) || isCaseworker(actor) || activeAssignments(actor, now).some((a) => BELOW_KOMMUN.includes(a.orgUnitKind));
+	return seesPlanMatrix(actor, now) || isCaseworker(actor) || readerScopes(actor, now).length > 0 || activeAssignments(actor, now).some((a) => BELOW_KOMMUN.includes(a.orgUnitKind));
 }
 
 /**

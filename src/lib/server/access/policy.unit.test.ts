@@ -91,6 +91,9 @@ describe('access table', () => {
 			expect(groupPlanReading(reader, '/k/f/a/e/', now)).toBeNull();
 			expect(permissionsOf(reader, now)).toMatchObject({ seesReports: true, seesIndicators: true, managesStaff: false, administers: false, entersIndicators: false, readsActionPlans: false });
 		}
+		// A följeforskare on the kommun reads every förvaltning's plan.
+		expect(canReadPlan({ ...actor('ovrig', ['researcher', '/k/']), orgUnitPath: '/k/' }, '/k/f2/', now)).toBe(true);
+		expect(permissionsOf({ ...actor('ovrig', ['researcher', '/k/']), orgUnitPath: '/k/' }, now)).toMatchObject({ readsPlan: true, seesPlanMatrix: false });
 		// The avdelningschef oversees the groups' plans below.
 		expect(groupPlanReading({ ...actor('chef', ['department_manager', '/k/f/a/']), orgUnitPath: '/k/f/a/' }, '/k/f/a/e/', now)).toBe('above');
 	});

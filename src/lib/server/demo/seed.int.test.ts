@@ -185,7 +185,9 @@ describe(`demo organisation Exempelstad, full size (${testBackend})`, () => {
 			['avdelningschef', 'department_manager', 'avdelning'],
 			['styrgrupp', 'local_steering', 'forvaltning'],
 			['central.styrgrupp', 'central_steering', 'kommun'],
-			['admin', 'admin', 'kommun']
+			['admin', 'admin', 'kommun'],
+			['facklig', 'union_representative', 'forvaltning'],
+			['foljeforskare', 'researcher', 'kommun']
 		];
 		for (const [who, role, kind] of chain) {
 			expect(by[who]).toMatchObject({ role, roleUnitKind: kind, unitId: by[who].roleUnitId });

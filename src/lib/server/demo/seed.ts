@@ -43,7 +43,9 @@ export const DEMO_LOGINS: DemoLogin[] = [
 	{ role: 'department_manager', label: 'Avdelningschef', email: 'avdelningschef@exempelstad.se', name: 'Anders Holmberg' },
 	{ role: 'local_steering', label: 'Lokal styrgrupp', email: 'styrgrupp@exempelstad.se', name: 'Leila Karimi' },
 	{ role: 'central_steering', label: 'Central styrgrupp', email: 'central.styrgrupp@exempelstad.se', name: 'Mikael Nyström' },
-	{ role: 'admin', label: 'Systemadministratör', email: 'admin@exempelstad.se', name: 'Lena Åberg' }
+	{ role: 'admin', label: 'Systemadministratör', email: 'admin@exempelstad.se', name: 'Lena Åberg' },
+	{ role: 'union_representative', label: 'Facklig representant', email: 'facklig@exempelstad.se', name: 'Karin Sjöberg' },
+	{ role: 'researcher', label: 'Följeforskare', email: 'foljeforskare@exempelstad.se', name: 'Erik Lund' }
 ];
 
 const DEMO_GENDER: Record<string, Gender> = {
@@ -54,7 +56,9 @@ const DEMO_GENDER: Record<string, Gender> = {
 	department_manager: 'man',
 	local_steering: 'kvinna',
 	central_steering: 'man',
-	admin: 'kvinna'
+	admin: 'kvinna',
+	union_representative: 'kvinna',
+	researcher: 'man'
 };
 
 export interface DemoOptions {
@@ -468,8 +472,8 @@ export function buildDemoData(options: { staffTarget: number; now: Date; seed: n
 		const demo = demoRole ? login(demoRole) : undefined;
 		const personId = addPerson({
 			unitId,
-			// A systemadministratör is not a chef.
-			title: role === 'admin' ? 'ovrig' : 'chef',
+			// A systemadministratör, a facklig representant or a följeforskare is not a chef.
+			title: role === 'admin' || role === 'union_representative' || role === 'researcher' ? 'ovrig' : 'chef',
 			area,
 			gender: demo ? DEMO_GENDER[demo.role] : randomGender(structure, { kvinna: 0.72, man: 0.27, annat: 0.01 }),
 			hiredAt: managerHired(),
@@ -664,6 +668,9 @@ export function buildDemoData(options: { staffTarget: number; now: Date; seed: n
 			);
 		}
 	});
+	// The readers the plan names, added last so that nobody else's data changes with them.
+	addManager(forvaltningIds[0], 'union_representative', null, 'union_representative');
+	addManager(kommun.id, 'researcher', null, 'researcher');
 	return data;
 }
 

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { roleLabel, type OrgUnitKind, type Role } from '$lib/domain';
 import type { Actor } from '../access/actor';
 import { mayAdministerPeople } from '../access/policy';
+import { isValidOn } from '../access/rules';
 import { audit } from '../audit/audit';
 import type { Db } from '../db';
 import { orgUnits, people, roleAssignments } from '../db/schema';
@@ -28,6 +29,9 @@ export const APP_ROLE_UNITS = {
 export type AppRole = keyof typeof APP_ROLE_UNITS;
 export const APP_ROLES = Object.keys(APP_ROLE_UNITS) as AppRole[];
 export const isAppRole = (role: string): role is AppRole => role in APP_ROLE_UNITS;
+
+/** An app role that has not ended yet (running or still to start), which an administrator may end. */
+export const isEndable = (r: { role: string; validTo: string | null }, today: string) => isAppRole(r.role) && isValidOn({ validFrom: null, validTo: r.validTo }, today);
 
 const WHERE: Record<string, string> = { forvaltning: 'en förvaltning', kommun: 'kommunen' };
 
@@ -112,7 +116,7 @@ export async function endRole(db: Db, actor: Actor, personId: string, assignment
 	if (a.role === 'admin' && personId === actor.personId) throw invalid('Du kan inte avsluta din egen administratörsroll. Be en annan administratör göra det.');
 	const today = todayInStockholm(now);
 	const yesterday = addDays(today, -1);
-	if (a.validTo !== null && a.validTo < today) throw invalid('Rollen har redan upphört.');
+	if (!isEndable(a, today)) throw invalid('Rollen har redan upphört.');
 	if (a.validFrom !== null && a.validFrom > yesterday) await db.delete(roleAssignments).where(eq(roleAssignments.id, a.id));
 	else await db.update(roleAssignments).set({ validTo: yesterday }).where(eq(roleAssignments.id, a.id));
 	await audit(db, actor, { action: 'role.end', subjectType: 'person', subjectId: personId, detail: { role: a.role, orgUnitId: a.orgUnitId, unit: row.unitName } });

@@ -1,6 +1,6 @@
 import { orErrorPage, requireActor, savingAction } from '$lib/server/http';
 import { getPerson } from '$lib/server/privacy/people';
-import { APP_ROLES, endRole, giveRole, isAppRole, roleUnits } from '$lib/server/org/roles';
+import { APP_ROLES, endRole, giveRole, isEndable, roleUnits } from '$lib/server/org/roles';
 import { todayInStockholm } from '$lib/server/clock';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -9,7 +9,7 @@ export const load: PageServerLoad = async (event) => {
 	const person = await orErrorPage(() => getPerson(event.locals.db, actor, event.params.personId));
 	const today = todayInStockholm();
 	return {
-		person: { ...person, roles: person.roles.map((r) => ({ ...r, endable: isAppRole(r.role) && (r.validTo === null || r.validTo >= today) })) },
+		person: { ...person, roles: person.roles.map((r) => ({ ...r, endable: isEndable(r, today) })) },
 		appRoles: APP_ROLES,
 		units: await roleUnits(event.locals.db, actor),
 		me: actor.personId
