@@ -159,6 +159,8 @@ const table: Entry[] = [
 	page('/indicators/report/docx', AGGREGATE),
 	page('/indicators/report/pdf', AGGREGATE),
 	page('/plan/individual', AGGREGATE),
+	page('/research', ['foljeforskare']),
+	page('/research/export', ['foljeforskare'], {}, (ids) => `/research/export?round=${ids.closedRound}&format=csv`),
 
 	// The plan of a förvaltning: read by the people in it, and city-wide
 	page('/plan/[forvaltningId]', READS_NORRVIK_PLAN, {}, (ids) => `/plan/${ids.norrvik}`),
@@ -206,6 +208,8 @@ const table: Entry[] = [
 	action('/group-plans/[planId]', 'followUp', ['enhetschef'], { outcome: 'partly' }, (ids) => `/group-plans/${ids.groupPlan}`),
 	action('/admin/people/[personId]', 'giveRole', ADMIN, { role: 'researcher', unitId: '{norrvik}' }, (ids) => `/admin/people/${ids.person}`),
 	action('/admin/people/[personId]', 'endRole', ADMIN, { id: '{uuid}' }, (ids) => `/admin/people/${ids.person}`),
+	action('/research', 'createCode', ['foljeforskare'], { name: 'Behörighetsprov' }),
+	action('/research', 'code', ['foljeforskare'], { roundId: '{closedRound}', statement: 'situation', textHash: 'a'.repeat(64) }),
 	action('/incidents/new', 'default', EVERYONE, {}, undefined, { note: 'everyone reports for themselves' }),
 	action('/incidents/[incidentId]', 'support', [], { supportEnough: 'yes' }, (ids) => `/incidents/${ids.incident}`, { note: 'only the employee it happened to; her manager reads it but may not answer for her' }),
 	action('/incidents/[incidentId]', 'measures', ['enhetschef'], { measures: 'Från genomgången av behörigheter.' }, (ids) => `/incidents/${ids.incident}`),

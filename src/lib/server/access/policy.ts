@@ -85,7 +85,8 @@ export function permissionsOf(actor: Actor, now = clockNow()) {
 		seesIndicators: readsIndicators(actor, now),
 		entersIndicators: indicatorEntryScopes(actor, now).length > 0,
 		/** Handlingsplaner: one's own and one's group's, or the groups' plans one oversees. */
-		readsActionPlans: isCaseworker(actor) || oversightScopes(actor, now).length > 0
+		readsActionPlans: isCaseworker(actor) || oversightScopes(actor, now).length > 0,
+		codesTexts: researchScopes(actor, now).length > 0
 	};
 }
 export type Permissions = ReturnType<typeof permissionsOf>;
@@ -214,6 +215,19 @@ export function groupPlanReading(actor: Actor, unitPath: string, now = clockNow(
 /** The managers' and steering groups' subtrees: aggregate access that is not read-only. */
 export function oversightScopes(actor: Actor, now = clockNow()): string[] {
 	return minimalPaths(activeAssignments(actor, now).filter((a) => !isReadOnly(a)).map((a) => a.orgUnitPath));
+}
+
+// --- Följeforskning (the follow-up researcher's coding of motivations) ---
+//
+// A följeforskare reads the motivations of their subtree above the unit level (avdelning,
+// förvaltning, kommun), as the reports show them (groups of at least 10, no names), and codes them
+// with codes of their own. Nobody else reads or changes that coding.
+
+export const RESEARCH_UNIT_KINDS = ['kommun', 'forvaltning', 'avdelning'] as const satisfies readonly OrgUnitKind[];
+
+/** The subtrees where the actor is a följeforskare. */
+export function researchScopes(actor: Actor, now = clockNow()): string[] {
+	return minimalPaths(activeAssignments(actor, now).filter((a) => a.role === 'researcher').map((a) => a.orgUnitPath));
 }
 
 // --- Indicators ---

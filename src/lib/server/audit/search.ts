@@ -68,7 +68,10 @@ export const actionLabel: Record<string, string> = {
 	'group_plan.action_undone': 'Öppnade en åtgärd i gruppens handlingsplan igen',
 	'group_plan.comment': 'Kommenterade gruppens handlingsplan',
 	'group_plan.follow_up': 'Följde upp gruppens handlingsplan',
-	'export.group_plans': 'Exporterade gruppernas handlingsplaner'
+	'export.group_plans': 'Exporterade gruppernas handlingsplaner',
+	'research.code': 'Följeforskare skapade en kod',
+	'research.coding': 'Följeforskare kodade en motivering',
+	'export.research': 'Följeforskare exporterade motiveringar med koder'
 };
 
 /** Groups offered in the search besides single actions: `prefix.*`. */

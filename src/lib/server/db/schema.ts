@@ -16,3 +16,5 @@ export * from './schema-reports';
 // --- Scheduled work ---
 export * from './schema-jobs';
 export * from './schema-action-plans';
+// --- The följeforskare's coding of motivations ---
+export * from './schema-research';
