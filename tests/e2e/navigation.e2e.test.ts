@@ -45,7 +45,7 @@ describe('the main menu', () => {
 		const page = await newPage(browser);
 		await login(page, demo.admin);
 		const links = await menuLinks(page);
-		expect(links).toEqual(['Start', 'Rapporter', 'Planens områden', 'Hot och våld', 'Indikatorer', 'Administration']);
+		expect(links).toEqual(['Start', 'Handlingsplaner', 'Rapporter', 'Planens områden', 'Hot och våld', 'Indikatorer', 'Administration']);
 		expect(await current(page)).toEqual(['Start']);
 
 		await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Administration' }).click();
