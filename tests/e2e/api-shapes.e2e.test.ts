@@ -9,6 +9,7 @@ import { presentAreaPlan, presentAreas, presentIndividualPlanCounts, presentPlan
 import { presentImports } from '$lib/server/api/presenters/import';
 import { presentIncidentDetail, presentIncidents, presentIncidentStatistics } from '$lib/server/api/presenters/incidents';
 import { presentIndicatorDetail, presentIndicators } from '$lib/server/api/presenters/indicators';
+import { presentGroupPlans, presentGroupPlanView } from '$lib/server/api/presenters/group-plans';
 import { presentIndividualPlans, presentIndividualPlanWithNotes } from '$lib/server/api/presenters/individual-plans';
 import { presentOrgUnits } from '$lib/server/api/presenters/org';
 import { presentPeopleSearch, presentRegisterExtract, presentRetentionStatus } from '$lib/server/api/presenters/people';
@@ -61,6 +62,15 @@ describe('the API answers have their presenters’ shapes', () => {
 		const forvaltning = orgUnits.find((u: { kind: string }) => u.kind === 'forvaltning').id;
 		await expectShape('styrgrupp', `/plan/${forvaltning}`, presentPlanOverview);
 		for (const area of areas.slice(0, 3)) await expectShape('styrgrupp', `/plan/${forvaltning}/${area.id}`, presentAreaPlan);
+	});
+
+	it('the groups’ plans, for the manager, a member and above', async () => {
+		const { groupPlans } = await expectShape('enhetschef', '/group-plans', presentGroupPlans);
+		expect(groupPlans.length, 'the demo enhetschef’s enhet has a group plan').toBeGreaterThan(0);
+		for (const who of ['enhetschef', 'socialsekreterare', 'avdelningschef']) {
+			await expectShape(who, '/group-plans', presentGroupPlans);
+			await expectShape(who, `/group-plans/${groupPlans[0].id}`, presentGroupPlanView);
+		}
 	});
 
 	it('incidents and their statistics', async () => {

@@ -83,7 +83,7 @@ describe('the group’s action plan', () => {
 		const member = await as(demo.socialsekreterare);
 		await member.goto('/');
 		await expectVisible(member.getByRole('link', { name: 'Öppna gruppens handlingsplan' }));
-		expect(await member.locator('p.notice').filter({ hasText: 'har en gemensam handlingsplan' }).count()).toBe(1);
+		expect(await member.locator('p.notice').filter({ hasText: 'Utredningsenheten barn och unga har en gemensam handlingsplan' }).count()).toBe(1);
 		await member.close();
 
 		// The follow-up needs an outcome.

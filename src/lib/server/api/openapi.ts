@@ -28,6 +28,8 @@ import {
 import { presentAppliedImport, presentImportRefused, presentImportResult, presentImports, presentStoredImport } from './presenters/import';
 import { presentIncident, presentIncidentDetail, presentIncidents, presentIncidentStatistics } from './presenters/incidents';
 import { presentIndividualPlan, presentIndividualPlanNote, presentIndividualPlans, presentIndividualPlanWithNotes } from './presenters/individual-plans';
+import { presentGroupPlan, presentGroupPlanAction, presentGroupPlanComment, presentGroupPlans, presentGroupPlanView } from './presenters/group-plans';
+import { groupPlanActionDoneInput, groupPlanActionInput, groupPlanCommentInput, groupPlanFollowUpInput, groupPlanInput } from '../group-plans/service';
 import { presentIndicatorDetail, presentIndicators, presentSavedEntries } from './presenters/indicators';
 import { presentOrgUnits } from './presenters/org';
 import { presentPeopleSearch, presentRegisterExtract, presentRetentionRun, presentRetentionStatus } from './presenters/people';
@@ -64,6 +66,7 @@ const importIdParam = { name: 'importId', in: 'path', required: true, schema: { 
 const planIdParam = { name: 'planId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 const forvaltningIdParam = { name: 'forvaltningId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 const areaIdParam = { name: 'areaId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+const actionIdParam = { name: 'actionId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 const incidentIdParam = { name: 'incidentId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 
 type Shape = { schema: z.ZodType };
@@ -93,6 +96,12 @@ export const responseShapes: Record<string, Record<string, Record<number, Shape>
 	'/action-plans': { get: { 200: presentIndividualPlans }, post: { 201: presentIndividualPlan } },
 	'/action-plans/{planId}': { get: { 200: presentIndividualPlanWithNotes }, put: { 200: presentIndividualPlan } },
 	'/action-plans/{planId}/notes': { post: { 201: presentIndividualPlanNote } },
+	'/group-plans': { get: { 200: presentGroupPlans }, post: { 201: presentGroupPlan } },
+	'/group-plans/{planId}': { get: { 200: presentGroupPlanView } },
+	'/group-plans/{planId}/actions': { post: { 201: presentGroupPlanAction } },
+	'/group-plans/{planId}/actions/{actionId}': { put: { 200: presentGroupPlanAction } },
+	'/group-plans/{planId}/comments': { post: { 201: presentGroupPlanComment } },
+	'/group-plans/{planId}/follow-up': { post: { 200: presentGroupPlan } },
 	'/plan/areas': { get: { 200: presentAreas }, post: { 201: presentArea } },
 	'/plan/matrix': { get: { 200: presentPlanMatrix } },
 	'/plan/individual-counts': { get: { 200: presentIndividualPlanCounts } },
@@ -345,6 +354,54 @@ export function openApiDocument() {
 					summary: 'Add a follow-up note (the employee or the manager)',
 					requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Note' } } } },
 					responses: { '201': ok('Added'), ...errors(400, 401, 404) }
+				}
+			},
+			// --- The group's action plan (gruppens handlingsplan) ---
+			'/group-plans': {
+				get: {
+					summary: 'The groups’ plans the caller may read: their own group’s (members), those they lead (the nearest manager), and those below them (avdelningschef, styrgrupper, administrators)',
+					responses: { '200': ok('Plans'), ...errors(401) }
+				},
+				post: {
+					summary: 'Make the group’s plan after a closed round (the group’s nearest manager): its own total is taken through the anonymity rule and kept with the plan',
+					requestBody: { required: true, content: { 'application/json': { schema: schema(groupPlanInput) } } },
+					responses: { '201': ok('Made'), ...errors(400, 401, 404, 409) }
+				}
+			},
+			'/group-plans/{planId}': {
+				parameters: [planIdParam],
+				get: { summary: 'A group’s plan: with comments and owners within the group, without them above it', responses: { '200': ok('Plan'), ...errors(401, 404) } }
+			},
+			'/group-plans/{planId}/actions': {
+				parameters: [planIdParam],
+				post: {
+					summary: 'Add an agreed action with an owner from the group (or none), a date and optionally a delmål of the förvaltning (the group’s nearest manager)',
+					requestBody: { required: true, content: { 'application/json': { schema: schema(groupPlanActionInput) } } },
+					responses: { '201': ok('Added'), ...errors(400, 401, 404) }
+				}
+			},
+			'/group-plans/{planId}/actions/{actionId}': {
+				parameters: [planIdParam, actionIdParam],
+				put: {
+					summary: 'Mark an action done or not done (the group’s nearest manager, or the member who owns it)',
+					requestBody: { required: true, content: { 'application/json': { schema: schema(groupPlanActionDoneInput) } } },
+					responses: { '200': ok('Updated'), ...errors(400, 401, 404) }
+				}
+			},
+			'/group-plans/{planId}/comments': {
+				parameters: [planIdParam],
+				post: {
+					summary: 'Comment on the group’s plan, by name, for the group (its members and its manager)',
+					requestBody: { required: true, content: { 'application/json': { schema: schema(groupPlanCommentInput) } } },
+					responses: { '201': ok('Added'), ...errors(400, 401, 404) }
+				}
+			},
+			'/group-plans/{planId}/follow-up': {
+				parameters: [planIdParam],
+				post: {
+					summary: 'Follow the plan up with its outcome (the group’s nearest manager)',
+					requestBody: { required: true, content: { 'application/json': { schema: schema(groupPlanFollowUpInput) } } },
+					responses: { '200': ok('Followed up'), ...errors(400, 401, 404) }
 				}
 			},
 			// --- Action plan follow-up (handlingsplanens områden) and incidents ---
