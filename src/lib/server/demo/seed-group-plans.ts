@@ -8,7 +8,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { loadActor } from '../access/load-actor';
 import type { Db } from '../db';
-import { cityPlanSubgoals, orgUnits, people, rounds } from '../db/schema';
+import { cityPlanAreas, cityPlanSubgoals, orgUnits, people, rounds } from '../db/schema';
 import { addDays } from '$lib/time';
 import { todayInStockholm } from '../clock';
 import { pathIds } from '../org/service';
@@ -37,11 +37,14 @@ export async function seedGroupPlans(db: Db, opts: { now: Date; managerEmail: st
 		},
 		opts.now
 	);
-	const [subgoal] = await db
-		.select({ id: cityPlanSubgoals.id })
+	// The delmål the case reviews serve: one about case guidance if the förvaltning has one.
+	const subgoals = await db
+		.select({ id: cityPlanSubgoals.id, area: cityPlanAreas.title })
 		.from(cityPlanSubgoals)
+		.innerJoin(cityPlanAreas, eq(cityPlanAreas.id, cityPlanSubgoals.areaId))
 		.where(and(inArray(cityPlanSubgoals.forvaltningId, pathIds(group.path)), eq(cityPlanSubgoals.status, 'open')))
-		.limit(1);
+		.orderBy(cityPlanAreas.position);
+	const subgoal = subgoals.find((g) => /ärendehandledning|medhandläggar/i.test(g.area)) ?? subgoals[0];
 	const first = await addGroupPlanAction(db, actor, plan.id, { title: 'Gemensam ärendedragning varje tisdag', ownerId: member.id, dueOn: addDays(today, -30), subgoalId: subgoal?.id });
 	await addGroupPlanAction(db, actor, plan.id, { title: 'Skrivtid utan telefon två förmiddagar i veckan', dueOn: addDays(today, 30) });
 	await setGroupPlanActionDone(db, memberActor, plan.id, first.id, { done: true });
