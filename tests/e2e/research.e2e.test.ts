@@ -7,7 +7,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demo, download, expectAccessible, expectVisible, launch, login, newPage } from './support';
+import { api, apiLogin, demo, download, expectAccessible, expectVisible, launch, login, newPage } from './support';
 
 describe('följeforskning', () => {
 	let browser: Browser;
@@ -55,6 +55,23 @@ describe('följeforskning', () => {
 		await page.goto('/research');
 		expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 		await page.close();
+	});
+
+	it('the same through the API: texts with their hash, a code, the coding; 400 with what to fix; 404 for others', async () => {
+		const token = await apiLogin(demo.foljeforskare);
+		const view = await api(token, '/research/texts?statement=positive');
+		expect(view.status).toBe(200);
+		expect(view.body.statement).toBe('positive');
+		const [first] = view.body.texts;
+		expect(first.hash).toMatch(/^[0-9a-f]{64}$/);
+		expect((await api(token, '/research/codes', { method: 'POST', body: JSON.stringify({ name: '' }) })).body.error.fields).toEqual({ name: 'Skriv kodens namn.' });
+		const code = await api(token, '/research/codes', { method: 'POST', body: JSON.stringify({ name: `Kollegor ${Date.now()}` }) });
+		expect(code.status).toBe(201);
+		const coded = await api(token, '/research/codings', { method: 'PUT', body: JSON.stringify({ roundId: view.body.round.id, statement: 'positive', textHash: first.hash, codeIds: [code.body.id] }) });
+		expect(coded.body).toEqual({ codeIds: [code.body.id] });
+		const again = await api(token, '/research/texts?statement=positive');
+		expect(again.body.texts.find((t: { hash: string }) => t.hash === first.hash).codeIds).toContain(code.body.id);
+		expect((await api(await apiLogin(demo.central), '/research/texts')).status).toBe(404);
 	});
 
 	it('is no page for anyone else', async () => {

@@ -69,6 +69,22 @@ describe('the kommun’s own roles', () => {
 		await reader.close();
 	});
 
+	it('the same through the API: an administrator gives and ends a role; a wrong unit is 400, anyone else 404', async () => {
+		const token = await apiLogin(demo.admin);
+		const units = (await api(token, '/org-units')).body.orgUnits as { id: string; kind: string }[];
+		const kommun = units.find((u) => u.kind === 'kommun')!.id;
+		const forvaltning = units.find((u) => u.kind === 'forvaltning')!.id;
+		const wrong = await api(token, `/people/${person.id}/roles`, { method: 'POST', body: JSON.stringify({ role: 'central_steering', unitId: forvaltning }) });
+		expect(wrong.status).toBe(400);
+		expect(wrong.body.error.fields).toEqual({ unitId: 'Central styrgrupp gäller kommunen. Välj kommunen.' });
+		const given = await api(token, `/people/${person.id}/roles`, { method: 'POST', body: JSON.stringify({ role: 'researcher', unitId: kommun }) });
+		expect(given.status).toBe(201);
+		expect(given.body).toMatchObject({ personId: person.id, role: 'researcher', orgUnitId: kommun, validTo: null });
+		expect((await api(await apiLogin(demo.central), `/people/${person.id}/roles/${given.body.id}`, { method: 'DELETE' })).status).toBe(404);
+		const ended = await api(token, `/people/${person.id}/roles/${given.body.id}`, { method: 'DELETE' });
+		expect(ended).toEqual({ status: 200, body: { ended: true } });
+	});
+
 	it('the demo’s följeforskare reads every förvaltning’s plan, and may not suggest in it', async () => {
 		const page = await newPage(browser);
 		await login(page, demo.foljeforskare);

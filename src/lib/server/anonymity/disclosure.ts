@@ -48,7 +48,10 @@
  * 7, 6 and 2": the 2 is too small, and then the 6 is refused because it would leave the 2 as
  * a residual). The priority matters: a person whose verksamhetsområde differs from the rest
  * of their enhet cannot have both the enhet total and the område breakdowns above it shown;
- * unit totals win.
+ * unit totals win. A caller may put shallow units first (DisclosureOptions.unitDepth): then the
+ * kommun's and förvaltningar's cells are offered before a larger enhet's, and the deeper unit is
+ * the one left out. The order only decides WHICH cells are shown; every cell is still shown only
+ * if the invariant holds with it, so the guarantee is the same in any order.
  *
  * Cells with exactly the same members are the same vector: they are decided together (a
  * "class"), otherwise one could show what its twin hides.
@@ -78,6 +81,23 @@ export interface AnonymityRules {
 	minGroup: number;
 	/** Smallest group whose free-text answers may be shown. Default max(10, minGroup). */
 	minTextGroup: number;
+}
+
+/**
+ * How cells compete, beyond the thresholds. Kept apart from AnonymityRules: the rules are
+ * configuration shown in reason texts and stored with decisions, this is a choice of the caller.
+ */
+export interface DisclosureOptions {
+	/**
+	 * Shallow units first (issue 15): the depth of a unit in the tree (kommun 0, förvaltning 1, …).
+	 * When given, cells are offered by depth before size (after the number of filters), so when two
+	 * cells cannot both be shown the deeper unit's is the one hidden: the kommun's and the
+	 * förvaltningar's figures win over an enhet's even when the enhet is larger. Must come from the
+	 * data (the tree), never from who asks, and be a finite number for every unit given.
+	 * Left out (the default), larger cells are offered first at any level — what reports decide and
+	 * what their stored decisions (DISCLOSURE_ALGORITHM_VERSION) assume.
+	 */
+	unitDepth?: (unitId: string) => number;
 }
 
 export const DEFAULT_MIN_GROUP = 5;
@@ -448,16 +468,36 @@ function push(map: Map<number, number[]>, key: number, value: number): void {
  * shown. Unit totals first (the figures managers follow), then cells with one filter, then
  * cells with both; within each, more respondents first (so a parent comes before its children
  * and the smaller sibling is the one left out), then more members; ties by the smallest cell key.
+ * With options.unitDepth, shallower units come before larger ones within each of the three.
  */
-function showingOrder(prep: PreparedRound): number[] {
+function showingOrder(prep: PreparedRound, options: DisclosureOptions): number[] {
 	const filters = prep.classCells.map((cells) =>
 		Math.min(...cells.map((key) => key.split(SEP).filter((part, i) => i > 0 && part !== ALL).length))
+	);
+	// A class's depth is its shallowest cell's: twins (a förvaltning with one enhet) rank as the förvaltning.
+	const { unitDepth } = options;
+	const depth = prep.classCells.map((cells) =>
+		unitDepth
+			? Math.min(
+					...cells.map((key) => {
+						const unitId = key.split(SEP)[0];
+						const d = unitDepth(unitId);
+						if (!Number.isFinite(d)) throw new Error(`unitDepth gave no depth for unit ${unitId}`);
+						return d;
+					})
+				)
+			: 0
 	);
 	const order = prep.classMembers.map((_, c) => c);
 	const n = (c: number) => prep.classRespondents[c].length;
 	// Class ids already follow the smallest cell key.
 	return order.sort(
-		(a, b) => filters[a] - filters[b] || n(b) - n(a) || prep.classMembers[b].length - prep.classMembers[a].length || a - b
+		(a, b) =>
+			filters[a] - filters[b] ||
+			depth[a] - depth[b] ||
+			n(b) - n(a) ||
+			prep.classMembers[b].length - prep.classMembers[a].length ||
+			a - b
 	);
 }
 
@@ -470,13 +510,14 @@ function showingOrder(prep: PreparedRound): number[] {
  * block of respondents may have given a single value. A homogeneous piece stays homogeneous when
  * split further, so one pass is final. The sizes need no check: these blocks are unions of the
  * figure blocks, each of ≥ k respondents, and nothing hidden becomes computable by showing less.
- * Returns, per class, the indices of the statements whose figures are withheld.
+ * `offered` is the showingOrder of the round. Returns, per class, the indices of the statements
+ * whose figures are withheld.
  */
-function decideStatements(prep: PreparedRound, shown: Uint8Array): number[][] {
+function decideStatements(prep: PreparedRound, offered: readonly number[], shown: Uint8Array): number[][] {
 	const hidden: number[][] = prep.classMembers.map(() => []);
 	const { values, statements, valueSlots: slots, persons, responded } = prep;
 	if (!values) return hidden;
-	const order = showingOrder(prep).filter((c) => shown[c] === 1);
+	const order = offered.filter((c) => shown[c] === 1);
 	for (let s = 0; s < statements; s++) {
 		const valueOf = (p: number) => values[p * statements + s];
 		const blockOf = new Int32Array(persons);
@@ -534,7 +575,7 @@ function decideStatements(prep: PreparedRound, shown: Uint8Array): number[][] {
 }
 
 /**
- * Decide one round at threshold k. Classes are offered in showingOrder and shown only if the
+ * Decide one round at threshold k. Classes are offered in `offered` (showingOrder) and shown only if the
  * invariant still holds afterwards:
  *  - every block of MEMBERS with a non-empty signature has ≥ k respondents (rules 1 and 2; a
  *    block of members with no or few respondents would tell who did not answer), and
@@ -545,7 +586,7 @@ function decideStatements(prep: PreparedRound, shown: Uint8Array): number[][] {
  * Consequence: no hidden class with fewer than k respondents can be computed from the shown
  * ones, and only shown cells matter for rule 3 in later rounds.
  */
-function decideRound(prep: PreparedRound, k: number, earlier: ShownHistory, globals: (Int32Array | undefined)[], frozen: ReadonlySet<string> = new Set()): RoundDecision {
+function decideRound(prep: PreparedRound, offered: readonly number[], k: number, earlier: ShownHistory, globals: (Int32Array | undefined)[], frozen: ReadonlySet<string> = new Set()): RoundDecision {
 	const classCount = prep.classMembers.length;
 	const persons = prep.persons;
 	const shown = new Uint8Array(classCount);
@@ -625,7 +666,7 @@ function decideRound(prep: PreparedRound, k: number, earlier: ShownHistory, glob
 		return ok ? null : 'protects_other_group';
 	};
 
-	for (const c of showingOrder(prep)) {
+	for (const c of offered) {
 		if (reason[c] !== null) continue;
 		const members = prep.classMembers[c];
 		const touched: number[] = [];
@@ -679,16 +720,17 @@ const EMPTY: CellDecision = Object.freeze({
 
 /**
  * Decide every cell of every round. `rounds` must be in chronological order: a round's
- * decisions depend only on itself and the rounds before it.
+ * decisions depend only on itself and the rounds before it. `options` choose which cells win
+ * when not all can be shown (default: larger first, as reports decide).
  */
-export function computeDisclosure(rounds: readonly RoundInput[], rules: Partial<AnonymityRules> = {}): Disclosure {
+export function computeDisclosure(rounds: readonly RoundInput[], rules: Partial<AnonymityRules> = {}, options: DisclosureOptions = {}): Disclosure {
 	const resolved = resolveRules(rules);
 	const roundIds = rounds.map((r) => r.roundId);
 	if (new Set(roundIds).size !== roundIds.length) throw new Error('A round is given twice');
 
 	// Global person index = rank of the personId; the relative order of any two persons is
 	// the same whatever other rounds are included, so decisions do not depend on them.
-	const decider = roundDecider(rounds.flatMap((r) => r.respondents.map((p) => p.personId)), resolved);
+	const decider = roundDecider(rounds.flatMap((r) => r.respondents.map((p) => p.personId)), resolved, options);
 	const decided = new Map<string, DecidedRound>();
 	for (const round of rounds) decided.set(round.roundId, decider.decide(round));
 
@@ -745,7 +787,7 @@ export function decideRoundsInOrder(persons: Iterable<string>, rules: Partial<An
 	};
 }
 
-function roundDecider(persons: Iterable<string>, resolved: AnonymityRules) {
+function roundDecider(persons: Iterable<string>, resolved: AnonymityRules, options: DisclosureOptions = {}) {
 	const personIds = [...new Set(persons)].sort(compareStrings);
 	const globalOf = new Map(personIds.map((id, i) => [id, i]));
 	const figureHistory = new ShownHistory(resolved.minGroup);
@@ -755,14 +797,15 @@ function roundDecider(persons: Iterable<string>, resolved: AnonymityRules) {
 			const prep = prepareRound(round, globalOf);
 			const globals: (Int32Array | undefined)[] = new Array(prep.classMembers.length);
 			const frozen = (cells: readonly GuardCell[] = []) => new Set(cells.map((g) => cellKeyString(g.unitId, g.area, g.title)));
-			const figures = decideRound(prep, resolved.minGroup, figureHistory, globals, frozen(round.frozenGuards?.figures));
-			const text = decideRound(prep, resolved.minTextGroup, textHistory, globals, frozen(round.frozenGuards?.text));
+			const offered = showingOrder(prep, options);
+			const figures = decideRound(prep, offered, resolved.minGroup, figureHistory, globals, frozen(round.frozenGuards?.figures));
+			const text = decideRound(prep, offered, resolved.minTextGroup, textHistory, globals, frozen(round.frozenGuards?.text));
 			// Only after the round is decided: rule 3 compares with EARLIER rounds.
 			prep.classMembers.forEach((_, c) => {
 				if (figures.shown[c]) figureHistory.add(globalRespondentsOf(prep, globals, c));
 				if (text.shown[c]) textHistory.add(globalRespondentsOf(prep, globals, c));
 			});
-			const statementsHidden = decideStatements(prep, figures.shown);
+			const statementsHidden = decideStatements(prep, offered, figures.shown);
 			const decisions = prep.classMembers.map((members, c): CellDecision => {
 				const shown = figures.shown[c] === 1;
 				const textShown = shown && text.shown[c] === 1;

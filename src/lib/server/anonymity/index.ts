@@ -39,6 +39,7 @@ export type {
 	DisclosedProgress,
 	DisclosedText,
 	Disclosure,
+	DisclosureOptions,
 	FrozenGuards,
 	GuardCell,
 	Respondent,

@@ -28,6 +28,10 @@ import {
 import { presentAppliedImport, presentImportRefused, presentImportResult, presentImports, presentStoredImport } from './presenters/import';
 import { presentIncident, presentIncidentDetail, presentIncidents, presentIncidentStatistics } from './presenters/incidents';
 import { presentIndividualPlan, presentIndividualPlanNote, presentIndividualPlans, presentIndividualPlanWithNotes } from './presenters/individual-plans';
+import { presentCoded, presentResearchCode, presentResearchView } from './presenters/research';
+import { presentRoleAssignment, presentRoleEnded } from './presenters/roles';
+import { codeInput, codingInput } from '../research/service';
+import { giveRoleInput } from '../org/roles';
 import { presentGroupPlan, presentGroupPlanAction, presentGroupPlanComment, presentGroupPlans, presentGroupPlanView } from './presenters/group-plans';
 import { groupPlanActionDoneInput, groupPlanActionInput, groupPlanCommentInput, groupPlanFollowUpInput, groupPlanInput } from '../group-plans/service';
 import { presentIndicatorDetail, presentIndicators, presentSavedEntries } from './presenters/indicators';
@@ -84,6 +88,11 @@ export const responseShapes: Record<string, Record<string, Record<number, Shape>
 	'/people': { get: { 200: presentPeopleSearch } },
 	'/people/{personId}/extract': { get: { 200: presentRegisterExtract } },
 	'/people/retention': { get: { 200: presentRetentionStatus }, post: { 200: presentRetentionRun } },
+	'/people/{personId}/roles': { post: { 201: presentRoleAssignment } },
+	'/people/{personId}/roles/{assignmentId}': { delete: { 200: presentRoleEnded } },
+	'/research/texts': { get: { 200: presentResearchView } },
+	'/research/codes': { post: { 201: presentResearchCode } },
+	'/research/codings': { put: { 200: presentCoded } },
 	'/rounds': { get: { 200: presentRounds }, post: { 201: presentCreated } },
 	'/rounds/{roundId}/my-response': { get: { 200: presentMyResponse }, put: { 200: presentSavedResponse } },
 	'/rounds/{roundId}/report': { get: { 200: presentReport } },
@@ -264,6 +273,22 @@ export function openApiDocument() {
 					responses: { '200': ok('Rounds retained and answers pseudonymised'), ...errors(401, 404) }
 				}
 			},
+			'/people/{personId}/roles': {
+				parameters: [{ name: 'personId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+				post: {
+					summary:
+						'Give one of the kommun’s own roles (administrators): lokal styrgrupp on a förvaltning, central styrgrupp or administratör on the kommun, facklig representant or följeforskare on a förvaltning or the kommun; optionally for a period. The manager roles come from the staff import',
+					requestBody: { required: true, content: { 'application/json': { schema: schema(giveRoleInput) } } },
+					responses: { '201': ok('Given'), ...errors(400, 401, 404, 409) }
+				}
+			},
+			'/people/{personId}/roles/{assignmentId}': {
+				parameters: [
+					{ name: 'personId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+					{ name: 'assignmentId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }
+				],
+				delete: { summary: 'End one of the kommun’s own roles from today (administrators; not one’s own administrator role)', responses: { '200': ok('Ended'), ...errors(400, 401, 404) } }
+			},
 			// --- end of identity ---
 			'/rounds': {
 				get: { summary: 'Rounds (mätomgångar) the caller may see', responses: { '200': ok('Rounds'), ...errors(401) } },
@@ -354,6 +379,32 @@ export function openApiDocument() {
 					summary: 'Add a follow-up note (the employee or the manager)',
 					requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Note' } } } },
 					responses: { '201': ok('Added'), ...errors(400, 401, 404) }
+				}
+			},
+			// --- Följeforskning ---
+			'/research/texts': {
+				get: {
+					summary: 'The följeforskare’s view: the motivations of an avdelning, förvaltning or the kommun in a closed round as the report discloses them (groups of at least 10), with the caller’s own codes',
+					parameters: [
+						{ name: 'unit', in: 'query', schema: { type: 'string', format: 'uuid' } },
+						{ name: 'round', in: 'query', schema: { type: 'string', format: 'uuid' } },
+						{ name: 'statement', in: 'query', schema: { type: 'string', enum: ['situation', 'quality', 'recommend', 'positive'] } }
+					],
+					responses: { '200': ok('Texts'), ...errors(400, 401, 404) }
+				}
+			},
+			'/research/codes': {
+				post: {
+					summary: 'Create a code of one’s own (följeforskare)',
+					requestBody: { required: true, content: { 'application/json': { schema: schema(codeInput) } } },
+					responses: { '201': ok('Created'), ...errors(400, 401, 404, 409) }
+				}
+			},
+			'/research/codings': {
+				put: {
+					summary: 'Set the codes of one text (by its hash from /research/texts), replacing what it had (följeforskare)',
+					requestBody: { required: true, content: { 'application/json': { schema: schema(codingInput) } } },
+					responses: { '200': ok('Coded'), ...errors(400, 401, 404) }
 				}
 			},
 			// --- The group's action plan (gruppens handlingsplan) ---

@@ -140,6 +140,17 @@ export async function publishDueYears(db: Db, now: Date): Promise<number[]> {
 	}
 	const personYears = [...byPersonYear.values()];
 
+	// Shallow units first (decision 0015): when cells compete, the kommun's and the förvaltningar's
+	// figures, per form too, are kept and an enhet's is hidden, even where the enhet has more
+	// affected employees than a form of the kommun. A form's virtual unit has its unit's depth.
+	const depthOf = new Map<string, number>();
+	for (const p of personYears) {
+		pathIds(p.path).forEach((id, depth) => {
+			depthOf.set(id, depth);
+			for (const f of INCIDENT_FORMS) depthOf.set(virtualUnit(id, f), depth);
+		});
+	}
+
 	const disclosure = computeDisclosure(
 		years.map((y) => ({
 			roundId: roundIdOf(y),
@@ -157,7 +168,16 @@ export async function publishDueYears(db: Db, now: Date): Promise<number[]> {
 					};
 				})
 		})),
-		rulesNow()
+		rulesNow(),
+		{ unitDepth: (unitId) => {
+			const d = depthOf.get(unitId) ?? Number.NaN;
+			const scheme = process.env.PROBE_SCHEME ?? 'S1';
+			const virtual = unitId.includes('|');
+			if (scheme === 'S2') return d <= 1 ? (virtual ? 2 + d : d) : d + 2;
+			if (scheme === 'S4') return Math.max(d, 1);
+			if (scheme === 'S5') return d <= 1 ? (virtual ? 1 : 0) : d;
+			return d;
+		} }
 	);
 
 	const published: number[] = [];

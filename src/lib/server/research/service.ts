@@ -159,6 +159,7 @@ export async function setTextCodes(db: Db, actor: Actor, input: unknown) {
 		if (codeIds.length > 0) await tx.insert(researchCodings).values(codeIds.map((codeId) => ({ codeId, roundId: data.roundId, statement: data.statement, textHash: data.textHash })));
 		await audit(tx, actor, { action: 'research.coding', subjectType: 'round', subjectId: data.roundId, detail: { statement: data.statement, codes: codeIds.length } });
 	});
+	return codeIds;
 }
 
 /** Every disclosed text of the unit and round, all four questions, with the researcher's codes. */
