@@ -9,7 +9,7 @@
  */
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { GROUP_PLAN_OUTCOMES, STATEMENTS, type GroupPlanOutcome, type GroupPlanStatus, type Statement } from '$lib/domain';
+import { GROUP_PLAN_OUTCOMES, STATEMENTS, type GroupPlanOutcome, type GroupPlanStatus } from '$lib/domain';
 import type { Actor } from '../access/actor';
 import { groupPlanReading, leadsGroupPlan, namedScopes, oversightScopes, type GroupPlanReading } from '../access/policy';
 import { NEAREST_MANAGER_KINDS } from '../access/rules';
@@ -334,7 +334,7 @@ export async function groupPlansFor(db: Db, actor: Actor, now = clockNow()): Pro
 		.from(groupPlans)
 		.innerJoin(orgUnits, eq(orgUnits.id, groupPlans.orgUnitId))
 		.innerJoin(rounds, eq(rounds.id, groupPlans.roundId))
-		.where(sql`(${pathIn(orgUnits.path, scopes)} or ${actor.orgUnitPath} like ${orgUnits.path} || '%')`)
+		.where(sql`(${pathIn(orgUnits.path, scopes)} or left(${actor.orgUnitPath}, length(${orgUnits.path})) = ${orgUnits.path})`)
 		.orderBy(desc(rounds.opensAt), asc(orgUnits.path));
 	return rows.flatMap((r) => {
 		const reading = groupPlanReading(actor, r.unitPath, now);
