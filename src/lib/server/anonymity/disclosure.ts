@@ -48,7 +48,7 @@
  * 7, 6 and 2": the 2 is too small, and then the 6 is refused because it would leave the 2 as
  * a residual). The priority matters: a person whose verksamhetsområde differs from the rest
  * of their enhet cannot have both the enhet total and the område breakdowns above it shown;
- * unit totals win. A caller may put shallow units first (DisclosureOptions.unitDepth): then the
+ * unit totals win. A caller may rank units (DisclosureOptions.unitRank, e.g. by depth): then the
  * kommun's and förvaltningar's cells are offered before a larger enhet's, and the deeper unit is
  * the one left out. The order only decides WHICH cells are shown; every cell is still shown only
  * if the invariant holds with it, so the guarantee is the same in any order.
@@ -89,15 +89,16 @@ export interface AnonymityRules {
  */
 export interface DisclosureOptions {
 	/**
-	 * Shallow units first (issue 15): the depth of a unit in the tree (kommun 0, förvaltning 1, …).
-	 * When given, cells are offered by depth before size (after the number of filters), so when two
-	 * cells cannot both be shown the deeper unit's is the one hidden: the kommun's and the
-	 * förvaltningar's figures win over an enhet's even when the enhet is larger. Must come from the
-	 * data (the tree), never from who asks, and be a finite number for every unit given.
-	 * Left out (the default), larger cells are offered first at any level — what reports decide and
-	 * what their stored decisions (DISCLOSURE_ALGORITHM_VERSION) assume.
+	 * Shallow units first (issue 15): a rank per unit, lower first — typically its depth in the tree
+	 * (kommun 0, förvaltning 1, …). When given, cells are offered by rank before size (after the
+	 * number of filters), so when two cells cannot both be shown the one of the higher rank is
+	 * hidden: the kommun's and the förvaltningar's figures win over an enhet's even where the enhet
+	 * is larger. A cell shared by units of different ranks (the same members) takes the lowest.
+	 * Must come from the data (the tree), never from who asks, and be a finite number for every
+	 * unit given. Left out (the default), larger cells are offered first at any level — what
+	 * reports decide and what their stored decisions (DISCLOSURE_ALGORITHM_VERSION) assume.
 	 */
-	unitDepth?: (unitId: string) => number;
+	unitRank?: (unitId: string) => number;
 }
 
 export const DEFAULT_MIN_GROUP = 5;
@@ -468,22 +469,22 @@ function push(map: Map<number, number[]>, key: number, value: number): void {
  * shown. Unit totals first (the figures managers follow), then cells with one filter, then
  * cells with both; within each, more respondents first (so a parent comes before its children
  * and the smaller sibling is the one left out), then more members; ties by the smallest cell key.
- * With options.unitDepth, shallower units come before larger ones within each of the three.
+ * With options.unitRank, units of a lower rank come before larger ones within each of the three.
  */
 function showingOrder(prep: PreparedRound, options: DisclosureOptions): number[] {
 	const filters = prep.classCells.map((cells) =>
 		Math.min(...cells.map((key) => key.split(SEP).filter((part, i) => i > 0 && part !== ALL).length))
 	);
-	// A class's depth is its shallowest cell's: twins (a förvaltning with one enhet) rank as the förvaltning.
-	const { unitDepth } = options;
-	const depth = prep.classCells.map((cells) =>
-		unitDepth
+	// A class ranks as its lowest-ranked cell: twins (a förvaltning with one enhet) rank as the förvaltning.
+	const { unitRank } = options;
+	const rank = prep.classCells.map((cells) =>
+		unitRank
 			? Math.min(
 					...cells.map((key) => {
 						const unitId = key.split(SEP)[0];
-						const d = unitDepth(unitId);
-						if (!Number.isFinite(d)) throw new Error(`unitDepth gave no depth for unit ${unitId}`);
-						return d;
+						const r = unitRank(unitId);
+						if (!Number.isFinite(r)) throw new Error(`unitRank gave no rank for unit ${unitId}`);
+						return r;
 					})
 				)
 			: 0
@@ -494,7 +495,7 @@ function showingOrder(prep: PreparedRound, options: DisclosureOptions): number[]
 	return order.sort(
 		(a, b) =>
 			filters[a] - filters[b] ||
-			depth[a] - depth[b] ||
+			rank[a] - rank[b] ||
 			n(b) - n(a) ||
 			prep.classMembers[b].length - prep.classMembers[a].length ||
 			a - b

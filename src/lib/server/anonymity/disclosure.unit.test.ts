@@ -371,6 +371,58 @@ describe('priorities when not everything can be shown', () => {
 
 // --- Free text ------------------------------------------------------------------------------------------
 
+describe('units ranked by depth (DisclosureOptions.unitRank, issue 15)', () => {
+	// Incident statistics carry the form as a virtual unit "unit|form" above each unit. e1 has 8
+	// employees with harassment and 1 with a threat, e2 has 5 with threats: the kommun's threats (6)
+	// and e1 (9) cannot both be shown, or "e1 minus its harassment" would be the one threat.
+	const withForm = (people: Respondent[], form: string) =>
+		people.map((p) => ({ ...p, unitPath: [...p.unitPath, ...p.unitPath.map((u) => `${u}|${form}`)] }));
+	const r = round(
+		'r1',
+		withForm(group('t', 8, ['k', 'e1']), 'trakasserier'),
+		withForm(group('h', 1, ['k', 'e1']), 'hot'),
+		withForm(group('x', 5, ['k', 'e2']), 'hot')
+	);
+	const depth = (unitId: string) => (unitId.split('|')[0] === 'k' ? 0 : 1);
+
+	it('by default the larger enhet wins and the kommun’s threats are hidden; ranked by depth, the enhet is hidden instead', () => {
+		const plain = computeDisclosure([r]);
+		expect(get(plain, 'r1', all('k|hot'))).toMatchObject({ shown: false, reason: 'protects_other_group', n: 6 });
+		expect(get(plain, 'r1', all('e1'))).toMatchObject({ shown: true, n: 9 });
+
+		const ranked = computeDisclosure([r], {}, { unitRank: depth });
+		expect(get(ranked, 'r1', all('k'))).toMatchObject({ shown: true, n: 14 });
+		expect(get(ranked, 'r1', all('k|hot'))).toMatchObject({ shown: true, n: 6 });
+		expect(get(ranked, 'r1', all('k|trakasserier'))).toMatchObject({ shown: true, n: 8 });
+		expect(get(ranked, 'r1', all('e1'))).toMatchObject({ shown: false, reason: 'protects_other_group', n: 9 });
+		// e2 (its 5 are all the threats but e1's one) goes the same way; e1's one threat is too few.
+		expect(get(ranked, 'r1', all('e2'))).toMatchObject({ shown: false, reason: 'protects_other_group' });
+		expect(get(ranked, 'r1', all('e1|hot'))).toMatchObject({ shown: false, reason: 'too_few', n: 1 });
+
+		// The block rule holds either way: the one threat in e1 cannot be computed.
+		for (const d of [plain, ranked]) {
+			expect(computable(d, r, ['h1'])).toBe(false);
+			expect(nobodyComputable(d, r)).toBe(true);
+		}
+	});
+
+	it('every unit of one rank decides as the default; a unit without a rank is refused', () => {
+		expect(computeDisclosure([r], {}, { unitRank: () => 0 }).cells('r1')).toEqual(computeDisclosure([r]).cells('r1'));
+		expect(() => computeDisclosure([r], {}, { unitRank: (u) => (u === 'e2' ? Number.NaN : 0) })).toThrow(/e2/);
+	});
+
+	it('a hidden incident cell speaks of medarbetare, not of svarande', () => {
+		const ranked = computeDisclosure([r], {}, { unitRank: depth });
+		for (const unitId of ['e1', 'e1|hot']) {
+			const hidden = discloseCount(ranked, { roundId: 'r1', unitId, area: null, title: null }, { incidents: 1 }, 'employees');
+			expect(hidden.shown).toBe(false);
+			if (!hidden.shown) expect(hidden.reasonText).not.toMatch(/svarande/);
+		}
+		const few = discloseCount(ranked, { roundId: 'r1', unitId: 'e1|hot', area: null, title: null }, { incidents: 1 }, 'employees');
+		expect(few).toEqual({ shown: false, reason: 'too_few', reasonText: 'Färre än 5 medarbetare med rapporterade händelser (eller inga) – visas inte för att ingen ska kunna pekas ut.' });
+	});
+});
+
 describe('free text (motivations) needs 10', () => {
 	it('a group of 8 shows figures but not text', () => {
 		const d = computeDisclosure([round('r1', group('p', 8, ['k', 'u']))]);

@@ -3,7 +3,8 @@
  * published on 1 February, an employee who answers (or changes) whether the support was enough
  * changes no figure — not the year's, not the next year's. An answer given after the cut-off
  * counts as unanswered even when the year is first published later, and two publishers at once
- * write the year once.
+ * write the year once. Where cells compete, the kommun's and the förvaltningar's figures win over
+ * a small unit's (issue 15, decision 0015).
  */
 import { and, count, eq, isNull, lt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,6 +90,55 @@ describe(`published incident statistics stay as published (${testBackend})`, () 
 		expect(cells.length).toBe(new Set(cells.map((c) => `${c.unitId}|${c.area}`)).size);
 		expect(cells.find((c) => c.unitId === org.units.kommun.id && c.area === '*')?.cells).toMatchObject({ total: { shown: false } });
 		expect(await publishDueYears(database.db, at('2028-03-01'))).toEqual([]);
+	});
+});
+
+describe(`the kommun's and the förvaltningar's figures win over a small unit's (issue 15, ${testBackend})`, () => {
+	let database: Database;
+	let org: OrgFixture;
+	const report = async (person: OrgFixture['people']['e2'][number], form: string, day: number) =>
+		reportIncident(database.db, await org.actor(person), { ...threat(`2025-04-${String(day).padStart(2, '0')}`), form }, at('2025-05-01'));
+	beforeAll(async () => {
+		database = await createTestDatabase();
+		org = await buildOrgFixture(database.db);
+		// 2025 in Norrviks förvaltning: Enhet 1 has 9 affected employees, 8 harassed and 1 threatened;
+		// Enhet 2 has 5 threatened. In Söderås förvaltning Enhet 4 has 6 with damage to property.
+		// The kommun's threats (6) and Enhet 1 (9) cannot both be shown: "Enhet 1 minus the kommun's
+		// harassment" would be the one threat. Offered by size, Enhet 1 would win.
+		const e1 = [...org.people.e1Direct, ...org.people.g1];
+		for (const [i, person] of e1.entries()) await report(person, i === 0 ? 'hot' : 'trakasserier', i + 1);
+		for (const [i, person] of org.people.e2.slice(0, 5).entries()) await report(person, 'hot', i + 10);
+		for (const [i, person] of org.people.e4.entries()) await report(person, 'skadegorelse', i + 20);
+	});
+	afterAll(() => database.close());
+
+	const rowsOf = async (unit: string) =>
+		(await incidentStatistics(database.db, await org.actor(org.people.central), { year: '2025', unit }, at('2026-02-01'))).rows;
+
+	it("shows the kommun's threats and the förvaltningar's totals, and hides the small unit instead", async () => {
+		const rows = await rowsOf(org.units.kommun.id);
+		const kommun = rows.find((r) => r.isTotal)!;
+		expect(kommun.total).toMatchObject({ shown: true, n: 20 });
+		expect(kommun.byForm.hot).toMatchObject({ shown: true, n: 6, figures: { incidents: 6 } });
+		expect(kommun.byForm.trakasserier).toMatchObject({ shown: true, n: 8 });
+		expect(kommun.byForm.skadegorelse).toMatchObject({ shown: true, n: 6 });
+		const forvaltning = rows.find((r) => r.unit.id === org.units.f.id)!;
+		expect(forvaltning.total).toMatchObject({ shown: true, n: 14 });
+		expect(forvaltning.byForm.hot).toMatchObject({ shown: true, n: 6 });
+		expect(rows.find((r) => r.unit.id === org.units.f2.id)!.total).toMatchObject({ shown: true, n: 6 });
+
+		// One level down, in the avdelning: Enhet 1 is hidden to protect its one threat, which is too few.
+		const enhet1 = (await rowsOf(org.units.a.id)).find((r) => r.unit.id === org.units.e1.id)!;
+		expect(enhet1.total).toMatchObject({ shown: false, reason: 'protects_other_group' });
+		expect(enhet1.byForm.hot).toMatchObject({ shown: false, reason: 'too_few' });
+		// The reasons speak of medarbetare, not of survey respondents (svarande).
+		for (const cell of [enhet1.total, enhet1.byForm.hot]) {
+			if (cell.shown) throw new Error('expected a hidden cell');
+			expect(cell.reasonText).not.toMatch(/svarande/i);
+			expect(cell).not.toHaveProperty('n');
+			expect(cell).not.toHaveProperty('figures');
+		}
+		if (!enhet1.byForm.hot.shown) expect(enhet1.byForm.hot.reasonText).toMatch(/Färre än 5 medarbetare med rapporterade händelser/);
 	});
 });
 

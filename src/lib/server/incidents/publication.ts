@@ -13,7 +13,8 @@
  * virtual unit "E|hot" (and likewise for every unit above E). All cells — unit totals, unit × form,
  * and both by verksamhetsområde — are then decided together in one computeDisclosure, so the block
  * argument covers every combination of them (e.g. a total minus the shown forms), and each figure
- * is stored only as discloseCount returned it. A cell about fewer than ANONYMITY_MIN_GROUP
+ * is stored only as discloseCount returned it. Where cells compete, the kommun's and the
+ * förvaltningar's win over an avdelning's or an enhet's (decision 0015). A cell about fewer than ANONYMITY_MIN_GROUP
  * employees is hidden, whatever the number of incidents. Figures are additive over the employees
  * of a cell (incidents, police reports, serious ones, answers on support), as the module requires.
  *
@@ -71,6 +72,8 @@ interface PersonYear {
 }
 
 const roundIdOf = (year: number) => `incidents:${year}`;
+/** The kommun is at depth 0, its förvaltningar at 1. */
+const FORVALTNING_DEPTH = 1;
 const virtualUnit = (unitId: string, form: IncidentForm) => `${unitId}|${form}`;
 const rulesNow = () => anonymityRules();
 
@@ -140,14 +143,18 @@ export async function publishDueYears(db: Db, now: Date): Promise<number[]> {
 	}
 	const personYears = [...byPersonYear.values()];
 
-	// Shallow units first (decision 0015): when cells compete, the kommun's and the förvaltningar's
-	// figures, per form too, are kept and an enhet's is hidden, even where the enhet has more
-	// affected employees than a form of the kommun. A form's virtual unit has its unit's depth.
-	const depthOf = new Map<string, number>();
+	// The kommun's and the förvaltningar's cells first (decision 0015): where a cell must be hidden
+	// to protect a small group, an enhet's or an avdelning's is hidden rather than a figure of the
+	// kommun or a förvaltning — their totals and their forms — even where the enhet is larger. The
+	// kommun and the förvaltningar share the first rank and compete by size, as before: ranking the
+	// kommun's forms above the förvaltningar's totals hid most of those totals in the demo. A form's
+	// virtual unit ranks as its unit.
+	const rankOf = new Map<string, number>();
 	for (const p of personYears) {
 		pathIds(p.path).forEach((id, depth) => {
-			depthOf.set(id, depth);
-			for (const f of INCIDENT_FORMS) depthOf.set(virtualUnit(id, f), depth);
+			const rank = Math.max(depth, FORVALTNING_DEPTH);
+			rankOf.set(id, rank);
+			for (const f of INCIDENT_FORMS) rankOf.set(virtualUnit(id, f), rank);
 		});
 	}
 
@@ -169,15 +176,7 @@ export async function publishDueYears(db: Db, now: Date): Promise<number[]> {
 				})
 		})),
 		rulesNow(),
-		{ unitDepth: (unitId) => {
-			const d = depthOf.get(unitId) ?? Number.NaN;
-			const scheme = process.env.PROBE_SCHEME ?? 'S1';
-			const virtual = unitId.includes('|');
-			if (scheme === 'S2') return d <= 1 ? (virtual ? 2 + d : d) : d + 2;
-			if (scheme === 'S4') return Math.max(d, 1);
-			if (scheme === 'S5') return d <= 1 ? (virtual ? 1 : 0) : d;
-			return d;
-		} }
+		{ unitRank: (unitId) => rankOf.get(unitId) ?? Number.NaN }
 	);
 
 	const published: number[] = [];
