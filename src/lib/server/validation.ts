@@ -94,6 +94,12 @@ export const optionalText = (max: number, what: string) =>
 		.nullish()
 		.transform((v) => v ?? '');
 
+/** An empty form field (or a JSON null) counts as not given. */
+export const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
+
+/** A field that may be left out or blank (then undefined); when given, `schema` checks it. */
+export const optionalField = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+
 /** A checkbox from a form ('on') or a boolean from the JSON API. */
 export const checkbox = z.preprocess((v) => v === true || v === 'true' || v === 'on' || v === '1', z.boolean());
 
@@ -114,8 +120,4 @@ export const isoDate = (missing: string, example = '2027-02-15') =>
 	z.string({ error: missing }).trim().min(1, missing).regex(ISO_DAY, dayFormat(example)).refine(isRealDate, NO_SUCH_DAY);
 
 /** The same, optional: blank or absent is undefined. */
-export const optionalIsoDate = (example = '2027-02-15') =>
-	z.preprocess(
-		(v) => (v === '' || v === null ? undefined : v),
-		z.string().trim().regex(ISO_DAY, dayFormat(example)).refine(isRealDate, NO_SUCH_DAY).optional()
-	);
+export const optionalIsoDate = (example = '2027-02-15') => optionalField(z.string().trim().regex(ISO_DAY, dayFormat(example)).refine(isRealDate, NO_SUCH_DAY));

@@ -13,7 +13,7 @@ import type { Db } from '../db';
 import { query } from '../db/client';
 import { notFound } from '../errors';
 import type { ExportTable } from '../export/table-export';
-import { optionalIsoDate, parseInput } from '../validation';
+import { optionalField, optionalIsoDate, parseInput } from '../validation';
 import { audit } from './audit';
 import { containsPattern, startsWithPattern } from '../db/paths';
 
@@ -83,15 +83,14 @@ export const actionGroups: { value: string; label: string }[] = [
 	{ value: 'round.*', label: 'Allt om mätomgångar' }
 ];
 
-const optional = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), s.optional());
 
 export const auditQuery = z
 	.object({
-		who: optional(z.string().trim().max(100, 'Högst 100 tecken.')),
-		action: optional(z.string().trim().max(100).regex(/^[a-z_.]+\*?$/, 'Välj en händelse i listan.')),
+		who: optionalField(z.string().trim().max(100, 'Högst 100 tecken.')),
+		action: optionalField(z.string().trim().max(100).regex(/^[a-z_.]+\*?$/, 'Välj en händelse i listan.')),
 		from: optionalIsoDate(),
 		to: optionalIsoDate(),
-		subject: optional(z.string().trim().max(100, 'Högst 100 tecken.')),
+		subject: optionalField(z.string().trim().max(100, 'Högst 100 tecken.')),
 		page: z.coerce.number({ error: 'Ogiltig sida.' }).int('Ogiltig sida.').min(1, 'Ogiltig sida.').max(1_000_000).default(1)
 	})
 	.refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'Slutdatumet kan inte vara före startdatumet.' });

@@ -20,13 +20,12 @@ import {
 	type IndicatorKind
 } from '$lib/domain';
 import { meetsTarget } from '../indicators/rules';
-import { isoDate, isRealDate, optionalText, requiredText } from '../validation';
+import { blankToUndefined, isoDate, isRealDate, optionalText, requiredText } from '../validation';
 import { calendarInStockholm, stockholmInstant } from '$lib/time';
 
 // --- Input -------------------------------------------------------------------------------
 
 /** '' from an empty select or field means "not given". */
-const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 
 export const areaInput = z.object({
 	title: requiredText('Skriv områdets namn.', 300, 'Namnet'),

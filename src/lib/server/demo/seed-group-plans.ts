@@ -5,13 +5,14 @@
  * it (the walkthrough and the browser tests do). Made through the service, as a manager would,
  * because the group's figures must come through the report and its anonymity rule.
  */
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { loadActor } from '../access/load-actor';
 import type { Db } from '../db';
-import { cityPlanAreas, cityPlanSubgoals, orgUnits, people, rounds } from '../db/schema';
+import { cityPlanAreas, cityPlanSubgoals, orgUnits, people } from '../db/schema';
 import { addDays } from '$lib/time';
 import { todayInStockholm } from '../clock';
 import { pathIds } from '../org/service';
+import { closedRoundsLatestFirst } from '../rounds/service';
 import { addGroupPlanAction, commentOnGroupPlan, createGroupPlan, followUpGroupPlan, groupsToLead, setGroupPlanActionDone } from '../group-plans/service';
 
 export async function seedGroupPlans(db: Db, opts: { now: Date; managerEmail: string; memberEmail: string }): Promise<void> {
@@ -21,7 +22,7 @@ export async function seedGroupPlans(db: Db, opts: { now: Date; managerEmail: st
 	const memberActor = member && (await loadActor(db, member.id));
 	if (!actor || !memberActor) return;
 	const group = (await groupsToLead(db, actor, opts.now)).find((g) => member.unitPath.startsWith(g.path));
-	const closed = await db.select({ id: rounds.id }).from(rounds).where(eq(rounds.status, 'closed')).orderBy(desc(rounds.closesAt)).limit(2);
+	const closed = await closedRoundsLatestFirst(db);
 	if (!group || closed.length < 2) return;
 
 	const today = todayInStockholm(opts.now);

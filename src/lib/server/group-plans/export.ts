@@ -7,22 +7,29 @@ import { groupPlanOutcomeLabel, groupPlanStatusLabel } from '$lib/domain';
 import type { Actor } from '../access/actor';
 import type { Db } from '../db';
 import type { ExportTable } from '../export/table-export';
-import { getGroupPlan, groupPlansFor } from './service';
+import { groupPlanContents, groupPlansFor } from './service';
 
 export async function groupPlansTable(db: Db, actor: Actor): Promise<ExportTable> {
 	const rows: ExportTable['rows'] = [];
-	for (const summary of await groupPlansFor(db, actor)) {
-		const view = await getGroupPlan(db, actor, summary.id);
+	const summaries = await groupPlansFor(db, actor);
+	// Who owns an action never leaves in the file, whoever exports it.
+	const contents = await groupPlanContents(
+		db,
+		summaries.map((s) => s.id),
+		false
+	);
+	for (const summary of summaries) {
+		const { areas, actions } = contents.get(summary.id)!;
 		const plan = {
-			unit: view.unit.name,
-			round: view.roundName,
-			status: groupPlanStatusLabel[view.plan.status],
-			areas: view.areas.map((a) => a.title).join('; '),
-			followUpOn: view.plan.followUpOn,
-			outcome: view.plan.outcome ? groupPlanOutcomeLabel[view.plan.outcome] : null
+			unit: summary.unit.name,
+			round: summary.roundName,
+			status: groupPlanStatusLabel[summary.status],
+			areas: areas.map((a) => a.title).join('; '),
+			followUpOn: summary.followUpOn,
+			outcome: summary.outcome ? groupPlanOutcomeLabel[summary.outcome] : null
 		};
-		if (view.actions.length === 0) rows.push({ ...plan, action: null, dueOn: null, done: null, subgoal: null });
-		for (const a of view.actions) rows.push({ ...plan, action: a.title, dueOn: a.dueOn, done: a.doneAt ? 'Ja' : 'Nej', subgoal: a.subgoal?.title ?? null });
+		if (actions.length === 0) rows.push({ ...plan, action: null, dueOn: null, done: null, subgoal: null });
+		for (const a of actions) rows.push({ ...plan, action: a.title, dueOn: a.dueOn, done: a.doneAt ? 'Ja' : 'Nej', subgoal: a.subgoal?.title ?? null });
 	}
 	return {
 		title: 'Gruppernas handlingsplaner',

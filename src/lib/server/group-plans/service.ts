@@ -7,7 +7,7 @@
  * figures come from the report service, so they have passed the anonymity module: a group under
  * the threshold gets no figures, here as everywhere (decision 0014).
  */
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { GROUP_PLAN_OUTCOMES, STATEMENTS, type GroupPlanOutcome, type GroupPlanStatus } from '$lib/domain';
 import type { Actor } from '../access/actor';
@@ -15,7 +15,7 @@ import { groupPlanReading, leadsGroupPlan, namedScopes, oversightScopes, type Gr
 import { NEAREST_MANAGER_KINDS } from '../access/rules';
 import { audit } from '../audit/audit';
 import type { Db } from '../db';
-import { pathIn, startsWithPattern } from '../db/paths';
+import { pathIn } from '../db/paths';
 import {
 	cityPlanAreas,
 	cityPlanSubgoals,
@@ -30,7 +30,9 @@ import {
 import { conflict, invalid, notFound } from '../errors';
 import { pathIds } from '../org/service';
 import { buildReport } from '../reports/service';
-import { isoDate, isUuid, optionalText, parseInput, requiredText } from '../validation';
+import { closedRoundsLatestFirst } from '../rounds/service';
+import { listAreas } from '../city-plan/areas';
+import { isoDate, isUuid, optionalField, optionalText, parseInput, requiredText } from '../validation';
 import { now as clockNow, todayInStockholm } from '../clock';
 
 export type GroupPlan = typeof groupPlans.$inferSelect;
@@ -51,9 +53,9 @@ export const groupPlanInput = z.object({
 
 export const groupPlanActionInput = z.object({
 	title: requiredText('Skriv vad ni ska göra.', 500, 'Åtgärden'),
-	ownerId: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().refine(isUuid, 'Välj en ansvarig i listan.').optional()),
+	ownerId: optionalField(z.string().refine(isUuid, 'Välj en ansvarig i listan.')),
 	dueOn: isoDate('Fyll i när åtgärden ska vara klar.'),
-	subgoalId: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().refine(isUuid, 'Välj ett delmål i listan.').optional())
+	subgoalId: optionalField(z.string().refine(isUuid, 'Välj ett delmål i listan.'))
 });
 
 export const groupPlanActionDoneInput = z.object({ done: z.boolean({ error: 'Ange om åtgärden är klar (done: true eller false).' }) });
@@ -86,10 +88,6 @@ export async function groupsToLead(db: Db, actor: Actor, now = clockNow()) {
 		.orderBy(asc(orgUnits.path));
 }
 
-async function closedRounds(db: Db) {
-	return db.select({ id: rounds.id, name: rounds.name }).from(rounds).where(eq(rounds.status, 'closed')).orderBy(desc(rounds.closesAt), desc(rounds.opensAt));
-}
-
 /** The open delmål of the förvaltning the unit lies in, to link actions to. */
 async function subgoalsFor(db: Db, unitPath: string) {
 	return db
@@ -106,7 +104,7 @@ async function membersOf(db: Db, unitPath: string) {
 		.select({ id: people.id, name: people.name })
 		.from(people)
 		.innerJoin(orgUnits, eq(orgUnits.id, people.orgUnitId))
-		.where(and(sql`${orgUnits.path} like ${startsWithPattern(unitPath)}`, eq(people.active, true)))
+		.where(and(pathIn(orgUnits.path, [unitPath]), eq(people.active, true)))
 		.orderBy(asc(people.name));
 }
 
@@ -118,12 +116,12 @@ async function membersOf(db: Db, unitPath: string) {
 export async function prepareGroupPlan(db: Db, actor: Actor, query: { unitId?: string | null; roundId?: string | null }) {
 	const groups = await groupsToLead(db, actor);
 	if (groups.length === 0) throw notFound('Sidan');
-	const roundList = await closedRounds(db);
+	const roundList = await closedRoundsLatestFirst(db);
 	const unit = query.unitId ? groups.find((g) => g.id === query.unitId) : groups[0];
 	if (!unit) throw notFound('Gruppen');
 	const round = query.roundId ? roundList.find((r) => r.id === query.roundId) : roundList[0];
 	if (query.roundId && !round) throw notFound('Mätomgången');
-	const areas = await db.select({ id: cityPlanAreas.id, title: cityPlanAreas.title }).from(cityPlanAreas).where(isNull(cityPlanAreas.retiredAt)).orderBy(asc(cityPlanAreas.position));
+	const areas = (await listAreas(db)).map(({ id, title }) => ({ id, title }));
 	let results = null;
 	let existingPlanId: string | null = null;
 	if (round) {
@@ -195,23 +193,46 @@ export interface GroupPlanView {
 	subgoals: { id: string; title: string; areaTitle: string }[];
 }
 
-export async function getGroupPlan(db: Db, actor: Actor, planId: string): Promise<GroupPlanView> {
-	const { plan, unit, roundName, reading } = await planWithUnit(db, actor, planId);
-	const inGroup = reading !== 'above';
-	const [manager] = await db.select({ name: people.name }).from(people).where(eq(people.id, plan.managerId));
+/**
+ * The areas and the actions of these plans, each plan's in order, read once for all of them (the
+ * export reads every plan a reader may see). `inGroup` false leaves out who owns an action.
+ */
+export async function groupPlanContents(db: Db, planIds: string[], inGroup: boolean) {
+	const contents = new Map(planIds.map((id) => [id, { areas: [] as GroupPlanView['areas'], actions: [] as GroupPlanView['actions'] }]));
+	if (planIds.length === 0) return contents;
 	const areas = await db
-		.select({ id: cityPlanAreas.id, title: cityPlanAreas.title })
+		.select({ planId: groupPlanAreas.groupPlanId, id: cityPlanAreas.id, title: cityPlanAreas.title })
 		.from(groupPlanAreas)
 		.innerJoin(cityPlanAreas, eq(cityPlanAreas.id, groupPlanAreas.areaId))
-		.where(eq(groupPlanAreas.groupPlanId, planId))
+		.where(inArray(groupPlanAreas.groupPlanId, planIds))
 		.orderBy(asc(cityPlanAreas.position));
-	const actionRows = await db
+	for (const { planId, ...area } of areas) contents.get(planId)!.areas.push(area);
+	const actions = await db
 		.select({ action: groupPlanActions, ownerName: people.name, subgoalTitle: cityPlanSubgoals.title })
 		.from(groupPlanActions)
 		.leftJoin(people, eq(people.id, groupPlanActions.ownerId))
 		.leftJoin(cityPlanSubgoals, eq(cityPlanSubgoals.id, groupPlanActions.subgoalId))
-		.where(eq(groupPlanActions.groupPlanId, planId))
+		.where(inArray(groupPlanActions.groupPlanId, planIds))
 		.orderBy(asc(groupPlanActions.dueOn), asc(groupPlanActions.createdAt));
+	for (const { action, ownerName, subgoalTitle } of actions) {
+		contents.get(action.groupPlanId)!.actions.push({
+			id: action.id,
+			title: action.title,
+			ownerId: inGroup ? action.ownerId : null,
+			ownerName: inGroup ? ownerName : null,
+			dueOn: action.dueOn,
+			doneAt: action.doneAt,
+			subgoal: action.subgoalId && subgoalTitle ? { id: action.subgoalId, title: subgoalTitle } : null
+		});
+	}
+	return contents;
+}
+
+export async function getGroupPlan(db: Db, actor: Actor, planId: string): Promise<GroupPlanView> {
+	const { plan, unit, roundName, reading } = await planWithUnit(db, actor, planId);
+	const inGroup = reading !== 'above';
+	const [manager] = await db.select({ name: people.name }).from(people).where(eq(people.id, plan.managerId));
+	const { areas, actions } = (await groupPlanContents(db, [planId], inGroup)).get(planId)!;
 	const comments = inGroup
 		? await db
 				.select({ id: groupPlanComments.id, body: groupPlanComments.body, createdAt: groupPlanComments.createdAt, authorName: people.name })
@@ -227,15 +248,7 @@ export async function getGroupPlan(db: Db, actor: Actor, planId: string): Promis
 		managerName: manager?.name ?? '',
 		reading,
 		areas,
-		actions: actionRows.map(({ action, ownerName, subgoalTitle }) => ({
-			id: action.id,
-			title: action.title,
-			ownerId: inGroup ? action.ownerId : null,
-			ownerName: inGroup ? ownerName : null,
-			dueOn: action.dueOn,
-			doneAt: action.doneAt,
-			subgoal: action.subgoalId && subgoalTitle ? { id: action.subgoalId, title: subgoalTitle } : null
-		})),
+		actions,
 		comments,
 		members: reading === 'lead' ? await membersOf(db, unit.path) : [],
 		subgoals: reading === 'lead' ? await subgoalsFor(db, unit.path) : []

@@ -17,10 +17,9 @@ import {
 	type IncidentSupport
 } from '$lib/domain';
 import type { ExportTable } from '../export/table-export';
-import { isoDate, optionalIsoDate } from '../validation';
+import { blankToUndefined, isoDate, optionalIsoDate } from '../validation';
 import { calendarInStockholm, dateInStockholm, stockholmInstant, timeInStockholm } from '$lib/time';
 
-const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 
 const date = (missing: string) => isoDate(missing, '2026-03-14');
 const optionalDate = optionalIsoDate('2026-03-14');

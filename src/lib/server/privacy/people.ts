@@ -8,11 +8,11 @@ import type { Db } from '../db';
 import { query } from '../db/client';
 import { notFound } from '../errors';
 
-import { isUuid, parseInput } from '../validation';
+import { isUuid, optionalField, parseInput } from '../validation';
 import { containsPattern } from '../db/paths';
 
 export const peopleQuery = z.object({
-	q: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().trim().max(100, 'Högst 100 tecken.').optional())
+	q: optionalField(z.string().trim().max(100, 'Högst 100 tecken.'))
 });
 
 export interface PersonSummary {

@@ -6,7 +6,7 @@
  * and words (schema-research.ts), so no coding ties texts to an answer or to each other.
  */
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { POSITIVE_QUESTION, statementText, STATEMENTS } from '$lib/domain';
 import type { Actor } from '../access/actor';
@@ -18,6 +18,7 @@ import { orgUnits, researchCodes, researchCodings, rounds } from '../db/schema';
 import { conflict, invalid, notFound } from '../errors';
 import type { ExportTable } from '../export/table-export';
 import { buildReport, type TextGroups } from '../reports/service';
+import { closedRoundsLatestFirst } from '../rounds/service';
 import { isUuid, parseInput, requiredText } from '../validation';
 
 /** The free-text questions: a motivation per statement, and the positive answer. */
@@ -72,7 +73,7 @@ async function disclosedTexts(db: Db, actor: Actor, q: { unit?: string; round?: 
 	const units = await researchUnits(db, actor);
 	const unit = q.unit ? units.find((u) => u.id === q.unit) : units[0];
 	if (!unit) throw notFound('Enheten');
-	const closed = await db.select({ id: rounds.id, name: rounds.name }).from(rounds).where(eq(rounds.status, 'closed')).orderBy(desc(rounds.opensAt));
+	const closed = await closedRoundsLatestFirst(db);
 	const round = q.round ? closed.find((r) => r.id === q.round) : closed[0];
 	if (q.round && !round) throw notFound('Mätomgången');
 	const report = round ? await buildReport(db, actor, { unit: unit.id, round: round.id, textLimit: ALL_TEXTS }) : null;

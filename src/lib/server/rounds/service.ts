@@ -45,6 +45,14 @@ export async function listRounds(db: Db, actor: Actor): Promise<RoundSummary[]> 
 	return withUnits(db, list);
 }
 
+/**
+ * The closed rounds, latest first (by opening, as the reports order them): what a group's plan
+ * and the researcher's texts are made from. Every closed round is open to everyone's aggregates.
+ */
+export async function closedRoundsLatestFirst(db: Db): Promise<{ id: string; name: string }[]> {
+	return db.select({ id: rounds.id, name: rounds.name }).from(rounds).where(eq(rounds.status, 'closed')).orderBy(desc(rounds.opensAt), asc(rounds.id));
+}
+
 export async function getRound(db: Db, actor: Actor, roundId: string): Promise<RoundSummary> {
 	if (!isUuid(roundId)) throw notFound('Mätomgången');
 	const [round] = await db.select().from(rounds).where(eq(rounds.id, roundId));
