@@ -151,6 +151,7 @@ const table: Entry[] = [
 	page('/reports', ['avdelningschef', 'styrgrupp', 'central', 'admin', ...READERS], { note: 'an avdelning: only from above it' }, (ids) => `/reports?unit=${ids.avdelning}`),
 	page('/reports', ['styrgrupp', 'central', 'admin', ...READERS], { note: 'another avdelning of Norrvik' }, (ids) => `/reports?unit=${ids.otherAvdelning}`),
 	page('/reports', [...CITY_WIDE, 'foljeforskare'], { note: 'another förvaltning' }, (ids) => `/reports?unit=${ids.otherForvaltning}`),
+	page('/reports', AGGREGATE, { note: 'one theme’s motivations' }, () => '/reports?theme=workload'),
 	page('/reports/export', AGGREGATE, {}, (ids) => `/reports/export?round=${ids.closedRound}&format=csv`),
 	page('/incidents/statistics', AGGREGATE),
 	page('/indicators', AGGREGATE),
@@ -193,6 +194,7 @@ const table: Entry[] = [
 	page('/admin/incident-readers', ADMIN),
 	page('/admin/accessibility', ADMIN),
 	page('/admin/reminders', ADMIN),
+	page('/admin/themes', ADMIN),
 
 	// --- Form actions ---
 	action('/login', 'default', EVERYONE, {}, undefined, { public: true, note: 'logging in: tested in the login tests' }),
@@ -239,6 +241,9 @@ const table: Entry[] = [
 	action('/admin/incident-readers', 'remove', ADMIN, { id: '{uuid}' }),
 	action('/admin/accessibility', 'default', ADMIN, {}, undefined, { note: 'an empty form: refused with what to fill in, so the walk saves nothing' }),
 	action('/admin/reminders', 'default', ADMIN, {}, undefined, { note: 'an empty form: refused with what to fill in' }),
+	action('/admin/themes', 'add', ADMIN, { theme: 'salary', term: 'behorighetsprov' }),
+	action('/admin/themes', 'remove', ADMIN, { id: '{uuid}' }),
+	action('/admin/themes', 'try', ADMIN, { text: 'Behörighetsprov' }),
 	action('/team', 'remind', NAMED, { roundId: '{openRound}', message: 'x' }, undefined, { note: 'a text too short: refused before anything is sent' }),
 
 	// --- The API ---

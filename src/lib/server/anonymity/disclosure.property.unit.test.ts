@@ -6,7 +6,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ActivityArea, CaseworkerTitle } from '$lib/domain';
-import { computeDisclosure, decideProgress, type Disclosure, type DisclosureOptions, type Respondent, type RoundInput } from './index';
+import { STATEMENTS } from '$lib/domain';
+import { cellChange } from '../reports/change';
+import { statementFigures, type CellFigures } from '../reports/figures';
+import { computeDisclosure, decideProgress, discloseCell, discloseThemeCounts, type Disclosure, type DisclosureOptions, type Respondent, type RoundInput } from './index';
 import { RationalSpan, indicator } from './linear-span.test-helper';
 
 const AREAS: ActivityArea[] = ['barn_och_unga', 'ekonomiskt_bistand', 'socialpsykiatri'];
@@ -400,4 +403,104 @@ describe('disclosure properties on random organisations', () => {
 			})
 		);
 	});
+});
+
+// --- Figures built on the decisions: theme counts and the change column (issue 15) ---------------
+
+const themedArbitrary = fc.record({
+	scenario: scenarioArbitrary,
+	/** Per person: wrote about the theme (one theme is enough: each theme is counted alike). */
+	wrote: fc.array(fc.boolean(), { minLength: MAX_PEOPLE, maxLength: MAX_PEOPLE })
+});
+const indexOf = (personId: string) => Number(personId.slice(1, 3));
+const keyOf = (roundId: string, c: Cell) => ({ roundId, unitId: c.unitId, area: c.area, title: c.title });
+
+/** A cell's figures as the reports compute them (answers 0–2 read as scores 1–3), withheld statements marked. */
+function figuresOf(r: RoundInput, c: Cell, hidden: readonly number[]): CellFigures {
+	const people = r.respondents.filter((p) => c.members.has(p.personId));
+	const statement = (st: number) => {
+		const hist = [0, 0, 0, 0, 0, 0];
+		for (const p of people) if (p.values) hist[p.values[st]]++;
+		return { ...statementFigures(hist), ...(hidden.includes(st) ? { reasonText: 'withheld' } : {}) };
+	};
+	return {
+		respondents: people.length,
+		members: c.everyone.size,
+		responseRate: c.everyone.size ? people.length / c.everyone.size : null,
+		casesMean: null,
+		casesMedian: null,
+		statements: Object.fromEntries(STATEMENTS.map((s, st) => [s, statement(st)])) as CellFigures['statements']
+	};
+}
+
+describe('figures built on the decisions', () => {
+	it('theme counts are shown exactly with their cell, are its sums, withhold the score bands with any statement, and never single out one writer', () => {
+		let shownCounts = 0;
+		fc.assert(
+			fc.property(themedArbitrary, ({ scenario, wrote }) => {
+				const { rounds, rules } = build(scenario);
+				const d = computeDisclosure(rounds, rules);
+				for (const r of rounds) {
+					const universe = r.respondents.map((p) => p.personId).sort();
+					const byId = new Map(r.respondents.map((p) => [p.personId, p]));
+					const span = new RationalSpan(universe.length);
+					for (const c of cube(r)) {
+						const writers = [...c.members].filter((id) => wrote[indexOf(id)]);
+						const band = (lo: number, hi: number) => writers.filter((id) => (byId.get(id)!.values?.[0] ?? -1) + 1 >= lo && (byId.get(id)!.values?.[0] ?? -1) + 1 <= hi).length;
+						const raw = { wrote: writers.length, low: band(1, 2), middle: band(3, 4), high: band(5, 6), positive: 0 };
+						const decision = d.get(r.roundId, c.unitId, c.area, c.title);
+						const disclosed = discloseThemeCounts(d, keyOf(r.roundId, c), [raw]);
+						expect(disclosed.shown).toBe(decision.shown);
+						if (!disclosed.shown) {
+							expect(disclosed).not.toHaveProperty('figures');
+							continue;
+						}
+						shownCounts++;
+						expect(disclosed.figures[0].wrote).toBe(raw.wrote);
+						if (decision.hiddenStatements.length) expect([disclosed.figures[0].low, disclosed.figures[0].middle, disclosed.figures[0].high]).toEqual([null, null, null]);
+						else expect(disclosed.figures[0]).toMatchObject({ low: raw.low, middle: raw.middle, high: raw.high });
+						// What a shown count tells is the cell's sum of a 0/1 value per person: the functional 1_C.
+						span.add(indicator(universe, c.members));
+					}
+					// So no combination of the counts gives one person's value (wrote or not, or in a band).
+					for (const id of universe) expect(span.contains(indicator(universe, new Set([id])))).toBe(false);
+				}
+			}),
+			{ numRuns: 150 }
+		);
+		expect(shownCounts).toBeGreaterThan(0);
+	}, 60_000);
+
+	it('the change column exists only between two shown cells, is their difference, and never compares groups that differ by fewer than minGroup', () => {
+		let compared = 0;
+		fc.assert(
+			fc.property(scenarioArbitrary, (s) => {
+				const { rounds, rules } = build(s);
+				const d = computeDisclosure(rounds, rules);
+				for (let i = 1; i < rounds.length; i++) {
+					const [before, now] = [rounds[i - 1], rounds[i]];
+					const earlier = new Map(cube(before).map((c) => [c.key, c]));
+					for (const c of cube(now)) {
+						const b = earlier.get(c.key);
+						if (!b) continue;
+						const nowCell = discloseCell(d, keyOf(now.roundId, c), figuresOf(now, c, d.get(now.roundId, c.unitId, c.area, c.title).hiddenStatements));
+						const beforeCell = discloseCell(d, keyOf(before.roundId, b), figuresOf(before, b, d.get(before.roundId, b.unitId, b.area, b.title).hiddenStatements));
+						const change = cellChange(nowCell, beforeCell);
+						expect(change !== null).toBe(nowCell.shown && beforeCell.shown);
+						if (!change || !nowCell.shown || !beforeCell.shown) continue;
+						compared++;
+						for (const statement of STATEMENTS) {
+							const [a, z] = [nowCell.figures.statements[statement], beforeCell.figures.statements[statement]];
+							if (a.reasonText || z.reasonText || a.mean === null || z.mean === null) expect(change.statements[statement]).toBeNull();
+							else expect(change.statements[statement]).toBeCloseTo(a.mean - z.mean, 10);
+						}
+						// A change between nested groups would be the answers of those who differ: at least minGroup of them.
+						if (strictlyNested(c.members, b.members)) expect(Math.abs(c.members.size - b.members.size)).toBeGreaterThanOrEqual(rules.minGroup);
+					}
+				}
+			}),
+			{ numRuns: 150 }
+		);
+		expect(compared).toBeGreaterThan(0);
+	}, 60_000);
 });

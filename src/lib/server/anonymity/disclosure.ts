@@ -934,6 +934,31 @@ export function discloseCount<T>(disclosure: Disclosure, key: CellKey, figures: 
 	return { shown: true, n: d.n, figures };
 }
 
+/**
+ * Counts of respondents who wrote about each theme in their texts (issue 15). Each is a sum over
+ * the cell's respondents of a 0/1 value per person, so additive like every figure of the cell:
+ * the block argument (rule 2) and the guards across rounds (rule 3) cover them, and they are
+ * shown exactly when the cell's figures are. The split by score band carries the answers'
+ * values, so it is withheld wherever the cell withholds a statement's distribution (rule 5).
+ */
+export interface ThemeCountFigures {
+	wrote: number;
+	low: number | null;
+	middle: number | null;
+	high: number | null;
+	positive: number;
+}
+
+export function discloseThemeCounts<T extends ThemeCountFigures>(disclosure: Disclosure, key: CellKey, counts: readonly T[]): DisclosedCell<T[]> {
+	const d = disclosure.get(key.roundId, key.unitId, key.area, key.title);
+	const bandsWithheld = d.hiddenStatements.length > 0;
+	return discloseCell(
+		disclosure,
+		key,
+		counts.map((c) => (bandsWithheld ? { ...c, low: null, middle: null, high: null } : { ...c }))
+	);
+}
+
 /** The same for the free-text answers (motivations) of a cell. */
 export function discloseText<T>(disclosure: Disclosure, key: CellKey, texts: T): DisclosedText<T> {
 	const d = disclosure.get(key.roundId, key.unitId, key.area, key.title);

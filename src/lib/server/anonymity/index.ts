@@ -27,6 +27,7 @@ export {
 	discloseMedian,
 	discloseProgress,
 	discloseText,
+	discloseThemeCounts,
 	resolveRules
 } from './disclosure';
 export type {
@@ -44,7 +45,8 @@ export type {
 	GuardCell,
 	Respondent,
 	RoundInput,
-	SuppressionReason
+	SuppressionReason,
+	ThemeCountFigures
 } from './disclosure';
 export { homogeneousReasonText, reasonText, textReasonText, type ReasonSubject } from './reasons';
 export { anonymityRules } from './config';

@@ -3,6 +3,7 @@
  * services validate with, so the document cannot drift from what the server accepts; a test
  * checks that every route file is described here.
  */
+import { THEMES } from '../themes/themes';
 import { z } from 'zod';
 import { noteInput, offerInput, planUpdateInput } from '../individual-plans/service';
 import { loginInput } from '../auth/login';
@@ -314,6 +315,7 @@ export function openApiDocument() {
 					{ name: 'area', in: 'query', schema: { type: 'string' }, description: 'verksamhetsområde' },
 					{ name: 'title', in: 'query', schema: { type: 'string', enum: ['socialsekreterare', 'bistandshandlaggare'] } },
 					{ name: 'q', in: 'query', schema: { type: 'string' }, description: 'Search in the motivations.' },
+					{ name: 'theme', in: 'query', schema: { type: 'string', enum: [...THEMES] }, description: 'Only the motivations about this theme (the themes field lists them).' },
 					{ name: 'textLimit', in: 'query', schema: { type: 'integer', minimum: 0, maximum: 100000, default: 200 }, description: 'Motivations per statement at most (alphabetical); textTotals gives the totals.' }
 				],
 				get: {

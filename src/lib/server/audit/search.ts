@@ -71,7 +71,9 @@ export const actionLabel: Record<string, string> = {
 	'export.group_plans': 'Exporterade gruppernas handlingsplaner',
 	'research.code': 'Följeforskare skapade en kod',
 	'research.coding': 'Följeforskare kodade en motivering',
-	'export.research': 'Följeforskare exporterade motiveringar med koder'
+	'export.research': 'Följeforskare exporterade motiveringar med koder',
+	'theme_term.add': 'Lade till ett ord i ett tema',
+	'theme_term.remove': 'Tog bort ett ord ur ett tema'
 };
 
 /** Groups offered in the search besides single actions: `prefix.*`. */

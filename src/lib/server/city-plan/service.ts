@@ -11,6 +11,7 @@
  * linked to an indicator shows the förvaltning's recorded values of it, to those who may read
  * the förvaltning's indicator figures (the same people).
  */
+import { staffWritingOnArea } from '../themes/plan-area';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { statementText, type PlanAreaStatus, type Statement } from '$lib/domain';
 import type { Actor } from '../access/actor';
@@ -361,6 +362,8 @@ export async function getAreaPlan(db: Db, actor: Actor, forvaltningId: string, a
 		today: todayInStockholm(now),
 		permissions: { edit, suggest: canSuggestInPlan(actor, f.path) && !area.retiredAt },
 		statements: statementText,
+		/** What the förvaltning's staff wrote about the area in the latest rounds (through the anonymity module). */
+		staffWriting: await staffWritingOnArea(db, actor, f, area.code),
 		/** What a delmål may follow besides the survey: the active indicators, and any retired one a delmål still follows. */
 		indicators: edit ? await indicatorChoices(db, series) : []
 	};

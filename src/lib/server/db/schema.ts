@@ -18,3 +18,5 @@ export * from './schema-jobs';
 export * from './schema-action-plans';
 // --- The följeforskare's coding of motivations ---
 export * from './schema-research';
+// --- Themes in what staff write ---
+export * from './schema-themes';

@@ -164,6 +164,9 @@ async function pseudonymiseRound(tx: Db, roundId: string): Promise<number> {
 		update responses r set person_id = s.new_id, situation_comment = null, quality_comment = null, recommend_comment = null, positive_text = null
 		from retention_stand_ins s where r.round_id = ${roundId} and r.person_id = s.old_id`);
 	await tx.execute(sql`update round_members m set person_id = s.new_id from retention_stand_ins s where m.round_id = ${roundId} and m.person_id = s.old_id`);
+	// The themes were read from the texts: they go with them.
+	await tx.execute(sql`delete from response_themes t using responses r where t.response_id = r.id and r.round_id = ${roundId}`);
+	await tx.execute(sql`delete from theme_tag_state where round_id = ${roundId}`);
 	await tx.execute(sql`delete from reminders where round_id = ${roundId}`);
 	await tx.execute(sql`drop table retention_stand_ins`);
 	return n;

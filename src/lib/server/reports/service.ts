@@ -20,7 +20,7 @@ import {
 import type { Actor } from '../access/actor';
 import { requireUnitInScope } from '../access/gate';
 import { aggregateScopes, within } from '../access/policy';
-import { decideProgress, discloseCell, disclosureFromEntries, discloseProgress, discloseText, type DisclosedCell, type DisclosedProgress, type DisclosedText, type Disclosure, type Respondent } from '../anonymity';
+import { decideProgress, discloseCell, disclosureFromEntries, discloseProgress, discloseText, discloseThemeCounts, type DisclosedCell, type DisclosedProgress, type DisclosedText, type Disclosure, type Respondent } from '../anonymity';
 import type { Db } from '../db';
 import { startsWithPattern } from '../db/paths';
 import { query } from '../db/client';
@@ -31,6 +31,9 @@ import { parseInput } from '../validation';
 import { cellChange, type CellChange } from './change';
 import { currentBases, currentRules, entryOf, figuresOf, loadCells, refreshStoredDisclosure } from './disclosure-store';
 import { statementFigures, type CellFigures } from './figures';
+import { themeRows, type ThemeRow } from '../themes/report';
+import { ensureThemeTags, loadThemeCounts } from '../themes/store';
+import { THEMES, type Theme } from '../themes/themes';
 
 export const reportQuery = z.object({
 	unit: z.string().uuid('Ogiltig enhet.').optional(),
@@ -38,6 +41,8 @@ export const reportQuery = z.object({
 	area: z.enum(ACTIVITY_AREAS, { error: 'Okänt verksamhetsområde.' }).optional(),
 	title: z.enum(CASEWORKER_TITLES, { error: 'Okänd yrkestitel.' }).optional(),
 	q: z.string().trim().max(100, 'Sökordet får vara högst 100 tecken.').optional(),
+	/** Only the motivations that speak about this theme (issue 15). */
+	theme: z.enum(THEMES, { error: 'Okänt tema.' }).optional(),
 	/** Motivations per statement at most (alphabetical, from the start); the totals say how many. */
 	textLimit: z.coerce
 		.number({ error: 'Antalet motiveringar ska vara ett tal.' })
@@ -76,7 +81,7 @@ export interface Report {
 	unit: UnitRef;
 	breadcrumbs: UnitRef[];
 	scopeRoots: UnitRef[];
-	filters: { area: ActivityArea | null; title: CaseworkerTitle | null; q: string | null };
+	filters: { area: ActivityArea | null; title: CaseworkerTitle | null; q: string | null; theme: Theme | null };
 	rounds: { id: string; name: string; status: string }[];
 	round: { id: string; name: string; status: string } | null;
 	/** The unit itself first, then its children. Empty while the round is open. */
@@ -106,6 +111,12 @@ export interface Report {
 	/** While a round is open: the same progress for the unit and each child, each through discloseProgress. */
 	progressRows: { unit: UnitRef; isTotal: boolean; cell: DisclosedProgress }[];
 	rules: { minGroup: number; minTextGroup: number };
+	/**
+	 * What the unit's respondents wrote about, per theme, with the change since the previous round
+	 * (themes/report.ts); through the anonymity module like every figure. Null unless asked for,
+	 * and while the round is open.
+	 */
+	themes: DisclosedCell<ThemeRow[]> | null;
 }
 
 /**
@@ -120,6 +131,8 @@ export interface ReportOptions {
 	 * out: at the top of a large organisation they are tens of thousands of texts.
 	 */
 	texts?: boolean;
+	/** Whether to count the themes of the texts (default false: the pages that show them ask). */
+	themes?: boolean;
 }
 
 /** Returned from inside the read when the stored decisions are not current. */
@@ -128,17 +141,18 @@ const STALE = Symbol('stale');
 export async function buildReport(db: Db, actor: Actor, input: unknown, options: ReportOptions = {}): Promise<Report> {
 	const q = parseInput(reportQuery, input);
 	const scopes = aggregateScopes(actor);
+	const themesVersion = options.themes || q.theme ? await ensureThemeTags(db) : '';
 	// One snapshot for the whole report: the tree, the rounds, the stored decisions and figures,
 	// and the texts agree with each other even while a round closes or the tree changes.
 	for (let attempt = 0; ; attempt++) {
-		const report = await db.transaction((tx) => assembleReport(tx, scopes, q, options), { isolationLevel: 'repeatable read', accessMode: 'read only' });
+		const report = await db.transaction((tx) => assembleReport(tx, scopes, q, options, themesVersion), { isolationLevel: 'repeatable read', accessMode: 'read only' });
 		if (report !== STALE) return report;
 		if (attempt === 3) throw new Error('The stored anonymity decisions keep changing; try again.');
 		await refreshStoredDisclosure(db);
 	}
 }
 
-async function assembleReport(db: Db, scopes: string[], q: ReportQuery, options: ReportOptions): Promise<Report | typeof STALE> {
+async function assembleReport(db: Db, scopes: string[], q: ReportQuery, options: ReportOptions, themesVersion: string): Promise<Report | typeof STALE> {
 	const { unit, roots: scopeUnits } = await requireUnitInScope(db, scopes, q.unit);
 
 	const allRounds = await db
@@ -190,6 +204,8 @@ async function assembleReport(db: Db, scopes: string[], q: ReportQuery, options:
 	let progress: Report['progress'] = null;
 	const progressRows: Report['progressRows'] = [];
 	let benchmarks: Report['benchmarks'] = [];
+	let themes: Report['themes'] = null;
+	const theme = q.theme ?? null;
 	if (roundClosed) {
 		rows = [unit, ...children].map((u) => {
 			const cell = cellOf(round.id, u);
@@ -200,10 +216,15 @@ async function assembleReport(db: Db, scopes: string[], q: ReportQuery, options:
 		const textsKey = { roundId: round.id, unitId: unit.id, area, title };
 		const decision = disclosure.get(round.id, unit.id, area, title);
 		const wanted = decision.textShown && options.texts !== false;
-		const cacheKey = [bases.get(round.id), unit.id, area, title, q.q ?? ''].join('|');
-		const all = wanted ? await cachedTexts(cacheKey, () => loadTexts(db, round.id, unit.path, area, title, q.q ?? null)) : emptyTexts();
+		const cacheKey = [bases.get(round.id), unit.id, area, title, q.q ?? '', theme ?? '', themesVersion].join('|');
+		const all = wanted ? await cachedTexts(cacheKey, () => loadTexts(db, round.id, unit.path, area, title, q.q ?? null, theme)) : emptyTexts();
 		texts = discloseText(disclosure, textsKey, limitTexts(all, q.textLimit ?? TEXT_LIMIT));
 		if (texts.shown) textTotals = mapGroups(all, (list) => list.length);
+		if (options.themes) {
+			const countsOf = async (roundId: string) =>
+				discloseThemeCounts(disclosure, { roundId, unitId: unit.id, area, title }, await loadThemeCounts(db, roundId, startsWithPattern(unit.path), filterSql(area, title, 'r')));
+			themes = themeRows(await countsOf(round.id), previous ? await countsOf(previous.id) : null);
+		}
 	} else if (round?.status === 'open') {
 		const decided = await progressDisclosure(db, round.id);
 		for (const u of [unit, ...children]) {
@@ -225,7 +246,7 @@ async function assembleReport(db: Db, scopes: string[], q: ReportQuery, options:
 		unit: ref(unit),
 		breadcrumbs,
 		scopeRoots: scopeUnits.map(ref),
-		filters: { area, title, q: q.q ?? null },
+		filters: { area, title, q: q.q ?? null, theme },
 		rounds: [...allRounds].reverse().map(({ id, name, status }) => ({ id, name, status })),
 		round: round ? { id: round.id, name: round.name, status: round.status } : null,
 		rows,
@@ -237,7 +258,8 @@ async function assembleReport(db: Db, scopes: string[], q: ReportQuery, options:
 		progressRows,
 		previousRound: previous ? { id: previous.id, name: previous.name } : null,
 		benchmarks,
-		rules: { minGroup: disclosure.rules.minGroup, minTextGroup: disclosure.rules.minTextGroup }
+		rules: { minGroup: disclosure.rules.minGroup, minTextGroup: disclosure.rules.minTextGroup },
+		themes
 	};
 }
 
@@ -368,11 +390,13 @@ async function loadTexts(
 	unitPath: string,
 	area: ActivityArea | null,
 	title: CaseworkerTitle | null,
-	search: string | null
+	search: string | null,
+	theme: Theme | null
 ): Promise<TextGroups> {
-	const rows = await query<{ situation: string | null; quality: string | null; recommend: string | null; positive: string | null }>(
+	const rows = await query<{ situation: string | null; quality: string | null; recommend: string | null; positive: string | null; tagged: string[] | null }>(
 		db,
-		sql`select r.situation_comment as situation, r.quality_comment as quality, r.recommend_comment as recommend, r.positive_text as positive
+		sql`select r.situation_comment as situation, r.quality_comment as quality, r.recommend_comment as recommend, r.positive_text as positive,
+		      ${theme ? sql`array(select t.statement from response_themes t where t.response_id = r.id and t.theme = ${theme})` : sql`null`} as tagged
 		    from responses r join org_units u on u.id = r.org_unit_id
 		    where r.round_id = ${roundId} and u.path like ${startsWithPattern(unitPath)} ${filterSql(area, title, 'r')}`
 	);
@@ -381,7 +405,8 @@ async function loadTexts(
 	for (const row of rows) {
 		for (const key of ['situation', 'quality', 'recommend', 'positive'] as const) {
 			const text = row[key];
-			if (text && (!needle || text.toLocaleLowerCase('sv-SE').includes(needle))) groups[key].push(text);
+			if (!text || (row.tagged && !row.tagged.includes(key))) continue;
+			if (!needle || text.toLocaleLowerCase('sv-SE').includes(needle)) groups[key].push(text);
 		}
 	}
 	for (const key of Object.keys(groups) as (keyof TextGroups)[]) groups[key].sort(swedish.compare);

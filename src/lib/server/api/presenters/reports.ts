@@ -1,7 +1,8 @@
 /** The aggregated report of a round (reports/service.ts): every figure through the anonymity module. */
 import { z } from 'zod';
 import { ACTIVITY_AREAS, CASEWORKER_TITLES, ORG_UNIT_KINDS, ROUND_STATUSES } from '$lib/domain';
-import { disclosedProgress, disclosedText, surveyCell } from './disclosure';
+import { THEMES } from '../../themes/themes';
+import { disclosedCell, disclosedProgress, disclosedText, surveyCell } from './disclosure';
 import { id, presenter } from './presenter';
 
 export const unitWithKind = z.object({ id, name: z.string(), kind: z.enum(ORG_UNIT_KINDS) });
@@ -12,6 +13,19 @@ const change = z.object({
 	responseRate: delta.describe('In percentage points.'),
 	casesMedian: delta
 });
+const count = z.number().int();
+const themeRow = z.object({
+	theme: z.enum(THEMES),
+	label: z.string(),
+	wrote: count.describe('Respondents who wrote about the theme in any text.'),
+	share: z.number().describe('Of the respondents, in per cent.'),
+	low: count.nullable().describe('Wrote about it under a statement they answered 1–2; null where the anonymity rule withholds the answers.'),
+	middle: count.nullable(),
+	high: count.nullable(),
+	positive: count.describe('Wrote about it under "Vad fungerar bra?".'),
+	previousShare: z.number().nullable(),
+	change: z.number().nullable().describe('Percentage points since previousRound; null when either is hidden.')
+});
 const texts = z.object({ situation: z.array(z.string()), quality: z.array(z.string()), recommend: z.array(z.string()), positive: z.array(z.string()) });
 
 export const presentReport = presenter(
@@ -19,7 +33,7 @@ export const presentReport = presenter(
 		unit: unitWithKind,
 		breadcrumbs: z.array(unitWithKind),
 		scopeRoots: z.array(unitWithKind),
-		filters: z.object({ area: z.enum(ACTIVITY_AREAS).nullable(), title: z.enum(CASEWORKER_TITLES).nullable(), q: z.string().nullable() }),
+		filters: z.object({ area: z.enum(ACTIVITY_AREAS).nullable(), title: z.enum(CASEWORKER_TITLES).nullable(), q: z.string().nullable(), theme: z.enum(THEMES).nullable() }),
 		rounds: z.array(roundRef),
 		round: roundRef.nullable(),
 		rows: z
@@ -43,6 +57,9 @@ export const presentReport = presenter(
 		progress: z.object({ members: z.number().int(), respondents: z.number().int() }).nullable().describe('While the round is open, where the anonymity rule lets it be shown.'),
 		progressRows: z.array(z.object({ unit: unitWithKind, isTotal: z.boolean(), cell: disclosedProgress })).describe('While the round is open: answered per unit and child, each through the anonymity rule.'),
 		filterMatchesNoOne: z.boolean().describe('The område/titel filter matches no one asked in the round within the unit (from who was asked, not from answers).'),
-		rules: z.object({ minGroup: z.number().int(), minTextGroup: z.number().int() })
+		rules: z.object({ minGroup: z.number().int(), minTextGroup: z.number().int() }),
+		themes: disclosedCell(z.array(themeRow))
+			.nullable()
+			.describe('What the respondents wrote about, per theme (most first), through the anonymity rule like every figure; null while the round is open.')
 	})
 );

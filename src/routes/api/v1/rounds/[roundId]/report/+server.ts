@@ -8,6 +8,6 @@ export const GET: RequestHandler = ({ locals, params, url }) =>
 	apiCall(async () => {
 		const actor = requireApiActor(locals);
 		const query = Object.fromEntries([...url.searchParams].filter(([, v]) => v !== ''));
-		const report = await buildReport(locals.db, actor, { ...query, round: params.roundId });
+		const report = await buildReport(locals.db, actor, { ...query, round: params.roundId }, { themes: true });
 		return json(presentReport(report));
 	});
