@@ -4,6 +4,24 @@ import { ORG_UNIT_KINDS, PLAN_AREA_STATUSES, PLAN_FOLLOW_UP_PERIODS, STATEMENTS 
 import { cityPlanActivities, cityPlanAreas, cityPlanAreaStates, cityPlanFollowUps, cityPlanSubgoals, cityPlanSuggestions } from '../../db/schema';
 import { disclosedCount } from './disclosure';
 import { columnsOf, date, dateTime, id, presenter, unitRef } from './presenter';
+import { THEMES } from '../../themes/themes';
+import { themeRow } from './reports';
+
+const withheld = z.object({ shown: z.literal(false), reasonText: z.string() });
+const staffWriting = z
+	.object({
+		theme: z.enum(THEMES),
+		rounds: z.array(
+			z.object({
+				roundId: id,
+				roundName: z.string(),
+				count: z.discriminatedUnion('shown', [z.object({ shown: z.literal(true), n: z.number().int(), row: themeRow }), withheld]),
+				texts: z.discriminatedUnion('shown', [z.object({ shown: z.literal(true), list: z.array(z.string()), total: z.number().int() }), withheld])
+			})
+		)
+	})
+	.nullable()
+	.describe('What the förvaltning’s staff wrote about the area in the latest closed rounds, through the anonymity rule (texts only for groups of at least 10); null for an area without a theme or a reader without the förvaltning’s aggregates.');
 
 const status = z.enum(PLAN_AREA_STATUSES);
 const area = columnsOf(cityPlanAreas, ['id', 'code', 'position', 'title', 'description', 'addedYear', 'retiredAt', 'createdAt', 'updatedAt']);
@@ -71,6 +89,7 @@ export const presentAreaPlan = presenter(
 		today: date,
 		permissions: z.object({ edit: z.boolean(), suggest: z.boolean() }),
 		statements: z.object(Object.fromEntries(STATEMENTS.map((s) => [s, z.string()])) as Record<(typeof STATEMENTS)[number], z.ZodString>),
+		staffWriting,
 		indicators: z.array(z.object({ key: z.string(), name: z.string(), unit: z.string() })).describe('What a delmål may follow besides the survey (editors only).')
 	})
 );

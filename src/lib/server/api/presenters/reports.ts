@@ -14,7 +14,7 @@ const change = z.object({
 	casesMedian: delta
 });
 const count = z.number().int();
-const themeRow = z.object({
+export const themeRow = z.object({
 	theme: z.enum(THEMES),
 	label: z.string(),
 	wrote: count.describe('Respondents who wrote about the theme in any text.'),
