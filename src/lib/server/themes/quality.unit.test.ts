@@ -28,12 +28,14 @@ describe('the tagger’s quality', () => {
 		expect(table).toMatch(/\| Alla teman +\| +3 \| +2 \| +1 \| +1 \| +67 % \| +67 % \|/);
 	});
 
-	it('is measured on at least 200 hand-labelled motivations that cover every theme', () => {
-		const file = path.resolve(import.meta.dirname, '../../../../tests/fixtures/themes/labelled-motivations.json');
-		const set = labelledSet.parse(JSON.parse(readFileSync(file, 'utf8')));
-		expect(set.length).toBeGreaterThanOrEqual(200);
-		expect(new Set(set.map((s) => s.text)).size).toBe(set.length);
-		for (const theme of THEMES) expect(set.filter((s) => s.themes.includes(theme)).length, theme).toBeGreaterThanOrEqual(5);
-		expect(set.filter((s) => s.themes.length === 0).length).toBeGreaterThan(0);
-	});
+	for (const name of ['labelled-motivations.json', 'labelled-tuning.json']) {
+		it(`is measured on at least 200 hand-labelled motivations that cover every theme (${name})`, () => {
+			const file = path.resolve(import.meta.dirname, '../../../../tests/fixtures/themes', name);
+			const set = labelledSet.parse(JSON.parse(readFileSync(file, 'utf8')));
+			expect(set.length).toBeGreaterThanOrEqual(200);
+			expect(new Set(set.map((s) => s.text)).size).toBe(set.length);
+			for (const theme of THEMES) expect(set.filter((s) => s.themes.includes(theme)).length, theme).toBeGreaterThanOrEqual(5);
+			expect(set.filter((s) => s.themes.length === 0).length).toBeGreaterThan(0);
+		});
+	}
 });
