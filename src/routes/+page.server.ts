@@ -4,6 +4,8 @@ import { listRounds, myOpenRounds } from '$lib/server/rounds/service';
 import { overdueIndividualPlanFollowUps } from '$lib/server/individual-plans/counts';
 import { unreportedSeriousCount } from '$lib/server/incidents/service';
 import { groupPlansToAttend } from '$lib/server/group-plans/service';
+import { workloadPromptDue } from '$lib/server/workload/service';
+import { WORKLOAD_QUESTION, workloadLevelLabel } from '$lib/server/workload/rules';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -29,6 +31,8 @@ export const load: PageServerLoad = async (event) => {
 		overduePlans: await overdueIndividualPlanFollowUps(db, actor),
 		groupPlans: groupPlans.asMember.map(brief),
 		overdueGroupPlans: groupPlans.overdue.map(brief),
-		unreportedSerious: await unreportedSeriousCount(db, actor)
+		unreportedSerious: await unreportedSeriousCount(db, actor),
+		/** The weekly workload question, unless answered or put away this week. */
+		workloadPrompt: (await workloadPromptDue(db, actor)) ? { question: WORKLOAD_QUESTION, labels: workloadLevelLabel } : null
 	};
 };

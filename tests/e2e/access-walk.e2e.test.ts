@@ -129,6 +129,7 @@ const table: Entry[] = [
 	// Everyone's own pages
 	page('/', EVERYONE),
 	page('/my/history', EVERYONE),
+	page('/my/workload', CASEWORKERS),
 	page('/rounds/[roundId]/answer', EVERYONE, {}, (ids) => `/rounds/${ids.openRound}/answer`),
 	page('/action-plans', EVERYONE),
 	page('/incidents', EVERYONE),
@@ -137,6 +138,9 @@ const table: Entry[] = [
 
 	// Named data: the nearest managers only
 	page('/team', NAMED),
+	page('/team/workload', NAMED),
+	page('/reports/workload', AGGREGATE),
+	page('/reports/workload/export', AGGREGATE, {}, () => '/reports/workload/export?format=csv'),
 	page('/team/offer/[personId]', NAMED, {}, (ids) => `/team/offer/${ids.sara}`),
 	page('/team/export', NAMED, {}, (ids) => `/team/export?round=${ids.closedRound}&format=csv`),
 	page('/action-plans/[planId]', ['enhetschef'], {}, (ids) => `/action-plans/${ids.plan}`),
@@ -244,12 +248,18 @@ const table: Entry[] = [
 	action('/admin/themes', 'add', ADMIN, { theme: 'salary', term: 'behorighetsprov' }),
 	action('/admin/themes', 'remove', ADMIN, { id: '{uuid}' }),
 	action('/admin/themes', 'try', ADMIN, { text: 'Behörighetsprov' }),
+	action('/my/workload', 'rate', CASEWORKERS, { level: '3' }),
+	action('/my/workload', 'dismiss', CASEWORKERS),
 	action('/team', 'remind', NAMED, { roundId: '{openRound}', message: 'x' }, undefined, { note: 'a text too short: refused before anything is sent' }),
 
 	// --- The API ---
 	change('POST', '/session', EVERYONE, { refused: {}, allowed: 'skip' }, () => v1('/session'), { public: true, note: 'logging in: tested in api.e2e and below' }),
 	change('DELETE', '/session', EVERYONE, { refused: {}, allowed: 'skip' }, () => v1('/session'), { note: 'logging out ends the walk’s sessions: tested below' }),
 	get('/my-history', EVERYONE),
+	get('/my-workload', CASEWORKERS),
+	change('POST', '/my-workload', CASEWORKERS, { refused: { level: 3 }, allowed: { level: 9 } }, () => v1('/my-workload')),
+	get('/team-workload', NAMED),
+	get('/workload-monthly', AGGREGATE),
 	get('/org-units', EVERYONE),
 	get('/rounds', EVERYONE),
 	change('POST', '/rounds', ADMIN, { refused: { kind: 'T2', year: 2031, opensAt: '2031-09-01', closesAt: '2031-09-15', unitIds: [] }, allowed: {} }, () => v1('/rounds')),

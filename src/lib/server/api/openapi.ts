@@ -3,6 +3,8 @@
  * services validate with, so the document cannot drift from what the server accepts; a test
  * checks that every route file is described here.
  */
+import { presentMonthlyWorkload, presentMyWorkload, presentTeamWorkload, presentWorkloadRating } from './presenters/workload';
+import { ratingInput } from '../workload/rules';
 import { THEMES } from '../themes/themes';
 import { z } from 'zod';
 import { noteInput, offerInput, planUpdateInput } from '../individual-plans/service';
@@ -103,6 +105,9 @@ export const responseShapes: Record<string, Record<string, Record<number, Shape>
 	'/rounds/{roundId}/reminders': { post: { 200: presentReminders } },
 	'/rounds/{roundId}/team/reminders': { post: { 200: presentReminders } },
 	'/my-history': { get: { 200: presentMyHistory } },
+	'/my-workload': { get: { 200: presentMyWorkload }, post: { 201: presentWorkloadRating } },
+	'/team-workload': { get: { 200: presentTeamWorkload } },
+	'/workload-monthly': { get: { 200: presentMonthlyWorkload } },
 	'/action-plans': { get: { 200: presentIndividualPlans }, post: { 201: presentIndividualPlan } },
 	'/action-plans/{planId}': { get: { 200: presentIndividualPlanWithNotes }, put: { 200: presentIndividualPlan } },
 	'/action-plans/{planId}/notes': { post: { 201: presentIndividualPlanNote } },
@@ -394,6 +399,21 @@ export function openApiDocument() {
 					],
 					responses: { '200': ok('Texts'), ...errors(400, 401, 404) }
 				}
+			},
+			'/my-workload': {
+				get: { summary: 'The caller’s own workload ratings between the rounds, newest first', responses: { '200': ok('Ratings'), ...errors(401, 404) } },
+				post: {
+					summary: 'Rate one’s own workload now (1–5), optionally with open cases and a note without client data (social workers)',
+					requestBody: { required: true, content: { 'application/json': { schema: schema(ratingInput) } } },
+					responses: { '201': ok('Saved'), ...errors(400, 401, 404) }
+				}
+			},
+			'/team-workload': {
+				get: { summary: "The nearest manager's view: own staff's latest workload ratings by name, with signals (audited)", responses: { '200': ok('Staff'), ...errors(401, 404) } }
+			},
+			'/workload-monthly': {
+				parameters: [{ name: 'unit', in: 'query', schema: { type: 'string', format: 'uuid' }, description: 'Org unit; default the top of the caller’s scope.' }],
+				get: { summary: 'Workload per unit and month (months that are over), through the anonymity rule', responses: { '200': ok('Months'), ...errors(400, 401, 404) } }
 			},
 			'/research/codes': {
 				post: {

@@ -73,7 +73,9 @@ export const actionLabel: Record<string, string> = {
 	'research.coding': 'Följeforskare kodade en motivering',
 	'export.research': 'Följeforskare exporterade motiveringar med koder',
 	'theme_term.add': 'Lade till ett ord i ett tema',
-	'theme_term.remove': 'Tog bort ett ord ur ett tema'
+	'theme_term.remove': 'Tog bort ett ord ur ett tema',
+	'read.named_workload': 'Läste medarbetarnas graderingar av arbetsbelastningen med namn',
+	'export.workload': 'Exporterade arbetsbelastning per månad'
 };
 
 /** Groups offered in the search besides single actions: `prefix.*`. */

@@ -20,3 +20,5 @@ export * from './schema-action-plans';
 export * from './schema-research';
 // --- Themes in what staff write ---
 export * from './schema-themes';
+// --- Workload between the rounds ---
+export * from './schema-workload';

@@ -13,6 +13,7 @@ import { query, sql, type Db } from '../db/client';
 import { orgUnits, people, responses, roleAssignments, roundMembers, rounds, roundUnits } from '../db/schema';
 import { countRows, insertChunked, orgUnitRow, personRow, responseRow, roleRow, type UnitRef } from './factories';
 import { seedGroupPlans } from './seed-group-plans';
+import { seedWorkload } from './seed-workload';
 import { seedIndicators } from './seed-indicators';
 import { seedPlanDemo } from './seed-city-plan';
 import { randomGender, randomName, uniqueEmail, type PersonName } from './names';
@@ -724,6 +725,7 @@ export async function seedDemo(db: Db, opts: DemoOptions = {}): Promise<DemoSumm
 	if (seeded) {
 		const login = (role: string) => DEMO_LOGINS.find((l) => l.role === role)!.email;
 		await seedGroupPlans(db, { now: opts.now ?? clockNow(), managerEmail: login('unit_manager'), memberEmail: login('socialsekreterare') });
+		await seedWorkload(db, { now: opts.now ?? clockNow(), departmentManagerEmail: login('department_manager'), unitManagerEmail: login('unit_manager'), caseworkerEmail: login('socialsekreterare') });
 	}
 	return summary(seeded);
 }
