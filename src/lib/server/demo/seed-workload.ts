@@ -1,5 +1,5 @@
 /**
- * The demo's workload ratings between the rounds (issue 14): a year of ratings for every social
+ * The demo's workload ratings between the rounds (issue 14): thirteen months of ratings for every social
  * worker in the avdelningschef's avdelning, every one to two weeks, each person with a level of
  * their own that drifts. In the enhetschef's own staff one colleague has rated high three times
  * running and another has jumped two steps, so the manager's view shows its signals. The demo
@@ -39,12 +39,13 @@ export async function seedWorkload(db: Db, opts: { now: Date; departmentManagerE
 	const [highThree, jumped] = colleagues;
 	const rows: (typeof workloadRatings.$inferInsert)[] = [];
 	for (const person of staff) {
-		const own = random.fork(person.id);
+		const own = random.fork(person.email);
 		const base = own.float(2.0, 3.7);
 		const levels: { day: string; level: number }[] = [];
 		// The demo socialsekreterare's latest rating is 9–12 days old: this week's question is open.
 		let day = addDays(today, person.email === opts.caseworkerEmail ? -own.int(9, 12) : -own.int(0, 6));
-		const first = addDays(today, -364);
+		// A little over a year, so that twelve months are over whatever the day.
+		const first = addDays(today, -400);
 		let drift = 0;
 		while (day >= first) {
 			drift = Math.max(-1.2, Math.min(1.2, drift + own.float(-0.5, 0.5)));
