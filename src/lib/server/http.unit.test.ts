@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from './errors';
 import { apiCall, apiFailureBeforeRoute, bodySizeLimit, readJson } from './http';
-
-async function refusal(p: Promise<unknown>): Promise<DomainError> {
-	const e = await p.then(() => null, (err) => err);
-	expect(e).toBeInstanceOf(DomainError);
-	return e as DomainError;
-}
+import { refusal } from './testing/refusal';
 
 const post = (body: BodyInit | null, type?: string) =>
 	new Request('http://x/api/v1/incidents', { method: 'POST', body, headers: type ? { 'content-type': type } : {} });

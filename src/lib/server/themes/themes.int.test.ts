@@ -10,20 +10,10 @@ import type { Database } from '../db/client';
 import { auditLog, cityPlanAreas, responseThemes } from '../db/schema';
 import { createTestDatabase, testBackend } from '../db/testing';
 import { insertResponse, insertRound } from '../demo/factories';
-import { DomainError } from '../errors';
+import { refusal } from '../testing/refusal';
 import { buildReport } from '../reports/service';
 import { buildOrgFixture, type OrgFixture } from '../testing/org-fixture';
 import { addTerm, lexiconToAdminister, removeTerm, tryText } from './service';
-
-async function refusal(work: Promise<unknown>): Promise<DomainError> {
-	try {
-		await work;
-	} catch (e) {
-		if (e instanceof DomainError) return e;
-		throw e;
-	}
-	throw new Error('expected a refusal');
-}
 
 describe(`themes in what staff write (${testBackend})`, () => {
 	let database: Database;

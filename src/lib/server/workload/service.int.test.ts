@@ -8,19 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client';
 import { auditLog, workloadRatings } from '../db/schema';
 import { createTestDatabase, testBackend } from '../db/testing';
-import { DomainError } from '../errors';
+import { refusal } from '../testing/refusal';
 import { buildOrgFixture, type OrgFixture } from '../testing/org-fixture';
 import { dismissWorkloadPrompt, monthlyWorkload, myWorkload, rateWorkload, teamWorkload, workloadPromptDue } from './service';
-
-async function refusal(work: Promise<unknown>): Promise<DomainError> {
-	try {
-		await work;
-	} catch (e) {
-		if (e instanceof DomainError) return e;
-		throw e;
-	}
-	throw new Error('expected a refusal');
-}
 
 /** Thursday 3 December 2026, noon in Stockholm. */
 const NOW = new Date('2026-12-03T11:00:00Z');
