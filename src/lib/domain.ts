@@ -97,6 +97,10 @@ export const statementText: Record<Statement, string> = {
 	recommend: 'Jag kan rekommendera min arbetsplats till andra.'
 };
 export const POSITIVE_QUESTION = 'Vad är positivt i min arbetssituation?';
+/** The free-text questions of an answer: a motivation per statement, and the positive answer. */
+export const TEXT_GROUPS = [...STATEMENTS, 'positive'] as const;
+export type TextGroup = (typeof TEXT_GROUPS)[number];
+export const textGroupLabel: Record<TextGroup, string> = { ...statementText, positive: POSITIVE_QUESTION };
 
 /** Six-point scale, 1 = Stämmer inte alls … 6 = Stämmer helt. */
 export const SCALE = [1, 2, 3, 4, 5, 6] as const;

@@ -13,9 +13,10 @@ import {
 	ACTIVITY_AREAS,
 	CASEWORKER_TITLES,
 	STATEMENTS,
+	TEXT_GROUPS,
 	type ActivityArea,
 	type CaseworkerTitle,
-	type Statement
+	type TextGroup
 } from '$lib/domain';
 import type { Actor } from '../access/actor';
 import { requireUnitInScope } from '../access/gate';
@@ -75,7 +76,7 @@ export interface TrendPoint {
 	cell: DisclosedCell<CellFigures>;
 }
 
-export type TextGroups = Record<Statement | 'positive', string[]>;
+export type TextGroups = Record<TextGroup, string[]>;
 
 export interface Report {
 	unit: UnitRef;
@@ -403,7 +404,7 @@ async function loadTexts(
 	const needle = search?.toLocaleLowerCase('sv-SE') ?? null;
 	const groups = emptyTexts();
 	for (const row of rows) {
-		for (const key of ['situation', 'quality', 'recommend', 'positive'] as const) {
+		for (const key of TEXT_GROUPS) {
 			const text = row[key];
 			if (!text || (row.tagged && !row.tagged.includes(key))) continue;
 			if (!needle || text.toLocaleLowerCase('sv-SE').includes(needle)) groups[key].push(text);

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { POSITIVE_QUESTION, statementText, STATEMENTS } from '$lib/domain';
+import { TEXT_GROUPS, textGroupLabel, type TextGroup } from '$lib/domain';
 import type { Actor } from '../access/actor';
 import { RESEARCH_UNIT_KINDS, researchScopes } from '../access/policy';
 import { audit } from '../audit/audit';
@@ -17,14 +17,10 @@ import { pathIn } from '../db/paths';
 import { orgUnits, researchCodes, researchCodings, rounds } from '../db/schema';
 import { conflict, invalid, notFound } from '../errors';
 import type { ExportTable } from '../export/table-export';
-import { buildReport, type TextGroups } from '../reports/service';
+import { buildReport } from '../reports/service';
 import { closedRoundsLatestFirst } from '../rounds/service';
 import { isUuid, parseInput, requiredText } from '../validation';
 
-/** The free-text questions: a motivation per statement, and the positive answer. */
-export const TEXT_GROUPS = [...STATEMENTS, 'positive'] as const satisfies readonly (keyof TextGroups)[];
-export type TextGroup = (typeof TEXT_GROUPS)[number];
-export const textGroupLabel: Record<TextGroup, string> = { ...statementText, positive: POSITIVE_QUESTION };
 
 /** All of a unit's motivations, as many as the report has; the totals are a few thousand at most per round. */
 const ALL_TEXTS = 100_000;

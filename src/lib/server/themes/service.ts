@@ -3,7 +3,7 @@
  * kommun's own are added and removed here, audited, and every closed round is tagged again with
  * the new lexicon before the change is reported back.
  */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../access/actor';
 import { isAdmin } from '../access/policy';
@@ -61,7 +61,7 @@ export async function addTerm(db: Db, actor: Actor, input: unknown): Promise<{ i
 export async function removeTerm(db: Db, actor: Actor, termId: string): Promise<void> {
 	requireAdmin(actor);
 	if (!isUuid(termId)) throw notFound('Ordet');
-	const [row] = await db.delete(themeTerms).where(and(eq(themeTerms.id, termId))).returning();
+	const [row] = await db.delete(themeTerms).where(eq(themeTerms.id, termId)).returning();
 	if (!row) throw notFound('Ordet');
 	await audit(db, actor, { action: 'theme_term.remove', subjectType: 'theme_term', subjectId: row.id, detail: { theme: row.theme, term: row.term } });
 	await ensureThemeTags(db);

@@ -4,7 +4,8 @@
  * (a new version) — the next report after an administrator's change sees the new tags.
  * Answers of a closed round do not change; retention deletes the tags with the texts.
  */
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { TEXT_GROUPS, type TextGroup } from '$lib/domain';
 import type { Db } from '../db';
 import { query } from '../db/client';
 import { responseThemes, rounds, themeTagState, themeTerms } from '../db/schema';
@@ -14,9 +15,6 @@ import { THEMES, type Theme } from './themes';
 
 /** Serialises tagging across app instances (PostgreSQL advisory lock id). */
 const TAG_LOCK = 727115;
-
-export const TEXT_FIELDS = ['situation', 'quality', 'recommend', 'positive'] as const;
-export type TextField = (typeof TEXT_FIELDS)[number];
 
 export type AddedTerm = typeof themeTerms.$inferSelect;
 
@@ -39,34 +37,35 @@ export async function currentTagger(db: Db): Promise<Tagger> {
 }
 
 /**
- * Makes sure every closed round (or the given ones) is tagged with the current lexicon. Cheap
- * when nothing changed: two small reads. Returns the lexicon version the tags now have.
+ * Makes sure every closed round is tagged with the current lexicon. Cheap when nothing changed:
+ * two small reads. Returns the lexicon version the tags now have.
  */
-export async function ensureThemeTags(db: Db, roundIds?: string[]): Promise<string> {
+export async function ensureThemeTags(db: Db): Promise<string> {
 	const tagger = await currentTagger(db);
-	const stale = await staleRounds(db, tagger.version, roundIds);
+	const stale = await staleRounds(db, tagger.version);
 	for (const roundId of stale) {
 		await db.transaction(async (tx) => {
 			await tx.execute(sql`select pg_advisory_xact_lock(${TAG_LOCK})`);
 			// Another instance may have tagged it while this one waited.
-			if (!(await staleRounds(tx, tagger.version, [roundId])).length) return;
+			if (!(await staleRounds(tx, tagger.version, roundId)).length) return;
 			await tagRound(tx, tagger, roundId);
 		});
 	}
 	return tagger.version;
 }
 
-async function staleRounds(db: Db, version: string, roundIds?: string[]): Promise<string[]> {
+/** The closed rounds (or the one given) not tagged with this lexicon version. */
+async function staleRounds(db: Db, version: string, roundId?: string): Promise<string[]> {
 	const closed = await db
 		.select({ id: rounds.id, version: themeTagState.lexiconVersion })
 		.from(rounds)
 		.leftJoin(themeTagState, eq(themeTagState.roundId, rounds.id))
-		.where(sql`${rounds.status} = 'closed' ${roundIds ? sql`and ${inArray(rounds.id, roundIds.length ? roundIds : ['00000000-0000-0000-0000-000000000000'])}` : sql``}`);
+		.where(and(eq(rounds.status, 'closed'), roundId ? eq(rounds.id, roundId) : undefined));
 	return closed.filter((r) => r.version !== version).map((r) => r.id);
 }
 
 async function tagRound(tx: Db, tagger: Tagger, roundId: string): Promise<void> {
-	const answers = await query<Record<TextField, string | null> & { id: string }>(
+	const answers = await query<Record<TextGroup, string | null> & { id: string }>(
 		tx,
 		sql`select id, situation_comment as situation, quality_comment as quality, recommend_comment as recommend, positive_text as positive
 		    from responses where round_id = ${roundId}`
@@ -75,7 +74,7 @@ async function tagRound(tx: Db, tagger: Tagger, roundId: string): Promise<void> 
 	const rows: (typeof responseThemes.$inferInsert)[] = [];
 	let texts = 0;
 	for (const answer of answers) {
-		for (const field of TEXT_FIELDS) {
+		for (const field of TEXT_GROUPS) {
 			const text = answer[field];
 			if (!text) continue;
 			texts++;

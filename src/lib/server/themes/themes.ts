@@ -27,7 +27,6 @@ export const CROSS_CUTTING_THEMES = ['workload', 'colleagues', 'salary', 'docume
 export const THEMES = [...CROSS_CUTTING_THEMES, ...PLAN_AREA_THEMES] as const;
 export type Theme = (typeof THEMES)[number];
 
-export const isTheme = (value: string): value is Theme => (THEMES as readonly string[]).includes(value);
 export const isPlanAreaTheme = (value: string): value is (typeof PLAN_AREA_THEMES)[number] => (PLAN_AREA_THEMES as readonly string[]).includes(value);
 
 /**

@@ -3,10 +3,9 @@
  * week, the nearest manager's signal, and which months are over. Pure: no database.
  */
 import { z } from 'zod';
-import { addDays, calendarInStockholm, dateInStockholm } from '$lib/time';
+import { addDays, calendarInStockholm } from '$lib/time';
 
 /** The five steps, 1 … 5, as the social worker sees them. */
-export const WORKLOAD_LEVELS = [1, 2, 3, 4, 5] as const;
 export const workloadLevelLabel: Record<number, string> = { 1: 'Mycket låg', 2: 'Låg', 3: 'Lagom', 4: 'Hög', 5: 'Mycket hög' };
 /** A rating at or above this is "high load" in the signal and in the monthly share. */
 export const HIGH_LOAD = 4;
@@ -77,7 +76,6 @@ export function workloadSignals(levels: readonly number[]): WorkloadSignal[] {
 
 /** A calendar month, "2026-11". */
 export type Month = string;
-export const monthOf = (day: string): Month => day.slice(0, 7);
 
 /**
  * The months that are over at `now` (in Stockholm), from `first` up to last month, oldest first.
@@ -105,5 +103,3 @@ export function closedMonths(first: Month | null, now: Date): Month[] {
 
 const MONTH_NAMES = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 export const monthLabel = (month: Month) => `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
-
-export const todayOf = (now: Date) => dateInStockholm(now);

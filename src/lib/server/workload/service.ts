@@ -9,18 +9,19 @@ import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import { ACTIVITY_AREAS, CASEWORKER_TITLES } from '$lib/domain';
 import type { Actor } from '../access/actor';
 import { requireUnitInScope } from '../access/gate';
-import { aggregateScopes, isCaseworker, namedScopes, within } from '../access/policy';
+import { aggregateScopes, isCaseworker, namedScopes } from '../access/policy';
 import { anonymityRules, computeDisclosure, discloseCell, discloseMedian, type DisclosedCell, type Respondent } from '../anonymity';
 import { audit } from '../audit/audit';
-import { now as clockNow } from '../clock';
+import { now as clockNow, todayInStockholm } from '../clock';
 import type { Db } from '../db';
 import { query } from '../db/client';
 import { pathIn } from '../db/paths';
 import { orgUnits, people, workloadPromptDismissals, workloadRatings } from '../db/schema';
 import { notFound } from '../errors';
 import { pathIds } from '../org/service';
+import { median } from '../reports/figures';
 import { parseInput } from '../validation';
-import { HIGH_LOAD, closedMonths, isoWeek, monthLabel, ratingInput, todayOf, weekStart, workloadSignals, type Month, type WorkloadSignal } from './rules';
+import { HIGH_LOAD, closedMonths, isoWeek, monthLabel, ratingInput, weekStart, workloadSignals, type Month, type WorkloadSignal } from './rules';
 
 export type WorkloadRating = typeof workloadRatings.$inferSelect;
 
@@ -34,7 +35,7 @@ export async function rateWorkload(db: Db, actor: Actor, input: unknown, now = c
 	const data = parseInput(ratingInput, input);
 	const [row] = await db
 		.insert(workloadRatings)
-		.values({ personId: actor.personId, orgUnitId: actor.orgUnitId, level: data.level, openCases: data.openCases ?? null, note: data.note, ratedOn: todayOf(now), createdAt: now })
+		.values({ personId: actor.personId, orgUnitId: actor.orgUnitId, level: data.level, openCases: data.openCases ?? null, note: data.note, ratedOn: todayInStockholm(now), createdAt: now })
 		.returning();
 	return row;
 }
@@ -48,7 +49,7 @@ export async function myWorkload(db: Db, actor: Actor): Promise<WorkloadRating[]
 /** Whether the start page asks this week: a caseworker who has neither rated nor said "Inte nu" since Monday. */
 export async function workloadPromptDue(db: Db, actor: Actor, now = clockNow()): Promise<boolean> {
 	if (!isCaseworker(actor)) return false;
-	const today = todayOf(now);
+	const today = todayInStockholm(now);
 	const week = isoWeek(today);
 	const [dismissed] = await db
 		.select({ week: workloadPromptDismissals.week })
@@ -66,7 +67,7 @@ export async function workloadPromptDue(db: Db, actor: Actor, now = clockNow()):
 
 export async function dismissWorkloadPrompt(db: Db, actor: Actor, now = clockNow()): Promise<void> {
 	requireCaseworker(actor);
-	await db.insert(workloadPromptDismissals).values({ personId: actor.personId, week: isoWeek(todayOf(now)) }).onConflictDoNothing();
+	await db.insert(workloadPromptDismissals).values({ personId: actor.personId, week: isoWeek(todayInStockholm(now)) }).onConflictDoNothing();
 }
 
 // --- The nearest manager --------------------------------------------------------------------
@@ -154,10 +155,12 @@ export async function monthlyWorkload(db: Db, actor: Actor, input: { unit?: stri
 		    order by w.person_id, to_char(w.rated_on, 'YYYY-MM'), w.rated_on desc, w.created_at desc`
 	);
 	const months = closedMonths(latest.reduce<Month | null>((first, r) => (first === null || r.month < first ? r.month : first), null), now);
-	const inMonth = (m: Month) => latest.filter((r) => r.month === m);
-	const respondent = (r: MonthRating): Respondent => ({
+	// Each month's ratings, with the units above each, read once.
+	const inMonth = new Map<Month, { personId: string; level: number; unitPath: string[] }[]>(months.map((m) => [m, []]));
+	for (const r of latest) inMonth.get(r.month)?.push({ personId: r.personId, level: r.level, unitPath: pathIds(r.path) });
+	const respondent = (r: { personId: string; level: number; unitPath: string[] }): Respondent => ({
 		personId: r.personId,
-		unitPath: pathIds(r.path),
+		unitPath: r.unitPath,
 		// Område and titel are not dimensions of these figures: one for everyone adds no cells.
 		activityArea: ACTIVITY_AREAS[0],
 		title: 'socialsekreterare',
@@ -166,7 +169,7 @@ export async function monthlyWorkload(db: Db, actor: Actor, input: { unit?: stri
 	});
 	const rules = anonymityRules();
 	const disclosure = computeDisclosure(
-		months.map((m) => ({ roundId: m, respondents: inMonth(m).map(respondent) })),
+		months.map((m) => ({ roundId: m, respondents: inMonth.get(m)!.map(respondent) })),
 		rules
 	);
 	const children = await db
@@ -179,8 +182,9 @@ export async function monthlyWorkload(db: Db, actor: Actor, input: { unit?: stri
 		unit: { id: u.id, name: u.name, kind: u.kind },
 		isTotal: u.id === unit.id,
 		cells: shownMonths.map((m) => {
-			const levels = inMonth(m)
-				.filter((r) => pathIds(r.path).includes(u.id))
+			const levels = inMonth
+				.get(m)!
+				.filter((r) => r.unitPath.includes(u.id))
 				.map((r) => r.level)
 				.sort((a, b) => a - b);
 			const decision = disclosure.get(m, u.id, null, null);
@@ -195,16 +199,10 @@ export async function monthlyWorkload(db: Db, actor: Actor, input: { unit?: stri
 	}));
 	return {
 		unit: { id: unit.id, name: unit.name, kind: unit.kind },
-		scopeRoots: roots.filter((r) => within(r.path, scopes)).map((r) => ({ id: r.id, name: r.name })),
+		scopeRoots: roots.map((r) => ({ id: r.id, name: r.name })),
 		months: shownMonths.map((m) => ({ month: m, label: monthLabel(m) })),
 		rows,
 		rules: { minGroup: disclosure.rules.minGroup }
 	};
-}
-
-function median(sorted: number[]): number | null {
-	if (sorted.length === 0) return null;
-	const mid = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 

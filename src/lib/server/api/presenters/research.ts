@@ -1,6 +1,6 @@
 /** Följeforskning: the disclosed texts of a unit and round with the researcher's own codes. */
 import { z } from 'zod';
-import { TEXT_GROUPS } from '../../research/service';
+import { TEXT_GROUPS } from '$lib/domain';
 import { dateTime, id, presenter } from './presenter';
 
 export const presentResearchView = presenter(
