@@ -57,7 +57,8 @@ export const ROLES = [
 	'central_steering',
 	'admin',
 	'union_representative',
-	'researcher'
+	'researcher',
+	'mentor'
 ] as const;
 export type Role = (typeof ROLES)[number];
 export const roleLabel: Record<Role, string> = {
@@ -68,7 +69,8 @@ export const roleLabel: Record<Role, string> = {
 	central_steering: 'Central styrgrupp',
 	admin: 'Systemadministratör',
 	union_representative: 'Facklig representant',
-	researcher: 'Följeforskare'
+	researcher: 'Följeforskare',
+	mentor: 'Mentor'
 };
 
 /** round = mätomgång */
@@ -251,3 +253,30 @@ export const boardReportKindLabel: Record<BoardReportKind, string> = {
 export type SupportReason = 'low' | 'drop' | 'cases';
 export const supportReasonLabel: Record<SupportReason, string> = { low: 'svarade 1–2', drop: 'har sjunkit sedan förra svaret', cases: 'många ärenden' };
 
+
+// --- The unit's own follow-up (issue 14): checklists, introduction, students --------------------
+
+/** The child's or client's gender on a checklist (the unit reports split by it). */
+export const CLIENT_GENDERS = ['flicka', 'pojke', 'annat'] as const;
+export type ClientGender = (typeof CLIENT_GENDERS)[number];
+export const clientGenderLabel: Record<ClientGender, string> = { flicka: 'Flicka/kvinna', pojke: 'Pojke/man', annat: 'Annat/okänt' };
+
+export const CLIENT_AGE_BANDS = ['0-6', '7-12', '13-17', '18-20', '21-64', '65+'] as const;
+export type ClientAgeBand = (typeof CLIENT_AGE_BANDS)[number];
+export const clientAgeBandLabel: Record<ClientAgeBand, string> = {
+	'0-6': '0–6 år',
+	'7-12': '7–12 år',
+	'13-17': '13–17 år',
+	'18-20': '18–20 år',
+	'21-64': '21–64 år',
+	'65+': '65 år eller äldre'
+};
+
+export const CHECKLIST_ANSWERS = ['ja', 'nej', 'ej_aktuellt'] as const;
+export type ChecklistAnswer = (typeof CHECKLIST_ANSWERS)[number];
+export const checklistAnswerLabel: Record<ChecklistAnswer, string> = { ja: 'Ja', nej: 'Nej', ej_aktuellt: 'Ej aktuellt' };
+
+/** Students (VFU, verksamhetsförlagd utbildning) and trainees (traineer) an enhet receives. */
+export const PLACEMENT_KINDS = ['vfu_student', 'trainee'] as const;
+export type PlacementKind = (typeof PLACEMENT_KINDS)[number];
+export const placementKindLabel: Record<PlacementKind, string> = { vfu_student: 'VFU-student', trainee: 'Trainee' };

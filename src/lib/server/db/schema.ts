@@ -22,3 +22,6 @@ export * from './schema-research';
 export * from './schema-themes';
 // --- Workload between the rounds ---
 export * from './schema-workload';
+// --- The unit's goals and checklists, introduction and mentors (issue 14) ---
+export * from './schema-unit-goals';
+export * from './schema-introductions';
