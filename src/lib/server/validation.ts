@@ -103,6 +103,11 @@ export const optionalField = <T extends z.ZodType>(schema: T) => z.preprocess(bl
 /** A checkbox from a form ('on') or a boolean from the JSON API. */
 export const checkbox = z.preprocess((v) => v === true || v === 'true' || v === 'on' || v === '1', z.boolean());
 
+/** Ten or twelve digits with an optional dash or plus: what a Swedish personnummer looks like. */
+const PERSONNUMMER = /(?<!\d)(?:\d{2})?\d{6}[-+ ]?\d{4}(?!\d)/;
+/** Texts about clients must never carry their identity (issue 14): such input is refused. */
+export const looksLikePersonnummer = (text: string) => PERSONNUMMER.test(text);
+
 export const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 /** Date.parse accepts 2027-02-30 (it rolls over to March); a real date survives the round trip. */

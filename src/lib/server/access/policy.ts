@@ -287,3 +287,10 @@ export function mayAdministerPeople(actor: Actor, now = clockNow()): boolean {
 export function mayReadAuditLog(actor: Actor, now = clockNow()): boolean {
 	return isAdmin(actor, now);
 }
+
+/** The enheter whose goals and checklist the actor edits: the enhetschef's own (issue 14). */
+export function checklistEditUnits(actor: Actor, now = clockNow()): string[] {
+	return activeAssignments(actor, now)
+		.filter((a) => a.role === 'unit_manager' && a.orgUnitKind === 'enhet')
+		.map((a) => a.orgUnitId);
+}

@@ -9,22 +9,25 @@ type Rules = Pick<AnonymityRules, 'minGroup' | 'minTextGroup'>;
 
 /**
  * What a cell counts: survey respondents, members of an open round (its progress), employees who
- * reported incidents, or employees with individual action plans.
+ * reported incidents, employees with individual action plans, or social workers who filled in
+ * checklists at closed investigations.
  */
-export type ReasonSubject = 'respondents' | 'members' | 'employees' | 'plans';
+export type ReasonSubject = 'respondents' | 'members' | 'employees' | 'plans' | 'checklists';
 
 const few: Record<ReasonSubject, (k: number) => string> = {
 	respondents: (k) => `Färre än ${k} svarande (eller inga)`,
 	members: (k) => `Färre än ${k} medarbetare i gruppen (eller inga)`,
 	employees: (k) => `Färre än ${k} medarbetare med rapporterade händelser (eller inga)`,
-	plans: (k) => `Färre än ${k} medarbetare med handlingsplaner (eller inga)`
+	plans: (k) => `Färre än ${k} medarbetare med handlingsplaner (eller inga)`,
+	checklists: (k) => `Färre än ${k} socialsekreterare som fyllt i checklistor (eller inga)`
 };
 
 const earlier: Record<ReasonSubject, string> = {
 	respondents: 'en grupp som visats för en tidigare mätomgång',
 	members: 'en annan grupp',
 	employees: 'en grupp som visats för ett tidigare år',
-	plans: 'en grupp som visats för en annan status'
+	plans: 'en grupp som visats för en annan status',
+	checklists: 'en grupp som visats för ett tidigare tertial'
 };
 
 /** For the figures of a cell (counts, averages, distributions, cases per caseworker). */

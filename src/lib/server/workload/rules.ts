@@ -4,16 +4,13 @@
  */
 import { z } from 'zod';
 import { addDays, calendarInStockholm } from '$lib/time';
+import { looksLikePersonnummer } from '../validation';
 
 /** The five steps, 1 … 5, as the social worker sees them. */
 export const workloadLevelLabel: Record<number, string> = { 1: 'Mycket låg', 2: 'Låg', 3: 'Lagom', 4: 'Hög', 5: 'Mycket hög' };
 /** A rating at or above this is "high load" in the signal and in the monthly share. */
 export const HIGH_LOAD = 4;
 export const WORKLOAD_QUESTION = 'Hur upplever du din arbetsbelastning just nu?';
-
-/** Ten or twelve digits with an optional dash or plus: what a Swedish personnummer looks like. */
-const PERSONNUMMER = /(?<!\d)(?:\d{2})?\d{6}[-+ ]?\d{4}(?!\d)/;
-export const looksLikePersonnummer = (text: string) => PERSONNUMMER.test(text);
 
 export const ratingInput = z.object({
 	level: z.coerce

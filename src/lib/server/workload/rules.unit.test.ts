@@ -1,6 +1,7 @@
 /** The rules of workload between the rounds (issue 14): the week, the signal, the months that are over, what a rating may hold. */
 import { describe, expect, it } from 'vitest';
-import { closedMonths, isoWeek, looksLikePersonnummer, monthLabel, ratingInput, weekStart, workloadSignals } from './rules';
+import { looksLikePersonnummer } from '../validation';
+import { closedMonths, isoWeek, monthLabel, ratingInput, weekStart, workloadSignals } from './rules';
 
 describe('workload rules', () => {
 	it('puts a day in its ISO week, across the turn of the year', () => {
