@@ -86,7 +86,9 @@ export function permissionsOf(actor: Actor, now = clockNow()) {
 		entersIndicators: indicatorEntryScopes(actor, now).length > 0,
 		/** Handlingsplaner: one's own and one's group's, or the groups' plans one oversees. */
 		readsActionPlans: isCaseworker(actor) || oversightScopes(actor, now).length > 0,
-		codesTexts: researchScopes(actor, now).length > 0
+		codesTexts: researchScopes(actor, now).length > 0,
+		/** The enhet's own goals and checklist (issue 14): kept by the enhetschef. */
+		keepsChecklist: checklistEditUnits(actor, now).length > 0
 	};
 }
 export type Permissions = ReturnType<typeof permissionsOf>;

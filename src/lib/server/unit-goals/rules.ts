@@ -209,3 +209,14 @@ export const personValue = (t: Tally): number => {
 	const share = shareYes(t);
 	return share === null ? 0 : 1 + Math.round(share * 100);
 };
+
+/** A form's fields as a checklist: the answers come as `answers.<item id>` (the same keys as their errors). */
+export function checklistFromForm(values: Record<string, unknown>): Record<string, unknown> {
+	const answers: Record<string, unknown> = {};
+	const rest: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(values)) {
+		if (key.startsWith('answers.')) answers[key.slice('answers.'.length)] = value;
+		else rest[key] = value;
+	}
+	return { ...rest, answers };
+}

@@ -7,7 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client';
-import { auditLog, cityPlanAreas, cityPlanSubgoals, unitGoals } from '../db/schema';
+import { auditLog, checklistItems, cityPlanAreas, cityPlanSubgoals, unitGoals } from '../db/schema';
 import { createTestDatabase, testBackend } from '../db/testing';
 import type { PersonRow } from '../demo/factories';
 import { refusal } from '../testing/refusal';
@@ -141,10 +141,17 @@ describe(`unit goals and checklists (${testBackend})`, () => {
 		// Only tertials and years that are over.
 		expect((await refusal(compilation(database.db, await org.actor(org.people.departmentA), { unit: org.units.e1.id, period: '2026-T3' }, NOW))).fieldErrors).toEqual({ period: 'Välj ett avslutat tertial eller helår.' });
 		expect(above.periods.map((p) => p.key)).toEqual(['2026-T2']);
-		// Enhet 2 has nobody: nothing (and no count).
-		const empty = await compilation(database.db, await org.actor(org.people.departmentA), { unit: org.units.e2.id, period: '2026-T2' }, NOW);
-		expect(empty.rows[0].cell).toMatchObject({ shown: false, reason: 'too_few' });
-		expect(empty.rows[0].cell).not.toHaveProperty('n');
+		// Enhet 3 follows a goal, but only three fill in checklists: nothing (and no count).
+		const [e3Goal] = await database.db.insert(unitGoals).values({ orgUnitId: org.units.e3.id, title: 'Dokumentation i tid', expectedShare: 90 }).returning();
+		const [e3Item] = await database.db.insert(checklistItems).values({ orgUnitId: org.units.e3.id, goalId: e3Goal.id, question: 'Är utredningen klar inom fyra månader?' }).returning();
+		for (const p of org.people.e3) await fill(p, '2026-03-01', { [e3Item.id]: 'ja' });
+		const small = await compilation(database.db, await org.actor(org.people.departmentA), { unit: org.units.e3.id, period: '2026-T1' }, NOW);
+		expect(small.rows[0].cell).toMatchObject({ shown: false, reason: 'too_few' });
+		expect(small.rows[0].cell).not.toHaveProperty('n');
+		expect(small.rows[0].cell).not.toHaveProperty('figures');
+		// Enhet 2 follows no goals: not offered above it.
+		expect(small.choices.map((u) => u.name)).toEqual(['Enhet 1', 'Grupp 1', 'Enhet 3']);
+		expect((await refusal(compilation(database.db, await org.actor(org.people.departmentA), { unit: org.units.e2.id }, NOW))).kind).toBe('not_found');
 		// Outside the avdelningschef's reach.
 		expect((await refusal(compilation(database.db, await org.actor(org.people.departmentA), { unit: org.units.e4.id }, NOW))).kind).toBe('not_found');
 	});

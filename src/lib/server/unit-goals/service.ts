@@ -148,6 +148,16 @@ export interface OwnChecklist {
 export async function myChecklists(db: Db, actor: Actor, limit = 200): Promise<OwnChecklist[]> {
 	if (!isCaseworker(actor)) throw notFound('Sidan');
 	const rows = await db.select().from(checklists).where(eq(checklists.personId, actor.personId)).orderBy(desc(checklists.closedOn), desc(checklists.createdAt)).limit(limit);
+	return withAnswers(db, rows);
+}
+
+/** One of the person's own checklists, to correct it. */
+export async function ownChecklist(db: Db, actor: Actor, id: string): Promise<OwnChecklist> {
+	const [own] = await withAnswers(db, [await requireOwnChecklist(db, actor, id)]);
+	return own;
+}
+
+async function withAnswers(db: Db, rows: (typeof checklists.$inferSelect)[]): Promise<OwnChecklist[]> {
 	const answers = rows.length ? await db.select().from(checklistAnswers).where(inArray(checklistAnswers.checklistId, rows.map((r) => r.id))) : [];
 	return rows.map((r) => ({
 		id: r.id,
@@ -507,19 +517,25 @@ async function viewerOf(db: Db, actor: Actor, unit: Unit): Promise<Viewer | null
 	return null;
 }
 
-/** The enheter and groups the reader may open, for the picker; the first is the default. */
+/**
+ * The enheter and groups the reader may open, for the picker: their own, those they manage, and
+ * above the enhet those whose enhet follows goals (a kommun has many enheter without).
+ */
 async function unitChoices(db: Db, actor: Actor): Promise<Unit[]> {
-	const scopes = [...new Set([...namedScopes(actor), ...aggregateScopes(actor)])];
+	const named = namedScopes(actor);
+	const aggregate = aggregateScopes(actor);
 	const own = isCaseworker(actor) ? pathIds(actor.orgUnitPath) : [];
 	const rows = await db
 		.select()
 		.from(orgUnits)
 		.where(and(eq(orgUnits.active, true), inArray(orgUnits.kind, [...WITHIN_ENHET])))
 		.orderBy(asc(orgUnits.path));
-	return rows.filter((u) => within(u.path, scopes) || (own.includes(u.id) && own.length > 0));
+	const following = new Set((await db.selectDistinct({ id: unitGoals.orgUnitId }).from(unitGoals).where(isNull(unitGoals.archivedAt))).map((r) => r.id));
+	return rows.filter((u) => own.includes(u.id) || within(u.path, named) || (within(u.path, aggregate) && pathIds(u.path).some((id) => following.has(id))));
 }
 
-export async function compilation(db: Db, actor: Actor, input: { unit?: string | null; period?: string | null }, now = clockNow()): Promise<Compilation> {
+/** `perPerson: false` leaves out the named rows (an export of the groups' figures reads no one's by name). */
+export async function compilation(db: Db, actor: Actor, input: { unit?: string | null; period?: string | null }, now = clockNow(), options: { perPerson?: boolean } = {}): Promise<Compilation> {
 	const choices = await unitChoices(db, actor);
 	if (choices.length === 0) throw notFound('Sidan');
 	// By default: the reader's own group or enhet, or the first within reach.
@@ -585,7 +601,7 @@ export async function compilation(db: Db, actor: Actor, input: { unit?: string |
 	const trend = { periods: trendPeriods, goals: Object.fromEntries(goals.map((g) => [g.id, trendByPeriod.map((v) => v[g.id])])) };
 
 	let personRows: PersonRow[] | null = null;
-	if (viewer === 'manager') personRows = await perPerson(db, actor, unit, enhet.id, period, itemIds, goals);
+	if (viewer === 'manager' && options.perPerson !== false) personRows = await perPerson(db, actor, unit, enhet.id, period, itemIds, goals);
 
 	return {
 		viewer,
