@@ -5,6 +5,8 @@
  */
 import { presentMonthlyWorkload, presentMyWorkload, presentTeamWorkload, presentWorkloadRating } from './presenters/workload';
 import { ratingInput } from '../workload/rules';
+import { checklistInput } from '../unit-goals/rules';
+import { presentCompilation, presentMyChecklists, presentOwnChecklist } from './presenters/unit-goals';
 import { THEMES } from '../themes/themes';
 import { z } from 'zod';
 import { noteInput, offerInput, planUpdateInput } from '../individual-plans/service';
@@ -108,6 +110,8 @@ export const responseShapes: Record<string, Record<string, Record<number, Shape>
 	'/my-workload': { get: { 200: presentMyWorkload }, post: { 201: presentWorkloadRating } },
 	'/team-workload': { get: { 200: presentTeamWorkload } },
 	'/workload-monthly': { get: { 200: presentMonthlyWorkload } },
+	'/unit-goals': { get: { 200: presentCompilation } },
+	'/my-checklists': { get: { 200: presentMyChecklists }, post: { 201: presentOwnChecklist } },
 	'/action-plans': { get: { 200: presentIndividualPlans }, post: { 201: presentIndividualPlan } },
 	'/action-plans/{planId}': { get: { 200: presentIndividualPlanWithNotes }, put: { 200: presentIndividualPlan } },
 	'/action-plans/{planId}/notes': { post: { 201: presentIndividualPlanNote } },
@@ -414,6 +418,24 @@ export function openApiDocument() {
 			'/workload-monthly': {
 				parameters: [{ name: 'unit', in: 'query', schema: { type: 'string', format: 'uuid' }, description: 'Org unit; default the top of the caller’s scope.' }],
 				get: { summary: 'Workload per unit and month (months that are over), through the anonymity rule', responses: { '200': ok('Months'), ...errors(400, 401, 404) } }
+			},
+			'/unit-goals': {
+				parameters: [
+					{ name: 'unit', in: 'query', schema: { type: 'string', format: 'uuid' }, description: 'An enhet or arbetsgrupp; default the caller’s own or the first within reach.' },
+					{ name: 'period', in: 'query', schema: { type: 'string' }, description: "'2026-T1', '2026-T2', '2026-T3', '2026' (the year, bokslut) or 'from..to' (ÅÅÅÅ-MM-DD..ÅÅÅÅ-MM-DD; not above the enhet)." }
+				],
+				get: {
+					summary: 'The enhet’s goals followed with its checklist: share "ja" per goal and item, by gender, per group, over tertials; per person for the nearest manager (audited); above the enhet closed periods through the anonymity rule',
+					responses: { '200': ok('Compilation'), ...errors(400, 401, 404) }
+				}
+			},
+			'/my-checklists': {
+				get: { summary: 'The checklist of the caller’s enhet and the caller’s own checklists at closed investigations (social workers)', responses: { '200': ok('Checklists'), ...errors(401, 404) } },
+				post: {
+					summary: 'Fill in the checklist at a closed investigation: the closing day, the child’s or client’s gender and age band, and an answer to every item. No client identity.',
+					requestBody: { required: true, content: { 'application/json': { schema: schema(checklistInput) } } },
+					responses: { '201': ok('Saved'), ...errors(400, 401, 404) }
+				}
 			},
 			'/research/codes': {
 				post: {

@@ -75,7 +75,15 @@ export const actionLabel: Record<string, string> = {
 	'theme_term.add': 'Lade till ett ord i ett tema',
 	'theme_term.remove': 'Tog bort ett ord ur ett tema',
 	'read.named_workload': 'Läste medarbetarnas graderingar av arbetsbelastningen med namn',
-	'export.workload': 'Exporterade arbetsbelastning per månad'
+	'export.workload': 'Exporterade arbetsbelastning per månad',
+	'unit_goal.add': 'Lade till ett mål för enheten',
+	'unit_goal.update': 'Ändrade ett av enhetens mål',
+	'unit_goal.archive': 'Slutade följa upp ett av enhetens mål',
+	'checklist_item.add': 'Lade till en fråga i enhetens checklista',
+	'checklist_item.update': 'Ändrade en fråga i enhetens checklista',
+	'checklist_item.archive': 'Tog bort en fråga ur enhetens checklista',
+	'read.named_checklists': 'Läste medarbetarnas checklistor per person',
+	'export.unit_goals': 'Exporterade sammanställningen av enhetens mål'
 };
 
 /** Groups offered in the search besides single actions: `prefix.*`. */

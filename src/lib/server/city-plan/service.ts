@@ -12,6 +12,7 @@
  * the förvaltning's indicator figures (the same people).
  */
 import { staffWritingOnArea } from '../themes/plan-area';
+import { linkedGoalResults } from '../unit-goals/service';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { statementText, type PlanAreaStatus, type Statement } from '$lib/domain';
 import type { Actor } from '../access/actor';
@@ -364,6 +365,8 @@ export async function getAreaPlan(db: Db, actor: Actor, forvaltningId: string, a
 		statements: statementText,
 		/** What the förvaltning's staff wrote about the area in the latest rounds (through the anonymity module). */
 		staffWriting: await staffWritingOnArea(db, actor, f, area.code),
+		/** The enheter's own goals linked to a delmål, with their latest closed tertial (through the anonymity module), for those who see the förvaltning's figures. */
+		unitGoals: canSeeAggregate(actor, f.path, now) ? await linkedGoalResults(db, goals.map((g) => g.id), now) : [],
 		/** What a delmål may follow besides the survey: the active indicators, and any retired one a delmål still follows. */
 		indicators: edit ? await indicatorChoices(db, series) : []
 	};

@@ -76,8 +76,8 @@ async function activeChecklist(db: Db, enhetId: string): Promise<{ goals: UnitGo
 
 export interface ChecklistForm {
 	enhet: { id: string; name: string };
-	goals: UnitGoal[];
-	items: ChecklistItem[];
+	goals: { id: string; title: string; expectedShare: number }[];
+	items: { id: string; question: string; goalId: string | null }[];
 }
 
 /** The checklist a social worker fills in: their enhet's. Not found for anyone who carries no cases or works outside an enhet. */
@@ -85,7 +85,12 @@ export async function checklistForm(db: Db, actor: Actor): Promise<ChecklistForm
 	if (!isCaseworker(actor)) throw notFound('Sidan');
 	const enhet = await enhetOf(db, { path: actor.orgUnitPath });
 	if (!enhet) throw notFound('Sidan');
-	return { enhet: { id: enhet.id, name: enhet.name }, ...(await activeChecklist(db, enhet.id)) };
+	const { goals, items } = await activeChecklist(db, enhet.id);
+	return {
+		enhet: { id: enhet.id, name: enhet.name },
+		goals: goals.map((g) => ({ id: g.id, title: g.title, expectedShare: g.expectedShare })),
+		items: items.map((i) => ({ id: i.id, question: i.question, goalId: i.goalId }))
+	};
 }
 
 async function validChecklist(db: Db, actor: Actor, input: unknown, now: Date) {

@@ -6,6 +6,7 @@ import { disclosedCount } from './disclosure';
 import { columnsOf, date, dateTime, id, presenter, unitRef } from './presenter';
 import { THEMES } from '../../themes/themes';
 import { themeRow } from './reports';
+import { checklistPeriod } from './unit-goals';
 
 const withheld = z.object({ shown: z.literal(false), reasonText: z.string() });
 const staffWriting = z
@@ -90,6 +91,17 @@ export const presentAreaPlan = presenter(
 		permissions: z.object({ edit: z.boolean(), suggest: z.boolean() }),
 		statements: z.object(Object.fromEntries(STATEMENTS.map((s) => [s, z.string()])) as Record<(typeof STATEMENTS)[number], z.ZodString>),
 		staffWriting,
+		unitGoals: z
+			.array(
+				z.object({
+					subgoalId: id,
+					enhet: z.object({ id, name: z.string() }),
+					goal: z.object({ id, title: z.string(), expectedShare: z.number().int() }),
+					period: checklistPeriod.nullable(),
+					share: disclosedCount(z.number().nullable()).nullable()
+				})
+			)
+			.describe('The enheter’s own goals linked to a delmål: share "ja" in the latest closed tertial, through the anonymity rule (null figures: withheld as homogeneous).'),
 		indicators: z.array(z.object({ key: z.string(), name: z.string(), unit: z.string() })).describe('What a delmål may follow besides the survey (editors only).')
 	})
 );

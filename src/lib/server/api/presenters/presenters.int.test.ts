@@ -15,7 +15,7 @@ import { planMatrix } from '../../city-plan/matrix';
 import { fixClock } from '../../clock';
 import type { Db } from '../../db';
 import type { Database } from '../../db/client';
-import { orgUnits, people } from '../../db/schema';
+import { cityPlanSubgoals, orgUnits, people, unitGoals } from '../../db/schema';
 import { createTestDatabase } from '../../db/testing';
 import { DEMO_LOGINS, seedDemo } from '../../demo/seed';
 import { DEMO_INCIDENT_READER } from '../../demo/seed-city-plan';
@@ -36,6 +36,8 @@ import {
 	updateIndividualPlan
 } from '../../individual-plans/service';
 import { visibleUnits } from '../../org/service';
+import { checklistForm, compilation, fillChecklist, myChecklists, ownChecklist } from '../../unit-goals/service';
+import { presentCompilation, presentMyChecklists, presentOwnChecklist } from './unit-goals';
 import { registerExtract } from '../../privacy/extract';
 import { searchPeople } from '../../privacy/people';
 import { retentionStatus, runRetention } from '../../privacy/retention';
@@ -151,6 +153,22 @@ describe('API presenters on the demo kommun', () => {
 			own: (await individualPlansOfEmployee(db, as.unit_manager)).map(({ plan, managerName }) => ({ ...plan, managerName }))
 		});
 		expectUnchanged(presentIndividualPlanCounts, await individualPlanCounts(db, as.central_steering));
+	});
+
+	it('the unit’s goals and checklists', async () => {
+		for (const role of ['socialsekreterare', 'deputy_unit_manager', 'unit_manager', 'department_manager', 'central_steering']) {
+			expectUnchanged(presentCompilation, await compilation(db, as[role], {}, NOW));
+		}
+		expectUnchanged(presentCompilation, await compilation(db, as.unit_manager, { period: '2026-03-01..2026-06-30' }, NOW));
+		const form = await checklistForm(db, as.socialsekreterare);
+		expectUnchanged(presentMyChecklists, { ...form, checklists: await myChecklists(db, as.socialsekreterare) });
+		const { id } = await fillChecklist(db, as.socialsekreterare, { closedOn: '2026-11-20', clientGender: 'flicka', ageBand: '7-12', answers: Object.fromEntries(form.items.map((i) => [i.id, 'ja'])) }, NOW);
+		expectUnchanged(presentOwnChecklist, await ownChecklist(db, as.socialsekreterare, id));
+		// The delmål the demo enhet's SIP goal follows, as its lokal styrgrupp reads the area.
+		const [linked] = await db.select({ forvaltningId: cityPlanSubgoals.forvaltningId, areaId: cityPlanSubgoals.areaId }).from(unitGoals).innerJoin(cityPlanSubgoals, eq(cityPlanSubgoals.id, unitGoals.subgoalId));
+		const plan = await getAreaPlan(db, as.central_steering, linked.forvaltningId, linked.areaId, NOW);
+		expect(plan.unitGoals.length).toBeGreaterThan(0);
+		expectUnchanged(presentAreaPlan, plan);
 	});
 
 	it('the city plan', async () => {
