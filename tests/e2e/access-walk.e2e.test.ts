@@ -78,6 +78,9 @@ interface Ids {
 	/** Its first action, owned by Sara. */
 	groupPlanAction: string;
 	groupPlanUnit: string;
+	/** One of Sara's checklists at a closed investigation, and her enhet (the demo enhet that follows goals). */
+	checklist: string;
+	checklistEnhet: string;
 }
 
 /** Read a group's plan: its members and nearest manager, and everyone above it with aggregate access. */
@@ -139,6 +142,12 @@ const table: Entry[] = [
 	// Named data: the nearest managers only
 	page('/team', NAMED),
 	page('/team/workload', NAMED),
+	page('/my/checklist', CASEWORKERS),
+	page('/my/checklist/[id]', ['socialsekreterare'], { note: 'her own checklist' }, (ids) => `/my/checklist/${ids.checklist}`),
+	page('/unit-goals', EVERYONE, { note: 'one’s own group or enhet, those one manages, or above: enheter that follow goals' }),
+	page('/unit-goals', ['socialsekreterare', 'deputy', 'enhetschef', 'avdelningschef', 'styrgrupp', 'central', 'admin', ...READERS], { note: 'the demo enhet: its staff, managers and those above' }, (ids) => `/unit-goals?unit=${ids.checklistEnhet}`),
+	page('/unit-goals/export', EVERYONE, {}, () => '/unit-goals/export?format=csv'),
+	page('/unit-goals/settings', ['enhetschef']),
 	page('/reports/workload', AGGREGATE),
 	page('/reports/workload/export', AGGREGATE, {}, () => '/reports/workload/export?format=csv'),
 	page('/team/offer/[personId]', NAMED, {}, (ids) => `/team/offer/${ids.sara}`),
@@ -250,6 +259,10 @@ const table: Entry[] = [
 	action('/admin/themes', 'try', ADMIN, { text: 'Behörighetsprov' }),
 	action('/my/workload', 'rate', CASEWORKERS, { level: '3' }),
 	action('/my/workload', 'dismiss', CASEWORKERS),
+	action('/my/checklist', 'fill', CASEWORKERS),
+	...['update', 'delete'].map((name) => action('/my/checklist/[id]', name, ['socialsekreterare'], {}, (ids) => `/my/checklist/${ids.checklist}`)),
+	...['addGoal', 'addItem'].map((name) => action('/unit-goals/settings', name, ['enhetschef'], { enhetId: '{checklistEnhet}', title: 'Behörighetsprov', expectedShare: '50', question: 'Behörighetsprov?' })),
+	...['updateGoal', 'archiveGoal', 'updateItem', 'archiveItem'].map((name) => action('/unit-goals/settings', name, ['enhetschef'], { id: '{uuid}', title: 'Behörighetsprov', expectedShare: '50', question: 'Behörighetsprov?' })),
 	action('/team', 'remind', NAMED, { roundId: '{openRound}', message: 'x' }, undefined, { note: 'a text too short: refused before anything is sent' }),
 
 	// --- The API ---
@@ -260,6 +273,9 @@ const table: Entry[] = [
 	change('POST', '/my-workload', CASEWORKERS, { refused: { level: 3 }, allowed: { level: 9 } }, () => v1('/my-workload')),
 	get('/team-workload', NAMED),
 	get('/workload-monthly', AGGREGATE),
+	get('/unit-goals', EVERYONE),
+	get('/my-checklists', CASEWORKERS),
+	change('POST', '/my-checklists', CASEWORKERS, { refused: { closedOn: '2026-01-10', clientGender: 'flicka', ageBand: '7-12', answers: {} }, allowed: { clientGender: 'okänt' } }, () => v1('/my-checklists')),
 	get('/org-units', EVERYONE),
 	get('/rounds', EVERYONE),
 	change('POST', '/rounds', ADMIN, { refused: { kind: 'T2', year: 2031, opensAt: '2031-09-01', closesAt: '2031-09-15', unitIds: [] }, allowed: {} }, () => v1('/rounds')),
@@ -383,6 +399,7 @@ describe('every page and API route, as every role, against the access table', ()
 		const sara = (await api(tokens.admin, `/people?q=${encodeURIComponent(demo.socialsekreterare)}`)).body.people[0].id;
 		const [groupPlan] = uuids(await html(tokens.enhetschef, '/action-plans'), '/group-plans');
 		const groupPlanAction = (await html(tokens.enhetschef, `/group-plans/${groupPlan}`)).match(/name="actionId" value="([0-9a-f-]{36})"/)?.[1];
+		const checklists = (await api(tokens.socialsekreterare, '/my-checklists')).body;
 		ids = {
 			openRound: rounds.find((r) => r.status === 'open')!.id,
 			closedRound: closed[0].id,
@@ -399,7 +416,9 @@ describe('every page and API route, as every role, against the access table', ()
 			importPreview: preview.body.importId,
 			groupPlan: groupPlan!,
 			groupPlanAction: groupPlanAction!,
-			groupPlanUnit: units.find((u) => u.name === 'Utredningsenheten barn och unga')!.id
+			groupPlanUnit: units.find((u) => u.name === 'Utredningsenheten barn och unga')!.id,
+			checklist: checklists.checklists[0]?.id,
+			checklistEnhet: checklists.enhet.id
 		};
 		for (const [key, value] of Object.entries(ids)) expect(value, `the walk needs ${key} from the demo data`).toBeTruthy();
 	});

@@ -16,6 +16,8 @@ import { presentPeopleSearch, presentRegisterExtract, presentRetentionStatus } f
 import { presentReport } from '$lib/server/api/presenters/reports';
 import { presentMyHistory, presentMyResponse, presentRounds } from '$lib/server/api/presenters/rounds';
 import { presentTeam } from '$lib/server/api/presenters/team';
+import { presentCompilation, presentMyChecklists } from '$lib/server/api/presenters/unit-goals';
+import { presentMonthlyWorkload, presentMyWorkload, presentTeamWorkload } from '$lib/server/api/presenters/workload';
 import { api, apiLogin, demo } from './support';
 
 type Schema = { schema: { parse: (v: unknown) => unknown } };
@@ -48,6 +50,16 @@ describe('the API answers have their presenters’ shapes', () => {
 			await expectShape('enhetschef', `/rounds/${round.id}/team`, presentTeam);
 		}
 		await expectShape('central', '/org-units', presentOrgUnits);
+	});
+
+	it('the unit’s goals and checklists, and workload between the rounds', async () => {
+		const mine = await expectShape('socialsekreterare', '/my-checklists', presentMyChecklists);
+		for (const who of ['socialsekreterare', 'deputy', 'enhetschef']) await expectShape(who, '/unit-goals', presentCompilation);
+		for (const who of ['avdelningschef', 'central']) await expectShape(who, `/unit-goals?unit=${mine.enhet.id}`, presentCompilation);
+		await expectShape('enhetschef', '/unit-goals?period=2026-01-01..2026-06-30', presentCompilation);
+		await expectShape('socialsekreterare', '/my-workload', presentMyWorkload);
+		await expectShape('enhetschef', '/team-workload', presentTeamWorkload);
+		await expectShape('avdelningschef', '/workload-monthly', presentMonthlyWorkload);
 	});
 
 	it('individual plans, the city plan and its matrix', async () => {

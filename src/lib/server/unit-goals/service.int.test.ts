@@ -71,7 +71,7 @@ describe(`unit goals and checklists (${testBackend})`, () => {
 		expect(form.items.map((i) => i.id)).toEqual([sip, mapping, feedback]);
 		const saved = await fill(me, '2026-11-20', { [sip]: 'ja', [mapping]: 'nej', [feedback]: 'ej_aktuellt' });
 		const refused = await refusal(fill(me, '2026-11-20', { [sip]: 'ja', [mapping]: 'kanske' }));
-		expect(refused.fieldErrors).toEqual({ [`answers.${mapping}`]: 'Svara ja, nej eller ej aktuellt.' });
+		expect(refused.fieldErrors).toEqual({ [`answers.${mapping}`]: 'Svara ja, nej eller ej aktuellt.', [`answers.${feedback}`]: 'Svara ja, nej eller ej aktuellt.' });
 		const missing = await refusal(fillChecklist(database.db, await org.actor(me), { closedOn: '2026-12-04', clientGender: 'pojke', ageBand: '7-12', answers: { [sip]: 'ja' } }, NOW));
 		expect(missing.fieldErrors).toEqual({
 			closedOn: 'Datumet kan inte vara senare än i dag. Fyll i checklistan när utredningen är avslutad.',

@@ -21,7 +21,7 @@ import { audit } from '../audit/audit';
 import { now as clockNow, todayInStockholm } from '../clock';
 import type { Db } from '../db';
 import { checklistAnswers, checklistItems, checklists, cityPlanAreas, cityPlanSubgoals, orgUnits, people, unitGoals } from '../db/schema';
-import { invalid, notFound } from '../errors';
+import { DomainError, invalid, notFound } from '../errors';
 import { pathIds } from '../org/service';
 import { parseInput } from '../validation';
 import {
@@ -96,7 +96,17 @@ export async function checklistForm(db: Db, actor: Actor): Promise<ChecklistForm
 async function validChecklist(db: Db, actor: Actor, input: unknown, now: Date) {
 	const form = await checklistForm(db, actor);
 	if (form.items.length === 0) throw invalid('Enheten har ingen checklista ännu. Be enhetschefen lägga till frågorna.');
-	const data = parseInput(checklistInput, input);
+	let data;
+	try {
+		data = parseInput(checklistInput, input);
+	} catch (e) {
+		// Say everything that is missing at once: the questions left unanswered too.
+		if (!(e instanceof DomainError && e.kind === 'invalid')) throw e;
+		const given = (input as { answers?: unknown })?.answers;
+		const answered = given && typeof given === 'object' ? Object.keys(given) : [];
+		const unanswered = Object.fromEntries(form.items.filter((i) => !answered.includes(i.id)).map((i) => [`answers.${i.id}`, 'Svara ja, nej eller ej aktuellt.']));
+		throw invalid('Checklistan är inte sparad. Rätta det som är markerat.', { ...unanswered, ...e.fieldErrors });
+	}
 	const problems = checklistProblems(
 		data,
 		form.items.map((i) => i.id),
@@ -515,9 +525,16 @@ const TREND_LENGTH = 6;
 /** The enhet and its groups: where the checklists are kept and compiled (the nearest manager's kinds of unit). */
 const WITHIN_ENHET = NEAREST_MANAGER_KINDS;
 
-async function viewerOf(db: Db, actor: Actor, unit: Unit): Promise<Viewer | null> {
+/**
+ * Where the reader belongs inside an enhet: their own unit if they carry cases, and the groups
+ * they are nearest manager of. From there they see their group and enhet as the staff do (a
+ * biträdande enhetschef sees the enhet's figures, not its other groups' people).
+ */
+const placesInside = (actor: Actor) => [...(isCaseworker(actor) ? [actor.orgUnitPath] : []), ...namedScopes(actor)];
+
+function viewerOf(actor: Actor, unit: Unit): Viewer | null {
 	if (within(unit.path, namedScopes(actor))) return 'manager';
-	if (isCaseworker(actor) && actor.orgUnitPath.startsWith(unit.path) && (WITHIN_ENHET as readonly string[]).includes(unit.kind)) return 'staff';
+	if ((WITHIN_ENHET as readonly string[]).includes(unit.kind) && placesInside(actor).some((p) => p.startsWith(unit.path))) return 'staff';
 	if (within(unit.path, aggregateScopes(actor))) return 'above';
 	return null;
 }
@@ -529,14 +546,19 @@ async function viewerOf(db: Db, actor: Actor, unit: Unit): Promise<Viewer | null
 async function unitChoices(db: Db, actor: Actor): Promise<Unit[]> {
 	const named = namedScopes(actor);
 	const aggregate = aggregateScopes(actor);
-	const own = isCaseworker(actor) ? pathIds(actor.orgUnitPath) : [];
+	const own = placesInside(actor).flatMap(pathIds);
 	const rows = await db
 		.select()
 		.from(orgUnits)
 		.where(and(eq(orgUnits.active, true), inArray(orgUnits.kind, [...WITHIN_ENHET])))
 		.orderBy(asc(orgUnits.path));
 	const following = new Set((await db.selectDistinct({ id: unitGoals.orgUnitId }).from(unitGoals).where(isNull(unitGoals.archivedAt))).map((r) => r.id));
-	return rows.filter((u) => own.includes(u.id) || within(u.path, named) || (within(u.path, aggregate) && pathIds(u.path).some((id) => following.has(id))));
+	// By name, each group under its enhet.
+	const names = new Map(rows.map((u) => [u.id, u.name]));
+	const key = (u: Unit) => pathIds(u.path).map((id) => names.get(id) ?? '').filter(Boolean).join(' / ');
+	return rows
+		.filter((u) => own.includes(u.id) || within(u.path, named) || (within(u.path, aggregate) && pathIds(u.path).some((id) => following.has(id))))
+		.sort((a, b) => key(a).localeCompare(key(b), 'sv'));
 }
 
 /** `perPerson: false` leaves out the named rows (an export of the groups' figures reads no one's by name). */
@@ -544,10 +566,10 @@ export async function compilation(db: Db, actor: Actor, input: { unit?: string |
 	const choices = await unitChoices(db, actor);
 	if (choices.length === 0) throw notFound('Sidan');
 	// By default: the reader's own group or enhet, or the first within reach.
-	const own = choices.filter((u) => actor.orgUnitPath.startsWith(u.path)).pop();
+	const own = choices.filter((u) => placesInside(actor).some((p) => p.startsWith(u.path))).pop();
 	const unit = input.unit ? choices.find((u) => u.id === input.unit) : (own ?? choices[0]);
 	if (!unit) throw notFound('Enheten');
-	const viewer = await viewerOf(db, actor, unit);
+	const viewer = viewerOf(actor, unit);
 	if (!viewer) throw notFound('Enheten');
 	const enhet = (await enhetOf(db, unit))!;
 	const today = todayInStockholm(now);
@@ -576,7 +598,7 @@ export async function compilation(db: Db, actor: Actor, input: { unit?: string |
 		.where(and(eq(orgUnits.parentId, unit.id), eq(orgUnits.active, true)))
 		.orderBy(asc(orgUnits.name));
 	// The enhet's own staff see their enhet and their own group; managers and readers above see every group.
-	const shownChildren = viewer === 'staff' ? children.filter((c) => actor.orgUnitPath.startsWith(c.path)) : children;
+	const shownChildren = viewer === 'staff' ? children.filter((c) => placesInside(actor).some((p) => p.startsWith(c.path))) : children;
 	const rowUnits = [unit, ...shownChildren];
 
 	let rows: CompilationRow[];
