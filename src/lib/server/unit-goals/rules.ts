@@ -128,7 +128,11 @@ export function tertialsBetween(first: string, today: string): Period[] {
 export function periodChoices(first: string | null, today: string): Period[] {
 	const tertials = tertialsBetween(first ?? today, today);
 	const years = [...new Set(tertials.map((t) => Number(t.key.slice(0, 4))))].reverse();
-	return years.flatMap((year) => [yearPeriod(year), ...tertials.filter((t) => t.key.startsWith(`${year}-`)).reverse()]);
+	const year = (y: number) => {
+		const p = yearPeriod(y);
+		return p.to < today ? p : { ...p, label: `Helår ${y} hittills` };
+	};
+	return years.flatMap((y) => [year(y), ...tertials.filter((t) => t.key.startsWith(`${y}-`)).reverse()]);
 }
 
 // --- Compilation: the share "ja" per item and per goal ---------------------------------------

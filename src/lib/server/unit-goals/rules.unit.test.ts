@@ -18,6 +18,7 @@ describe('periods', () => {
 		expect(tertialsBetween('2025-10-10', '2026-06-01').map((p) => p.key)).toEqual(['2025-T3', '2026-T1', '2026-T2']);
 		expect(periodChoices('2025-10-10', '2026-06-01').map((p) => p.key)).toEqual(['2026', '2026-T2', '2026-T1', '2025', '2025-T3']);
 		expect(periodChoices(null, '2026-06-01').map((p) => p.key)).toEqual(['2026', '2026-T2']);
+		expect(periodChoices('2025-10-10', '2026-06-01').map((p) => p.label).slice(0, 4)).toEqual(['Helår 2026 hittills', 'Tertial 2 2026', 'Tertial 1 2026', 'Helår 2025 (bokslut)']);
 		expect(isClosed(parsePeriod('2026-T1')!, '2026-04-30')).toBe(false);
 		expect(isClosed(parsePeriod('2026-T1')!, '2026-05-01')).toBe(true);
 	});
