@@ -12,20 +12,25 @@ import { buildIfNeeded, root } from '../build-if-needed.js';
 
 process.chdir(root);
 const importOnly = process.argv.includes('--only=import');
+// `--only=unit-goals`: the compilation of the unit's goals and checklists alone; see unit-goals.ts.
+const unitGoalsOnly = process.argv.includes('--only=unit-goals');
 // With --app=DIR the app of another checkout runs (built there); otherwise this one, built when stale.
-if (!importOnly && !process.argv.some((a) => a.startsWith('--app='))) buildIfNeeded();
+if (!importOnly && !unitGoalsOnly && !process.argv.some((a) => a.startsWith('--app='))) buildIfNeeded();
 spawnSync('npx', ['svelte-kit', 'sync'], { cwd: root, stdio: 'inherit' });
 const typecheck = spawnSync('npx', ['tsc', '--noEmit', '-p', 'scripts/bench/tsconfig.json'], { cwd: root, stdio: 'inherit' });
 if (typecheck.status !== 0) process.exit(typecheck.status ?? 1);
 
 const lib = path.join(root, 'src/lib');
-const outfile = path.join(root, importOnly ? 'bench-data/import.mjs' : 'bench-data/bench.mjs');
+const outfile = path.join(root, importOnly ? 'bench-data/import.mjs' : unitGoalsOnly ? 'bench-data/unit-goals.mjs' : 'bench-data/bench.mjs');
 const importEntry = `import { runImportOnly } from './import';
 const args = Object.fromEntries(process.argv.slice(2).map((a) => { const [k, v] = a.replace(/^--/, '').split('='); return [k, v ?? 'true']; }));
 await runImportOnly(args);`;
+const unitGoalsEntry = `import { runUnitGoalsOnly } from './unit-goals';
+const args = Object.fromEntries(process.argv.slice(2).map((a) => { const [k, v] = a.replace(/^--/, '').split('='); return [k, v ?? 'true']; }));
+await runUnitGoalsOnly(args);`;
 await build({
-	...(importOnly
-		? { stdin: { contents: importEntry, resolveDir: path.join(root, 'scripts/bench'), loader: 'ts', sourcefile: 'import-only.ts' } }
+	...(importOnly || unitGoalsOnly
+		? { stdin: { contents: importOnly ? importEntry : unitGoalsEntry, resolveDir: path.join(root, 'scripts/bench'), loader: 'ts', sourcefile: importOnly ? 'import-only.ts' : 'unit-goals-only.ts' } }
 		: { entryPoints: [path.join(root, 'scripts/bench/bench.ts')] }),
 	outfile,
 	bundle: true,

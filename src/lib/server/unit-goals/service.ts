@@ -20,6 +20,7 @@ import { anonymityRules, computeDisclosure, discloseCount, type DisclosedCount, 
 import { audit } from '../audit/audit';
 import { now as clockNow, todayInStockholm } from '../clock';
 import type { Db } from '../db';
+import { query } from '../db/client';
 import { checklistAnswers, checklistItems, checklists, cityPlanAreas, cityPlanSubgoals, orgUnits, people, unitGoals } from '../db/schema';
 import { DomainError, invalid, notFound } from '../errors';
 import { pathIds } from '../org/service';
@@ -403,17 +404,15 @@ const plainCell = (c: Compiled): DisclosedCount<UnitFigures> => ({ shown: true, 
 
 // --- Above the enhet: the anonymity module decides, tertial by tertial ------------------------
 
-/** Each person's checklists in one tertial are counted where they worked at the last of them. */
-function respondentOf(personId: string, own: readonly RawChecklist[], values?: number[]): Respondent {
-	return {
-		personId,
-		unitPath: pathIds(own[own.length - 1].unitPath),
-		// Område and titel are not dimensions of these figures: one for everyone adds no cells.
-		activityArea: ACTIVITY_AREAS[0],
-		title: 'socialsekreterare',
-		values
-	};
-}
+/** A person in one tertial, for the module: counted where they worked at their last checklist of it. */
+const respondent = (personId: string, unitPath: readonly string[], values?: number[]): Respondent => ({
+	personId,
+	unitPath,
+	// Område and titel are not dimensions of these figures: one for everyone adds no cells.
+	activityArea: ACTIVITY_AREAS[0],
+	title: 'socialsekreterare',
+	values
+});
 
 const byPerson = (list: readonly RawChecklist[]) => {
 	const out = new Map<string, RawChecklist[]>();
@@ -423,9 +422,10 @@ const byPerson = (list: readonly RawChecklist[]) => {
 
 interface TertialData {
 	period: Period;
-	checklists: RawChecklist[];
-	/** Where each person's checklists of the tertial count (unit ids from the root). */
+	/** Where each person's checklists of the tertial count (unit ids from the root), for the whole organisation. */
 	paths: Map<string, readonly string[]>;
+	/** The checklists of the enheter asked for. */
+	checklists: RawChecklist[];
 }
 
 interface Above {
@@ -436,29 +436,45 @@ interface Above {
 	homogeneity(enhetId: string, itemIds: readonly string[], goals: readonly GoalDef[]): Disclosure;
 }
 
+/** The tertial of a day in SQL, as tertialOf: '2026-T2'. */
+const tertialSql = sql`extract(year from c.closed_on)::int || '-T' || case when extract(month from c.closed_on) <= 4 then 1 when extract(month from c.closed_on) <= 8 then 2 else 3 end`;
+
 /**
  * Every closed tertial of the whole organisation, decided in order by computeDisclosure (never a
- * subset chosen by who asks), so the decisions are the same for every reader. A year is shown
- * above the enhet only where all three of its tertials are (compiledAbove), so it tells nothing
- * the tertials do not.
+ * subset chosen by who asks), so the decisions are the same for every reader. For rules 1–3 the
+ * module needs only who filled in checklists where, one row per person and tertial, read in one
+ * query; the answers are read only for the enheter asked for. A year is shown above the enhet
+ * only where all three of its tertials are (compiledAbove), so it tells nothing the tertials do
+ * not.
  *
  * Rule 5 (homogeneous groups) needs the same figures for everyone, but each enhet has its own
  * checklist, shown only in the enhet and its groups; so it is decided per enhet, by the module,
  * over the enhet's own people, each valued by their own share "ja" (personValue). A cell the
  * per-enhet decision does not show withholds all its figures: hiding more never shows more.
  */
-async function closedTertials(db: Db, today: string): Promise<Above> {
+async function closedTertials(db: Db, today: string, enhetIds: readonly string[]): Promise<Above> {
 	const [first] = await db.select({ day: sql<string>`min(${checklists.closedOn})::text` }).from(checklists);
 	const periods = first?.day ? tertialsBetween(first.day, today).filter((p) => isClosed(p, today)) : [];
-	const all = periods.length ? await loadChecklists(db, { from: periods[0].from, to: periods[periods.length - 1].to }) : [];
-	const tertials: TertialData[] = periods.map((period) => {
-		const inTertial = all.filter((c) => tertialOf(c.closedOn) === period.key);
-		const paths = new Map([...byPerson(inTertial)].map(([personId, own]) => [personId, respondentOf(personId, own).unitPath]));
-		return { period, checklists: inTertial, paths };
-	});
+	const from = periods[0]?.from ?? today;
+	const to = periods.at(-1)?.to ?? today;
+	const where = await (periods.length
+		? query<{ personId: string; tertial: string; path: string }>(
+				db,
+				sql`select distinct on (c.person_id, ${tertialSql}) c.person_id as "personId", ${tertialSql} as tertial, u.path
+				    from checklists c join org_units u on u.id = c.org_unit_id
+				    where c.closed_on between ${from} and ${to}
+				    order by c.person_id, ${tertialSql}, c.closed_on desc, c.created_at desc`
+			)
+		: Promise.resolve([]));
+	const asked = periods.length && enhetIds.length ? await loadChecklists(db, { enhetIds: [...enhetIds], from, to }) : [];
+	const tertials: TertialData[] = periods.map((period) => ({
+		period,
+		paths: new Map(where.filter((w) => w.tertial === period.key).map((w) => [w.personId, pathIds(w.path)])),
+		checklists: asked.filter((c) => tertialOf(c.closedOn) === period.key)
+	}));
 	const rules = anonymityRules();
 	const disclosure = computeDisclosure(
-		tertials.map((t) => ({ roundId: t.period.key, respondents: [...byPerson(t.checklists)].map(([personId, own]) => respondentOf(personId, own)) })),
+		tertials.map((t) => ({ roundId: t.period.key, respondents: [...t.paths].map(([personId, unitPath]) => respondent(personId, unitPath)) })),
 		rules
 	);
 	const cache = new Map<string, Disclosure>();
@@ -474,7 +490,7 @@ async function closedTertials(db: Db, today: string): Promise<Above> {
 					const c = compile(own, itemIds, goals);
 					const tally = (id: string) => c.items.get(id) ?? c.goals.get(id)!;
 					// Per figure its total, then each gender: a group where everyone had the same share would tell each one's.
-					return respondentOf(personId, own, figureIds.flatMap((id) => [personValue(tally(id).total), ...CLIENT_GENDERS.map((g) => personValue(tally(id).byGender[g]))]));
+					return respondent(personId, t.paths.get(personId)!, figureIds.flatMap((id) => [personValue(tally(id).total), ...CLIENT_GENDERS.map((g) => personValue(tally(id).byGender[g]))]));
 				})
 			})),
 			rules
@@ -604,7 +620,7 @@ export async function compilation(db: Db, actor: Actor, input: { unit?: string |
 	let rows: CompilationRow[];
 	let trendValues: (periodKey: Period) => Record<string, number | null>;
 	let trendPeriods: Period[];
-	const above = viewer === 'above' ? await closedTertials(db, today) : null;
+	const above = viewer === 'above' ? await closedTertials(db, today, [enhet.id]) : null;
 	if (above) {
 		rows = rowUnits.map((u) => ({ unit: { id: u.id, name: u.name, kind: u.kind }, isTotal: u.id === unit.id, cell: compiledAbove(above, period, u.id, enhet.id, itemIds, goals) }));
 		trendPeriods = above.tertials.map((t) => t.period).slice(-TREND_LENGTH);
@@ -692,7 +708,7 @@ export async function linkedGoalResults(db: Db, subgoalIds: readonly string[], n
 		.where(and(inArray(unitGoals.subgoalId, [...subgoalIds]), isNull(unitGoals.archivedAt)))
 		.orderBy(asc(orgUnits.name), asc(unitGoals.position));
 	if (linked.length === 0) return [];
-	const above = await closedTertials(db, todayInStockholm(now));
+	const above = await closedTertials(db, todayInStockholm(now), [...new Set(linked.map((l) => l.goal.orgUnitId))]);
 	const period = above.tertials.at(-1)?.period ?? null;
 	const items = await db.select().from(checklistItems).where(inArray(checklistItems.goalId, linked.map((l) => l.goal.id)));
 	return linked.map(({ goal, enhetName }) => {
