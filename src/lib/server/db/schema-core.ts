@@ -24,6 +24,8 @@ import {
 import { INDIVIDUAL_PLAN_STATUSES, ACTIVITY_AREAS, GENDERS, ORG_UNIT_KINDS, ROLES, ROUND_KINDS, ROUND_STATUSES, TITLES } from '../../domain';
 
 const id = () => uuid('id').primaryKey().defaultRandom();
+/** A list of the domain's values for a check constraint: `${column} in (${sqlValues(LIST)})`. */
+export const sqlValues = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 // --- Organisation -----------------------------------------------------------

@@ -7,11 +7,10 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { GENDERS, PLACEMENT_KINDS } from '../../domain';
-import { orgUnits, people } from './schema-core';
+import { orgUnits, people, sqlValues } from './schema-core';
 
 const id = () => uuid('id').primaryKey().defaultRandom();
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
 /** A step of the enhet's template, e.g. "Stadens introduktionskurs", due in week 3. */
 export const introductionTemplateSteps = pgTable(
@@ -108,7 +107,7 @@ export const placements = pgTable(
 	},
 	(t) => [
 		index('placements_unit_idx').on(t.orgUnitId, t.semester),
-		check('placements_kind', sql`${t.kind} in (${inList(PLACEMENT_KINDS)})`),
-		check('placements_gender', sql`${t.gender} is null or ${t.gender} in (${inList(GENDERS)})`)
+		check('placements_kind', sql`${t.kind} in (${sqlValues(PLACEMENT_KINDS)})`),
+		check('placements_gender', sql`${t.gender} is null or ${t.gender} in (${sqlValues(GENDERS)})`)
 	]
 );

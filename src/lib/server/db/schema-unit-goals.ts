@@ -8,12 +8,11 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { CHECKLIST_ANSWERS, CLIENT_AGE_BANDS, CLIENT_GENDERS } from '../../domain';
-import { orgUnits, people } from './schema-core';
+import { orgUnits, people, sqlValues } from './schema-core';
 import { cityPlanSubgoals } from './schema-city-plan';
 
 const id = () => uuid('id').primaryKey().defaultRandom();
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
 /** mål: e.g. "80 % av barnen som behöver samordnade insatser har en SIP". */
 export const unitGoals = pgTable(
@@ -82,8 +81,8 @@ export const checklists = pgTable(
 	(t) => [
 		index('checklists_enhet_idx').on(t.enhetId, t.closedOn),
 		index('checklists_person_idx').on(t.personId, t.closedOn),
-		check('checklists_client_gender', sql`${t.clientGender} in (${inList(CLIENT_GENDERS)})`),
-		check('checklists_age_band', sql`${t.ageBand} in (${inList(CLIENT_AGE_BANDS)})`)
+		check('checklists_client_gender', sql`${t.clientGender} in (${sqlValues(CLIENT_GENDERS)})`),
+		check('checklists_age_band', sql`${t.ageBand} in (${sqlValues(CLIENT_AGE_BANDS)})`)
 	]
 );
 
@@ -98,5 +97,5 @@ export const checklistAnswers = pgTable(
 			.references(() => checklistItems.id),
 		answer: text('answer').notNull()
 	},
-	(t) => [primaryKey({ columns: [t.checklistId, t.itemId] }), index('checklist_answers_item_idx').on(t.itemId), check('checklist_answers_answer', sql`${t.answer} in (${inList(CHECKLIST_ANSWERS)})`)]
+	(t) => [primaryKey({ columns: [t.checklistId, t.itemId] }), index('checklist_answers_item_idx').on(t.itemId), check('checklist_answers_answer', sql`${t.answer} in (${sqlValues(CHECKLIST_ANSWERS)})`)]
 );
