@@ -3,7 +3,8 @@
  * spirit of the Skärholmen unit (SIP, the child's voice, the network), five checklist items, and
  * for every social worker of the enhet two to four closed investigations a month for thirteen
  * months, so tertials and a bokslut are over whatever the day. The shares improve slowly over the
- * year and differ between people. The SIP goal follows a delmål of the förvaltning's plan.
+ * year and differ between people. The goal on the child's voice follows the förvaltning's delmål
+ * on brukardelaktighet (area 1 of the plan).
  */
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
@@ -11,7 +12,7 @@ import { CASEWORKER_TITLES, CLIENT_AGE_BANDS, type ChecklistAnswer } from '$lib/
 import { addDays, stockholmInstant } from '$lib/time';
 import { todayInStockholm } from '../clock';
 import type { Db } from '../db';
-import { checklistAnswers, checklistItems, checklists, cityPlanSubgoals, orgUnits, people, roleAssignments, unitGoals } from '../db/schema';
+import { checklistAnswers, checklistItems, checklists, cityPlanAreas, cityPlanSubgoals, orgUnits, people, roleAssignments, unitGoals } from '../db/schema';
 import { startsWithPattern } from '../db/paths';
 import { pathIds } from '../org/service';
 import { hashString, Random } from './random';
@@ -45,14 +46,23 @@ export async function seedUnitGoals(db: Db, opts: { now: Date; unitManagerEmail:
 		.where(and(eq(people.email, opts.unitManagerEmail), eq(roleAssignments.role, 'unit_manager'), eq(orgUnits.kind, 'enhet')));
 	if (!manager) return;
 	const [forvaltning] = await db.select({ id: orgUnits.id }).from(orgUnits).where(and(inArray(orgUnits.id, pathIds(manager.path)), eq(orgUnits.kind, 'forvaltning')));
-	const [subgoal] = forvaltning ? await db.select({ id: cityPlanSubgoals.id }).from(cityPlanSubgoals).where(eq(cityPlanSubgoals.forvaltningId, forvaltning.id)).orderBy(asc(cityPlanSubgoals.title)).limit(1) : [];
+	// The child's voice is brukardelaktighet: that goal follows the förvaltning's delmål of area 1.
+	const [subgoal] = forvaltning
+		? await db
+				.select({ id: cityPlanSubgoals.id })
+				.from(cityPlanSubgoals)
+				.innerJoin(cityPlanAreas, eq(cityPlanAreas.id, cityPlanSubgoals.areaId))
+				.where(and(eq(cityPlanSubgoals.forvaltningId, forvaltning.id), eq(cityPlanAreas.code, 'user_participation')))
+				.orderBy(asc(cityPlanSubgoals.title))
+				.limit(1)
+		: [];
 	const created = stockholmInstant(addDays(todayInStockholm(opts.now), -420), '09:00');
 
 	const items: { id: string; base: number; notApplicable: number }[] = [];
 	for (const [g, goal] of GOALS.entries()) {
 		const [row] = await db
 			.insert(unitGoals)
-			.values({ orgUnitId: manager.enhetId, title: goal.title, expectedShare: goal.expectedShare, subgoalId: g === 0 ? (subgoal?.id ?? null) : null, position: g, createdBy: manager.personId, createdAt: created })
+			.values({ orgUnitId: manager.enhetId, title: goal.title, expectedShare: goal.expectedShare, subgoalId: g === 1 ? (subgoal?.id ?? null) : null, position: g, createdBy: manager.personId, createdAt: created })
 			.returning({ id: unitGoals.id });
 		for (const item of goal.items) {
 			const [i] = await db
