@@ -171,7 +171,7 @@ describe('the unit’s goals and checklists', () => {
 			await steering.goto(href);
 			if ((await steering.getByRole('heading', { name: 'Enheternas egna mål för delmålet' }).count()) > 0) {
 				found = true;
-				expect(await steering.getByText(/Barnets röst hörs i utredningen \(förväntat 90 %\)/).count()).toBe(1);
+				expect(await steering.getByText(/Utredningsenheten barn och unga: Barnets röst hörs i utredningen \(förväntat 90 %\)/).count()).toBe(1);
 				await expectAccessible(steering);
 				break;
 			}

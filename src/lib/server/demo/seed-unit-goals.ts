@@ -7,7 +7,7 @@
  * on brukardelaktighet (area 1 of the plan).
  */
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { CASEWORKER_TITLES, CLIENT_AGE_BANDS, type ChecklistAnswer } from '$lib/domain';
 import { addDays, stockholmInstant } from '$lib/time';
 import { todayInStockholm } from '../clock';
@@ -46,14 +46,14 @@ export async function seedUnitGoals(db: Db, opts: { now: Date; unitManagerEmail:
 		.where(and(eq(people.email, opts.unitManagerEmail), eq(roleAssignments.role, 'unit_manager'), eq(orgUnits.kind, 'enhet')));
 	if (!manager) return;
 	const [forvaltning] = await db.select({ id: orgUnits.id }).from(orgUnits).where(and(inArray(orgUnits.id, pathIds(manager.path)), eq(orgUnits.kind, 'forvaltning')));
-	// The child's voice is brukardelaktighet: that goal follows the förvaltning's delmål of area 1.
+	// The child's voice is brukardelaktighet: that goal follows the förvaltning's delmål of area 1, or its first delmål if it has none there.
 	const [subgoal] = forvaltning
 		? await db
 				.select({ id: cityPlanSubgoals.id })
 				.from(cityPlanSubgoals)
 				.innerJoin(cityPlanAreas, eq(cityPlanAreas.id, cityPlanSubgoals.areaId))
-				.where(and(eq(cityPlanSubgoals.forvaltningId, forvaltning.id), eq(cityPlanAreas.code, 'user_participation')))
-				.orderBy(asc(cityPlanSubgoals.title))
+				.where(eq(cityPlanSubgoals.forvaltningId, forvaltning.id))
+				.orderBy(desc(sql`${cityPlanAreas.code} = 'user_participation'`), asc(cityPlanAreas.position), asc(cityPlanSubgoals.title))
 				.limit(1)
 		: [];
 	const created = stockholmInstant(addDays(todayInStockholm(opts.now), -420), '09:00');
