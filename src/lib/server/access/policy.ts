@@ -16,9 +16,13 @@ import type { Actor, Assignment } from './actor';
 import { now as clockNow, todayInStockholm } from '../clock';
 import { isNearestManagerAssignment, isValidOn } from './rules';
 
+/**
+ * The assignments that give access, valid today. The mentor role is not one of them: it marks whom
+ * an enhetschef may name as mentor, and opens only the programmes the person mentors (below).
+ */
 export function activeAssignments(actor: Actor, now = clockNow()): Assignment[] {
 	const today = todayInStockholm(now);
-	return actor.assignments.filter((a) => isValidOn(a, today));
+	return actor.assignments.filter((a) => a.role !== 'mentor' && isValidOn(a, today));
 }
 
 export function isCaseworker(actor: Pick<Actor, 'title'>): boolean {
@@ -86,7 +90,10 @@ export function permissionsOf(actor: Actor, now = clockNow()) {
 		entersIndicators: indicatorEntryScopes(actor, now).length > 0,
 		/** Handlingsplaner: one's own and one's group's, or the groups' plans one oversees. */
 		readsActionPlans: isCaseworker(actor) || oversightScopes(actor, now).length > 0,
-		codesTexts: researchScopes(actor, now).length > 0
+		codesTexts: researchScopes(actor, now).length > 0,
+		/** The enhet's introduction template, mentors and placements (decision 0020). */
+		leadsEnhet: enhetLeadUnits(actor, now).length > 0,
+		mentors: isMentor(actor, now)
 	};
 }
 export type Permissions = ReturnType<typeof permissionsOf>;
@@ -286,4 +293,34 @@ export function mayAdministerPeople(actor: Actor, now = clockNow()): boolean {
 
 export function mayReadAuditLog(actor: Actor, now = clockNow()): boolean {
 	return isAdmin(actor, now);
+}
+
+// --- Introduction programmes for new social workers (issue 14, decision 0020) ---
+//
+// A programme is named data about one person: it is read and ticked off by the new employee, their
+// mentor (the one the programme names) and their nearest manager (namedScopes); nobody else learns
+// it exists. The enhet's template, its mentors (the mentor role) and the students and trainees it
+// received are the enhetschef's: a unit_manager assignment on the enhet itself.
+
+export type IntroductionReading = 'self' | 'mentor' | 'manager';
+
+/** How the actor reads a programme, or null: to them it does not exist. */
+export function introductionReading(actor: Actor, introduction: { personId: string; mentorId: string | null; personUnitPath: string }, now = clockNow()): IntroductionReading | null {
+	if (introduction.personId === actor.personId) return 'self';
+	if (canSeeNamed(actor, introduction.personUnitPath, now)) return 'manager';
+	if (introduction.mentorId === actor.personId) return 'mentor';
+	return null;
+}
+
+/** The enheter (ids) whose template, mentors and placements the actor keeps: enhetschef on the enhet. */
+export function enhetLeadUnits(actor: Actor, now = clockNow()): string[] {
+	return activeAssignments(actor, now)
+		.filter((a) => a.role === 'unit_manager' && a.orgUnitKind === 'enhet')
+		.map((a) => a.orgUnitId);
+}
+
+/** Holds the mentor role today on some enhet (the menu shows "Mina adepter"). */
+export function isMentor(actor: Actor, now = clockNow()): boolean {
+	const today = todayInStockholm(now);
+	return actor.assignments.some((a) => a.role === 'mentor' && isValidOn(a, today));
 }
