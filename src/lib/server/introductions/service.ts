@@ -405,6 +405,13 @@ export async function myIntroduction(db: Db, actor: Actor, now = clockNow()): Pr
 	return latest ? introductionDetail(db, actor, latest.id, now) : null;
 }
 
+/** The start page's card: the person's own programme under way (not completed, not over), or null. Not audited: one's own. */
+export async function myIntroductionProgress(db: Db, actor: Actor, now = clockNow()): Promise<{ done: number; total: number } | null> {
+	const today = todayInStockholm(now);
+	const [mine] = await summaries(db, and(eq(introductions.personId, actor.personId), isNull(introductions.completedOn), sql`${introductions.endDate} >= ${today}::date`), today);
+	return mine ? { done: mine.progress.done, total: mine.progress.total } : null;
+}
+
 /** Ticks a step off (or back on) for the employee, the mentor or the nearest manager. */
 export async function tickStep(db: Db, actor: Actor, introductionId: string, input: unknown, now = clockNow()): Promise<void> {
 	await requireIntroduction(db, actor, introductionId, now);
