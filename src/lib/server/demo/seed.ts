@@ -14,6 +14,7 @@ import { orgUnits, people, responses, roleAssignments, roundMembers, rounds, rou
 import { countRows, insertChunked, orgUnitRow, personRow, responseRow, roleRow, type UnitRef } from './factories';
 import { seedGroupPlans } from './seed-group-plans';
 import { seedWorkload } from './seed-workload';
+import { seedIntroductions } from './seed-introductions';
 import { seedIndicators } from './seed-indicators';
 import { seedPlanDemo } from './seed-city-plan';
 import { randomGender, randomName, uniqueEmail, type PersonName } from './names';
@@ -726,6 +727,14 @@ export async function seedDemo(db: Db, opts: DemoOptions = {}): Promise<DemoSumm
 		const login = (role: string) => DEMO_LOGINS.find((l) => l.role === role)!.email;
 		await seedGroupPlans(db, { now: opts.now ?? clockNow(), managerEmail: login('unit_manager'), memberEmail: login('socialsekreterare') });
 		await seedWorkload(db, { now: opts.now ?? clockNow(), departmentManagerEmail: login('department_manager'), unitManagerEmail: login('unit_manager'), caseworkerEmail: login('socialsekreterare') });
+		await seedIntroductions(db, {
+			now: opts.now ?? clockNow(),
+			unitManagerEmail: login('unit_manager'),
+			caseworkerEmail: login('socialsekreterare'),
+			departmentManagerEmail: login('department_manager'),
+			loginEmails: DEMO_LOGINS.map((l) => l.email),
+			passwordHash
+		});
 	}
 	return summary(seeded);
 }
