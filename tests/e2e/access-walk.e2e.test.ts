@@ -151,6 +151,7 @@ const table: Entry[] = [
 	page('/team/introductions/export', NAMED, {}, () => '/team/introductions/export?format=csv'),
 	page('/team/introductions/template', ENHETSCHEF),
 	page('/team/placements', ENHETSCHEF),
+	page('/indicators/introductions', ENTERS_INDICATORS),
 	page('/reports/workload', AGGREGATE),
 	page('/reports/workload/export', AGGREGATE, {}, () => '/reports/workload/export?format=csv'),
 	page('/team/offer/[personId]', NAMED, {}, (ids) => `/team/offer/${ids.sara}`),
@@ -270,6 +271,7 @@ const table: Entry[] = [
 	action('/team/introductions/template', 'endMentor', ENHETSCHEF, { personId: '{sara}' }),
 	action('/team/placements', 'record', ENHETSCHEF, { semester: '2026-HT', kind: 'trainee' }),
 	action('/team/placements', 'remove', ENHETSCHEF, { placementId: '{uuid}' }),
+	action('/indicators/introductions', 'save', ENTERS_INDICATORS, { unit: '{norrvik}', period: '2026-HT' }),
 	action('/my/workload', 'dismiss', CASEWORKERS),
 	action('/team', 'remind', NAMED, { roundId: '{openRound}', message: 'x' }, undefined, { note: 'a text too short: refused before anything is sent' }),
 

@@ -114,6 +114,26 @@ describe('introduction programmes and mentors', () => {
 		await page.close();
 	});
 
+	it('the lokal styrgrupp counts new employees, introductions and VFU students from the enheter and saves them as indicator values', async () => {
+		const page = await newPage(browser);
+		await login(page, demo.styrgrupp);
+		await page.goto('/indicators/entry');
+		await page.getByRole('link', { name: /Räkna nyanställda, introduktion och VFU/ }).click();
+		await page.waitForURL(/\/indicators\/introductions$/);
+		const table = page.getByRole('table', { name: /Norrvik/ });
+		await expectVisible(table);
+		expect(await table.textContent()).toMatch(/Nyanställda handläggare\d+/);
+		await expectAccessible(page);
+		await page.getByRole('button', { name: 'Spara som indikatorvärden' }).click();
+		await expectVisible(page.getByText(/är sparade som .*indikatorvärden/));
+		expect((await page.goto('/indicators/new_employees'))?.status()).toBe(200);
+		await page.close();
+		const manager = await newPage(browser);
+		await login(manager, demo.enhetschef);
+		expect((await manager.goto('/indicators/introductions'))?.status()).toBe(404);
+		await manager.close();
+	});
+
 	it('nobody else sees a programme, the template or the placements', async () => {
 		const manager = await apiLogin(demo.enhetschef);
 		const omar = (await api(manager, '/introductions')).body.introductions.find((i: { person: { name: string } }) => i.person.name === 'Omar Haddad');
