@@ -159,7 +159,8 @@ describe('introduction programmes and mentors', () => {
 			[demo.socialsekreterare, '/my/introduction'],
 			[demo.enhetschef, '/team/introductions'],
 			[demo.enhetschef, '/team/introductions/template'],
-			[demo.enhetschef, '/team/placements']
+			[demo.enhetschef, '/team/placements'],
+			[demo.styrgrupp, '/indicators/introductions']
 		]) {
 			const page = await newPage(browser);
 			await page.setViewportSize({ width: 390, height: 844 });
