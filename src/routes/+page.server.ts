@@ -5,6 +5,7 @@ import { overdueIndividualPlanFollowUps } from '$lib/server/individual-plans/cou
 import { unreportedSeriousCount } from '$lib/server/incidents/service';
 import { groupPlansToAttend } from '$lib/server/group-plans/service';
 import { workloadPromptDue } from '$lib/server/workload/service';
+import { myIntroductionProgress } from '$lib/server/introductions/service';
 import { WORKLOAD_QUESTION, workloadLevelLabel } from '$lib/server/workload/rules';
 import type { PageServerLoad } from './$types';
 
@@ -32,6 +33,8 @@ export const load: PageServerLoad = async (event) => {
 		groupPlans: groupPlans.asMember.map(brief),
 		overdueGroupPlans: groupPlans.overdue.map(brief),
 		unreportedSerious: await unreportedSeriousCount(db, actor),
+		/** The new employee's programme under way, for the start page's card. */
+		introduction: await myIntroductionProgress(db, actor),
 		/** The weekly workload question, unless answered or put away this week. */
 		workloadPrompt: (await workloadPromptDue(db, actor)) ? { question: WORKLOAD_QUESTION, labels: workloadLevelLabel } : null
 	};

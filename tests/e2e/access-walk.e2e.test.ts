@@ -81,10 +81,16 @@ interface Ids {
 	/** One of Sara's checklists at a closed investigation, and her enhet (the demo enhet that follows goals). */
 	checklist: string;
 	checklistEnhet: string;
+	/** The demo's introduction programme of a new employee in Sara's arbetsgrupp; Sara mentors it. */
+	introduction: string;
 }
 
 /** Read a group's plan: its members and nearest manager, and everyone above it with aggregate access. */
 const GROUP_PLAN_READERS: Role[] = ['socialsekreterare', 'deputy', 'enhetschef', 'avdelningschef', 'styrgrupp', 'central', 'admin'];
+/** An introduction programme: the new employee (no demo role), the mentor (Sara) and the nearest managers; nobody above. */
+const INTRODUCTION_READERS: Role[] = ['socialsekreterare', 'deputy', 'enhetschef'];
+/** The enhet's template, mentors and placements: the enhetschef on the enhet itself. */
+const ENHETSCHEF: Role[] = ['enhetschef'];
 /** Comment on it: its members and its manager, not those above. */
 const GROUP_PLAN_MEMBERS: Role[] = ['socialsekreterare', 'deputy', 'enhetschef'];
 
@@ -148,6 +154,13 @@ const table: Entry[] = [
 	page('/unit-goals', ['socialsekreterare', 'deputy', 'enhetschef', 'avdelningschef', 'styrgrupp', 'central', 'admin', ...READERS], { note: 'the demo enhet: its staff, managers and those above' }, (ids) => `/unit-goals?unit=${ids.checklistEnhet}`),
 	page('/unit-goals/export', EVERYONE, {}, () => '/unit-goals/export?format=csv'),
 	page('/unit-goals/settings', ['enhetschef']),
+	page('/my/introduction', EVERYONE, { note: 'one’s own programme, or none; and the ones one mentors' }),
+	page('/introductions/[id]', INTRODUCTION_READERS, {}, (ids) => `/introductions/${ids.introduction}`),
+	page('/team/introductions', NAMED),
+	page('/team/introductions/export', NAMED, {}, () => '/team/introductions/export?format=csv'),
+	page('/team/introductions/template', ENHETSCHEF),
+	page('/team/placements', ENHETSCHEF),
+	page('/indicators/introductions', ENTERS_INDICATORS),
 	page('/reports/workload', AGGREGATE),
 	page('/reports/workload/export', AGGREGATE, {}, () => '/reports/workload/export?format=csv'),
 	page('/team/offer/[personId]', NAMED, {}, (ids) => `/team/offer/${ids.sara}`),
@@ -258,6 +271,16 @@ const table: Entry[] = [
 	action('/admin/themes', 'remove', ADMIN, { id: '{uuid}' }),
 	action('/admin/themes', 'try', ADMIN, { text: 'Behörighetsprov' }),
 	action('/my/workload', 'rate', CASEWORKERS, { level: '3' }),
+	action('/introductions/[id]', 'tick', INTRODUCTION_READERS, { stepId: '{uuid}', done: 'true' }, (ids) => `/introductions/${ids.introduction}`),
+	action('/introductions/[id]', 'note', INTRODUCTION_READERS, { body: 'Från genomgången av behörigheter.' }, (ids) => `/introductions/${ids.introduction}`),
+	action('/team/introductions', 'start', NAMED, { personId: '{sara}', startDate: '2099-01-01', mentorId: '{sara}' }),
+	action('/team/introductions/template', 'addStep', ENHETSCHEF, { title: 'Behörighetsprov', dueWeek: '2' }),
+	action('/team/introductions/template', 'removeStep', ENHETSCHEF, { stepId: '{uuid}' }),
+	action('/team/introductions/template', 'giveMentor', ENHETSCHEF, { personId: '{sara}' }),
+	action('/team/introductions/template', 'endMentor', ENHETSCHEF, { personId: '{sara}' }),
+	action('/team/placements', 'record', ENHETSCHEF, { semester: '2026-HT', kind: 'trainee' }),
+	action('/team/placements', 'remove', ENHETSCHEF, { placementId: '{uuid}' }),
+	action('/indicators/introductions', 'save', ENTERS_INDICATORS, { unit: '{norrvik}', period: '2026-HT' }),
 	action('/my/workload', 'dismiss', CASEWORKERS),
 	action('/my/checklist', 'fill', CASEWORKERS),
 	...['update', 'delete'].map((name) => action('/my/checklist/[id]', name, ['socialsekreterare'], {}, (ids) => `/my/checklist/${ids.checklist}`)),
@@ -272,6 +295,14 @@ const table: Entry[] = [
 	get('/my-workload', CASEWORKERS),
 	change('POST', '/my-workload', CASEWORKERS, { refused: { level: 3 }, allowed: { level: 9 } }, () => v1('/my-workload')),
 	get('/team-workload', NAMED),
+	get('/my-introduction', EVERYONE),
+	get('/introductions', NAMED),
+	change('POST', '/introductions', NAMED, { refused: { personId: '{sara}', startDate: '2099-01-01', mentorId: '{sara}' }, allowed: { personId: 'nej' } }, () => v1('/introductions')),
+	get('/introductions/{introductionId}', INTRODUCTION_READERS, {}, (ids) => v1(`/introductions/${ids.introduction}`)),
+	change('POST', '/introductions/{introductionId}/steps', INTRODUCTION_READERS, { refused: { stepId: '{uuid}', done: true }, allowed: { stepId: 'nej' } }, (ids) => v1(`/introductions/${ids.introduction}/steps`)),
+	change('POST', '/introductions/{introductionId}/notes', INTRODUCTION_READERS, { refused: { body: 'Behörighetsprov' }, allowed: { body: '' } }, (ids) => v1(`/introductions/${ids.introduction}/notes`)),
+	get('/placements', ENHETSCHEF),
+	change('POST', '/placements', ENHETSCHEF, { refused: { semester: '2026-HT', kind: 'trainee' }, allowed: { semester: 'nej' } }, () => v1('/placements')),
 	get('/workload-monthly', AGGREGATE),
 	get('/unit-goals', EVERYONE),
 	get('/my-checklists', CASEWORKERS),
@@ -418,7 +449,8 @@ describe('every page and API route, as every role, against the access table', ()
 			groupPlanAction: groupPlanAction!,
 			groupPlanUnit: units.find((u) => u.name === 'Utredningsenheten barn och unga')!.id,
 			checklist: checklists.checklists[0]?.id,
-			checklistEnhet: checklists.enhet.id
+			checklistEnhet: checklists.enhet.id,
+			introduction: ((await api(tokens.enhetschef, '/introductions')).body.introductions as { id: string; person: { name: string } }[]).find((i) => i.person.name === 'Elin Sandberg')!.id
 		};
 		for (const [key, value] of Object.entries(ids)) expect(value, `the walk needs ${key} from the demo data`).toBeTruthy();
 	});

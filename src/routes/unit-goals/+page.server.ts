@@ -1,4 +1,4 @@
-import { checklistEditUnits } from '$lib/server/access/policy';
+import { enhetLeadUnits } from '$lib/server/access/policy';
 import { DomainError } from '$lib/server/errors';
 import { orErrorPage, requireActor } from '$lib/server/http';
 import { compilation } from '$lib/server/unit-goals/service';
@@ -21,5 +21,5 @@ export const load: PageServerLoad = async (event) => {
 			return read(null);
 		})
 	);
-	return { view, periodError, customFrom: from, customTo: to, keepsChecklist: checklistEditUnits(actor).length > 0 };
+	return { view, periodError, customFrom: from, customTo: to, leadsEnhet: enhetLeadUnits(actor).length > 0 };
 };

@@ -16,9 +16,13 @@ import type { Actor, Assignment } from './actor';
 import { now as clockNow, todayInStockholm } from '../clock';
 import { isNearestManagerAssignment, isValidOn } from './rules';
 
+/**
+ * The assignments that give access, valid today. The mentor role is not one of them: it marks whom
+ * an enhetschef may name as mentor, and opens only the programmes the person mentors (below).
+ */
 export function activeAssignments(actor: Actor, now = clockNow()): Assignment[] {
 	const today = todayInStockholm(now);
-	return actor.assignments.filter((a) => isValidOn(a, today));
+	return actor.assignments.filter((a) => a.role !== 'mentor' && isValidOn(a, today));
 }
 
 export function isCaseworker(actor: Pick<Actor, 'title'>): boolean {
@@ -87,8 +91,9 @@ export function permissionsOf(actor: Actor, now = clockNow()) {
 		/** Handlingsplaner: one's own and one's group's, or the groups' plans one oversees. */
 		readsActionPlans: isCaseworker(actor) || oversightScopes(actor, now).length > 0,
 		codesTexts: researchScopes(actor, now).length > 0,
-		/** The enhet's own goals and checklist (issue 14): kept by the enhetschef. */
-		keepsChecklist: checklistEditUnits(actor, now).length > 0
+		/** The enhet's own goals and checklist, introduction template, mentors and placements (decisions 0019, 0020). */
+		leadsEnhet: enhetLeadUnits(actor, now).length > 0,
+		mentors: isMentor(actor, now)
 	};
 }
 export type Permissions = ReturnType<typeof permissionsOf>;
@@ -290,9 +295,32 @@ export function mayReadAuditLog(actor: Actor, now = clockNow()): boolean {
 	return isAdmin(actor, now);
 }
 
-/** The enheter whose goals and checklist the actor edits: the enhetschef's own (issue 14). */
-export function checklistEditUnits(actor: Actor, now = clockNow()): string[] {
+// --- Introduction programmes for new social workers (issue 14, decision 0020) ---
+//
+// A programme is named data about one person: it is read and ticked off by the new employee, their
+// mentor (the one the programme names) and their nearest manager (namedScopes); nobody else learns
+// it exists. The enhet's template, its mentors (the mentor role) and the students and trainees it
+// received are the enhetschef's: a unit_manager assignment on the enhet itself.
+
+export type IntroductionReading = 'self' | 'mentor' | 'manager';
+
+/** How the actor reads a programme, or null: to them it does not exist. */
+export function introductionReading(actor: Actor, introduction: { personId: string; mentorId: string | null; personUnitPath: string }, now = clockNow()): IntroductionReading | null {
+	if (introduction.personId === actor.personId) return 'self';
+	if (canSeeNamed(actor, introduction.personUnitPath, now)) return 'manager';
+	if (introduction.mentorId === actor.personId) return 'mentor';
+	return null;
+}
+
+/** The enheter (ids) the actor leads as enhetschef: their goals and checklist, introduction template, mentors and placements. */
+export function enhetLeadUnits(actor: Actor, now = clockNow()): string[] {
 	return activeAssignments(actor, now)
 		.filter((a) => a.role === 'unit_manager' && a.orgUnitKind === 'enhet')
 		.map((a) => a.orgUnitId);
+}
+
+/** Holds the mentor role today on some enhet (the menu shows "Mina adepter"). */
+export function isMentor(actor: Actor, now = clockNow()): boolean {
+	const today = todayInStockholm(now);
+	return actor.assignments.some((a) => a.role === 'mentor' && isValidOn(a, today));
 }

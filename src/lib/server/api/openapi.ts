@@ -7,6 +7,8 @@ import { presentMonthlyWorkload, presentMyWorkload, presentTeamWorkload, present
 import { ratingInput } from '../workload/rules';
 import { checklistInput } from '../unit-goals/rules';
 import { presentCompilation, presentMyChecklists, presentOwnChecklist } from './presenters/unit-goals';
+import { noteInput as introductionNoteInput, placementInput, startInput, tickInput } from '../introductions/rules';
+import { presentIntroduction, presentIntroductionList, presentMyIntroduction, presentPlacements, presentStarted } from './presenters/introductions';
 import { THEMES } from '../themes/themes';
 import { z } from 'zod';
 import { noteInput, offerInput, planUpdateInput } from '../individual-plans/service';
@@ -112,6 +114,12 @@ export const responseShapes: Record<string, Record<string, Record<number, Shape>
 	'/workload-monthly': { get: { 200: presentMonthlyWorkload } },
 	'/unit-goals': { get: { 200: presentCompilation } },
 	'/my-checklists': { get: { 200: presentMyChecklists }, post: { 201: presentOwnChecklist } },
+	'/my-introduction': { get: { 200: presentMyIntroduction } },
+	'/introductions': { get: { 200: presentIntroductionList }, post: { 201: presentStarted } },
+	'/introductions/{introductionId}': { get: { 200: presentIntroduction } },
+	'/introductions/{introductionId}/steps': { post: { 200: presentIntroduction } },
+	'/introductions/{introductionId}/notes': { post: { 201: presentStarted } },
+	'/placements': { get: { 200: presentPlacements }, post: { 201: presentPlacements } },
 	'/action-plans': { get: { 200: presentIndividualPlans }, post: { 201: presentIndividualPlan } },
 	'/action-plans/{planId}': { get: { 200: presentIndividualPlanWithNotes }, put: { 200: presentIndividualPlan } },
 	'/action-plans/{planId}/notes': { post: { 201: presentIndividualPlanNote } },
@@ -435,6 +443,46 @@ export function openApiDocument() {
 					summary: 'Fill in the checklist at a closed investigation: the closing day, the child’s or client’s gender and age band, and an answer to every item. No client identity.',
 					requestBody: { required: true, content: { 'application/json': { schema: schema(checklistInput) } } },
 					responses: { '201': ok('Saved'), ...errors(400, 401, 404) }
+				}
+			},
+			'/my-introduction': {
+				get: { summary: 'The caller’s own introduction programme (or null), and the programmes the caller mentors', responses: { '200': ok('Programmes'), ...errors(401) } }
+			},
+			'/introductions': {
+				get: { summary: "The nearest manager's view: the staff's introduction programmes by name, with who is behind, and whom a programme can be started for (audited)", responses: { '200': ok('Programmes'), ...errors(401, 404) } },
+				post: {
+					summary: 'Start a programme from the enhet’s template, with a mentor from the enhet’s mentors (the nearest manager)',
+					requestBody: { required: true, content: { 'application/json': { schema: schema(startInput) } } },
+					responses: { '201': ok('Started'), ...errors(400, 401, 404, 409) }
+				}
+			},
+			'/introductions/{introductionId}': {
+				parameters: [{ name: 'introductionId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+				get: { summary: 'One programme with its steps and notes: for the new employee, the mentor and the nearest manager (audited for the latter two)', responses: { '200': ok('Programme'), ...errors(401, 404) } }
+			},
+			'/introductions/{introductionId}/steps': {
+				parameters: [{ name: 'introductionId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+				post: {
+					summary: 'Tick a step off (done: true) or back (done: false); answers the programme',
+					requestBody: { required: true, content: { 'application/json': { schema: schema(tickInput) } } },
+					responses: { '200': ok('Programme'), ...errors(400, 401, 404) }
+				}
+			},
+			'/introductions/{introductionId}/notes': {
+				parameters: [{ name: 'introductionId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+				post: {
+					summary: 'A short note on the programme or one step, without client data',
+					requestBody: { required: true, content: { 'application/json': { schema: schema(introductionNoteInput) } } },
+					responses: { '201': ok('Saved'), ...errors(400, 401, 404) }
+				}
+			},
+			'/placements': {
+				parameters: [{ name: 'unit', in: 'query', schema: { type: 'string', format: 'uuid' }, description: 'The enhet; default the first the caller leads.' }],
+				get: { summary: 'The students (VFU) and trainees the enhet received, per semester (the enhetschef)', responses: { '200': ok('Placements'), ...errors(401, 404) } },
+				post: {
+					summary: 'Record a student or trainee received (the enhetschef); answers the list',
+					requestBody: { required: true, content: { 'application/json': { schema: schema(placementInput) } } },
+					responses: { '201': ok('Placements'), ...errors(400, 401, 404) }
 				}
 			},
 			'/research/codes': {

@@ -83,7 +83,21 @@ export const actionLabel: Record<string, string> = {
 	'checklist_item.update': 'Ändrade en fråga i enhetens checklista',
 	'checklist_item.archive': 'Tog bort en fråga ur enhetens checklista',
 	'read.named_checklists': 'Läste medarbetarnas checklistor per person',
-	'export.unit_goals': 'Exporterade sammanställningen av enhetens mål'
+	'export.unit_goals': 'Exporterade sammanställningen av enhetens mål',
+	'introduction.started': 'Startade ett introduktionsprogram för en nyanställd',
+	'introduction.step_done': 'Bockade av ett steg i ett introduktionsprogram',
+	'introduction.step_undone': 'Öppnade ett steg i ett introduktionsprogram igen',
+	'introduction.note_added': 'Skrev en anteckning i ett introduktionsprogram',
+	'introduction.template_step_added': 'Lade till ett steg i enhetens introduktionsmall',
+	'introduction.template_step_removed': 'Tog bort ett steg ur enhetens introduktionsmall',
+	'introduction.mentor_given': 'Gav en medarbetare mentorsrollen',
+	'introduction.mentor_ended': 'Avslutade en medarbetares mentorsroll',
+	'read.introduction': 'Läste en nyanställds introduktionsprogram',
+	'read.introductions': 'Läste personalens introduktionsprogram med namn',
+	'export.introductions': 'Exporterade personalens introduktionsprogram',
+	'placement.recorded': 'Registrerade en VFU-student eller trainee',
+	'placement.removed': 'Tog bort en registrerad VFU-student eller trainee',
+	'indicators.computed': 'Räknade fram indikatorvärden ur enheternas uppgifter'
 };
 
 /** Groups offered in the search besides single actions: `prefix.*`. */

@@ -141,9 +141,11 @@ describe(`demo organisation Exempelstad, full size (${testBackend})`, () => {
 		const [chefs] = await query<{ n: number; wrong: number }>(
 			db,
 			sql`select count(*)::int as n, count(*) filter (where p.title not in ('chef', 'ovrig'))::int as wrong
-			    from people p join role_assignments ra on ra.person_id = p.id`
+			    from people p join role_assignments ra on ra.person_id = p.id where ra.role <> 'mentor'`
 		);
 		expect(chefs.wrong).toBe(0);
+		// The mentor role (issue 14) is a handläggare's: the demo socialsekreterare and a colleague in her enhet.
+		expect(n('mentor')).toBe(2);
 	});
 
 	it('has demo logins that form one chain, all with the password "demo"', async () => {
@@ -178,7 +180,8 @@ describe(`demo organisation Exempelstad, full size (${testBackend})`, () => {
 		for (const login of DEMO_LOGINS) expect(rows.find((r) => r.email === login.email)?.name).toBe(login.name);
 
 		const soc = by['socialsekreterare'];
-		expect(soc).toMatchObject({ title: 'socialsekreterare', area: 'barn_och_unga', unitKind: 'arbetsgrupp', role: null });
+		// Her only role: mentor of the new employees in her enhet (issue 14), which opens nothing else.
+		expect(soc).toMatchObject({ title: 'socialsekreterare', area: 'barn_och_unga', unitKind: 'arbetsgrupp', role: 'mentor', roleUnitId: by['enhetschef'].roleUnitId });
 		expect(by['bitr.enhetschef']).toMatchObject({ role: 'deputy_unit_manager', roleUnitId: soc.unitId, unitId: soc.unitId });
 		const chain: [string, string, string][] = [
 			['enhetschef', 'unit_manager', 'enhet'],

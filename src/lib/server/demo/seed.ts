@@ -15,6 +15,7 @@ import { countRows, insertChunked, orgUnitRow, personRow, responseRow, roleRow, 
 import { seedGroupPlans } from './seed-group-plans';
 import { seedWorkload } from './seed-workload';
 import { seedUnitGoals } from './seed-unit-goals';
+import { seedIntroductions } from './seed-introductions';
 import { seedIndicators } from './seed-indicators';
 import { seedPlanDemo } from './seed-city-plan';
 import { randomGender, randomName, uniqueEmail, type PersonName } from './names';
@@ -728,6 +729,14 @@ export async function seedDemo(db: Db, opts: DemoOptions = {}): Promise<DemoSumm
 		await seedGroupPlans(db, { now: opts.now ?? clockNow(), managerEmail: login('unit_manager'), memberEmail: login('socialsekreterare') });
 		await seedWorkload(db, { now: opts.now ?? clockNow(), departmentManagerEmail: login('department_manager'), unitManagerEmail: login('unit_manager'), caseworkerEmail: login('socialsekreterare') });
 		await seedUnitGoals(db, { now: opts.now ?? clockNow(), unitManagerEmail: login('unit_manager') });
+		await seedIntroductions(db, {
+			now: opts.now ?? clockNow(),
+			unitManagerEmail: login('unit_manager'),
+			caseworkerEmail: login('socialsekreterare'),
+			departmentManagerEmail: login('department_manager'),
+			loginEmails: DEMO_LOGINS.map((l) => l.email),
+			passwordHash
+		});
 	}
 	return summary(seeded);
 }

@@ -64,13 +64,52 @@ export const BUILTIN_INDICATORS: BuiltinIndicator[] = [
 	{
 		key: 'vfu_students',
 		name: 'VFU-studenter som tagits emot',
-		description: 'Socionomstudenter som gjort sin verksamhetsförlagda utbildning i förvaltningen under terminen.',
+		description: 'Socionomstudenter som gjort sin verksamhetsförlagda utbildning i förvaltningen under terminen. Kan räknas från enheternas registreringar av VFU-studenter.',
 		kind: 'count',
 		unit: 'studenter',
 		periodType: 'semester',
 		higherIsBetter: true,
 		splits: ['gender'],
 		sortOrder: 40
+	},
+	// Issue 14, part 3 (decision 0020): counted from the enheter's introduction programmes, not typed in.
+	{
+		key: 'new_employees',
+		name: 'Nyanställda socialsekreterare och biståndshandläggare',
+		description: 'Handläggare som började under terminen (från HR-importen eller introduktionsprogrammets startdag). Räknas från enheternas registreringar.',
+		kind: 'count',
+		unit: 'personer',
+		periodType: 'semester',
+		higherIsBetter: true,
+		splits: [],
+		sortOrder: 42
+	},
+	{
+		key: 'introduction_with_mentor',
+		name: 'Nyanställda med introduktionsprogram och mentor',
+		description: 'Andel av de nyanställda under terminen som fått ett introduktionsprogram med en namngiven mentor. Räknas från enheternas registreringar; visas inte för färre nyanställda än den minsta gruppen.',
+		kind: 'rate',
+		unit: '%',
+		numeratorLabel: 'Med program och mentor',
+		denominatorLabel: 'Nyanställda',
+		periodType: 'semester',
+		higherIsBetter: true,
+		target: 100,
+		splits: [],
+		sortOrder: 44
+	},
+	{
+		key: 'introduction_completed',
+		name: 'Introduktionsprogram klara inom sex månader',
+		description: 'Andel av de nyanställda som började under terminen och vars sex månader har gått, som blev klara med programmet inom sex månader. Räknas från enheternas registreringar; visas inte för färre än den minsta gruppen.',
+		kind: 'rate',
+		unit: '%',
+		numeratorLabel: 'Klara inom sex månader',
+		denominatorLabel: 'Nyanställda vars sex månader har gått',
+		periodType: 'semester',
+		higherIsBetter: true,
+		splits: [],
+		sortOrder: 46
 	},
 	{
 		key: 'sick_leave_short',

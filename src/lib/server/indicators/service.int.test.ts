@@ -29,7 +29,7 @@ describe(`indicators (${testBackend})`, () => {
 
 	it('has the built-in indicators', async () => {
 		const list = await listIndicators(db());
-		expect(list.map((d) => d.key)).toEqual(['turnover', 'consultants', 'vfu_places', 'vfu_students', 'sick_leave_short', 'sick_leave_long', 'leadership_programme', 'reinforcement_assignments']);
+		expect(list.map((d) => d.key)).toEqual(['turnover', 'consultants', 'vfu_places', 'vfu_students', 'new_employees', 'introduction_with_mentor', 'introduction_completed', 'sick_leave_short', 'sick_leave_long', 'leadership_programme', 'reinforcement_assignments']);
 		expect(list.find((d) => d.key === 'turnover')).toMatchObject({ kind: 'rate', periodType: 'year', splits: ['title', 'gender'], higherIsBetter: false });
 	});
 

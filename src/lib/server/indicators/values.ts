@@ -19,7 +19,8 @@ import { now as clockNow } from '../clock';
 
 export type ValueRow = typeof indicatorValues.$inferSelect;
 /** Where a change came from, kept in the history. */
-export type ChangeSource = 'form' | 'import' | 'api' | 'seed';
+/** 'computed': counted from the enheter's own registrations (introductions, placements; decision 0020). */
+export type ChangeSource = 'form' | 'import' | 'api' | 'seed' | 'computed';
 
 // --- Values -----------------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { ACTIVITY_AREAS, CLIENT_GENDERS, type ChecklistAnswer, type ClientGender } from '$lib/domain';
 import type { Actor } from '../access/actor';
-import { aggregateScopes, checklistEditUnits, isCaseworker, namedScopes, within } from '../access/policy';
+import { aggregateScopes, enhetLeadUnits, isCaseworker, namedScopes, within } from '../access/policy';
 import { NEAREST_MANAGER_KINDS } from '../access/rules';
 import { anonymityRules, computeDisclosure, discloseCount, type DisclosedCount, type Disclosure, type Respondent } from '../anonymity';
 import { audit } from '../audit/audit';
@@ -197,7 +197,7 @@ export interface GoalSettings {
 }
 
 async function requireEditableEnhet(db: Db, actor: Actor, enhetId: string | null | undefined): Promise<{ enhet: Unit; enheter: Unit[] }> {
-	const ids = checklistEditUnits(actor);
+	const ids = enhetLeadUnits(actor);
 	if (ids.length === 0) throw notFound('Sidan');
 	const enheter = await db.select().from(orgUnits).where(inArray(orgUnits.id, ids)).orderBy(asc(orgUnits.name));
 	const enhet = enheter.find((e) => e.id === (enhetId || enheter[0].id));
@@ -239,7 +239,7 @@ export async function addGoal(db: Db, actor: Actor, enhetId: string, input: unkn
 
 async function requireGoal(db: Db, actor: Actor, goalId: string): Promise<UnitGoal> {
 	const [goal] = /^[0-9a-f-]{36}$/i.test(goalId) ? await db.select().from(unitGoals).where(eq(unitGoals.id, goalId)) : [];
-	if (!goal || !checklistEditUnits(actor).includes(goal.orgUnitId)) throw notFound('Målet');
+	if (!goal || !enhetLeadUnits(actor).includes(goal.orgUnitId)) throw notFound('Målet');
 	return goal;
 }
 
@@ -271,7 +271,7 @@ export async function addItem(db: Db, actor: Actor, enhetId: string, input: unkn
 
 async function requireItem(db: Db, actor: Actor, itemId: string): Promise<ChecklistItem> {
 	const [item] = /^[0-9a-f-]{36}$/i.test(itemId) ? await db.select().from(checklistItems).where(eq(checklistItems.id, itemId)) : [];
-	if (!item || !checklistEditUnits(actor).includes(item.orgUnitId)) throw notFound('Frågan');
+	if (!item || !enhetLeadUnits(actor).includes(item.orgUnitId)) throw notFound('Frågan');
 	return item;
 }
 

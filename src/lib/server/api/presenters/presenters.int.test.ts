@@ -44,6 +44,9 @@ import { retentionStatus, runRetention } from '../../privacy/retention';
 import { buildReport } from '../../reports/service';
 import { closeRound, createRound, getMyResponse, listRounds, myHistory, openRound, remindNonRespondents, saveMyResponse, type RoundSummary, type SurveyResponse } from '../../rounds/service';
 import { teamView } from '../../team/service';
+import { enhetPlacements, introductionDetail, mentoredIntroductions, myIntroduction, teamIntroductions } from '../../introductions/service';
+import { DEMO_NEW_EMPLOYEES } from '../../demo/seed-introductions';
+import { presentIntroduction, presentIntroductionList, presentMyIntroduction, presentPlacements } from './introductions';
 import { presentAuditSearch } from './audit';
 import { presentArea, presentAreaPlan, presentAreas, presentAreaState, presentIndividualPlanCounts, presentPlanMatrix, presentPlanOverview, presentSubgoal, presentSuggestion } from './city-plan';
 import { presentAppliedImport, presentImportResult, presentImports, presentStoredImport } from './import';
@@ -215,6 +218,21 @@ describe('API presenters on the demo kommun', () => {
 		const saved = await saveEntries(db, as.admin, { unit: forvaltning.id, period: 'VB 2026', confirm: true, entries: [{ indicator: plain.key, value: 4 }] }, 'api');
 		expect(saved.saved).toBe(1);
 		expectUnchanged(presentSavedEntries, saved);
+	});
+
+	it('introduction programmes and placements', async () => {
+		const list = await teamIntroductions(db, as.unit_manager);
+		expect(list.introductions.length).toBeGreaterThanOrEqual(3);
+		expectUnchanged(presentIntroductionList, list);
+		const [p] = await db.select({ id: people.id }).from(people).where(eq(people.email, DEMO_NEW_EMPLOYEES[0].email));
+		const newcomer = (await loadActor(db, p.id))!;
+		const mine = { introduction: await myIntroduction(db, newcomer), mentored: await mentoredIntroductions(db, newcomer) };
+		expect(mine.introduction?.notes.length).toBeGreaterThan(0);
+		expectUnchanged(presentMyIntroduction, mine);
+		expectUnchanged(presentIntroduction, await introductionDetail(db, as.socialsekreterare, mine.introduction!.id));
+		const placements = await enhetPlacements(db, as.unit_manager);
+		expect(placements.placements.length).toBeGreaterThan(0);
+		expectUnchanged(presentPlacements, placements);
 	});
 
 	it('people, the audit log, the register extract, retention and the staff import', async () => {
