@@ -3,7 +3,8 @@
  * employee who is behind finds the programme from the start page, ticks a step off and writes a
  * note (a personnummer is refused in Swedish); the mentor (the demo socialsekreterare) sees the
  * programmes she mentors and ticks a step off without JavaScript; the enhetschef sees who is
- * behind, downloads the list, is told what to fix when a start lacks a mentor, starts a programme,
+ * behind, downloads the list, is told what to fix when a start lacks a mentor, starts a programme
+ * and gives a programme another mentor (and the first one back),
  * adds a step to the template and records a VFU student; others have no such pages. A phone shows
  * the pages without sideways scrolling. The API does the same.
  *
@@ -92,6 +93,17 @@ describe('introduction programmes and mentors', () => {
 		await expectVisible(page.getByText(/Mentor: Sara Lindqvist/));
 		await expectAccessible(page);
 		expect(await page.getByRole('button', { name: /^Bocka av/ }).count()).toBeGreaterThan(5);
+		// The manager gives Elin's programme the enhet's other mentor, and Sara back.
+		await page.goto('/team/introductions');
+		await page.getByRole('link', { name: 'Elin Sandberg' }).first().click();
+		await page.waitForURL(/\/introductions\/[0-9a-f-]{36}$/);
+		const other = (await page.locator('#mentorId option').allTextContents()).map((name) => name.trim()).find((name) => name !== 'Sara Lindqvist')!;
+		for (const mentor of [other, 'Sara Lindqvist']) {
+			await page.locator('#mentorId').selectOption({ label: mentor });
+			await page.getByRole('button', { name: 'Spara mentor' }).click();
+			await expectVisible(page.getByText('Mentorn är vald.', { exact: false }));
+			await expectVisible(page.getByText(`Mentor: ${mentor}.`, { exact: false }));
+		}
 
 		await page.goto('/team/introductions/template');
 		await page.locator('#dueWeek').fill('30');

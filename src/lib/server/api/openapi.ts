@@ -7,7 +7,7 @@ import { presentMonthlyWorkload, presentMyWorkload, presentTeamWorkload, present
 import { ratingInput } from '../workload/rules';
 import { checklistInput } from '../unit-goals/rules';
 import { presentCompilation, presentMyChecklists, presentOwnChecklist } from './presenters/unit-goals';
-import { noteInput as introductionNoteInput, placementInput, startInput, tickInput } from '../introductions/rules';
+import { noteInput as introductionNoteInput, placementInput, programmeMentorInput, startInput, tickInput } from '../introductions/rules';
 import { presentIntroduction, presentIntroductionList, presentMyIntroduction, presentPlacements, presentStarted } from './presenters/introductions';
 import { THEMES } from '../themes/themes';
 import { z } from 'zod';
@@ -119,6 +119,7 @@ export const responseShapes: Record<string, Record<string, Record<number, Shape>
 	'/introductions/{introductionId}': { get: { 200: presentIntroduction } },
 	'/introductions/{introductionId}/steps': { post: { 200: presentIntroduction } },
 	'/introductions/{introductionId}/notes': { post: { 201: presentStarted } },
+	'/introductions/{introductionId}/mentor': { put: { 200: presentIntroduction } },
 	'/placements': { get: { 200: presentPlacements }, post: { 201: presentPlacements } },
 	'/action-plans': { get: { 200: presentIndividualPlans }, post: { 201: presentIndividualPlan } },
 	'/action-plans/{planId}': { get: { 200: presentIndividualPlanWithNotes }, put: { 200: presentIndividualPlan } },
@@ -465,6 +466,14 @@ export function openApiDocument() {
 				post: {
 					summary: 'Tick a step off (done: true) or back (done: false); answers the programme',
 					requestBody: { required: true, content: { 'application/json': { schema: schema(tickInput) } } },
+					responses: { '200': ok('Programme'), ...errors(400, 401, 404) }
+				}
+			},
+			'/introductions/{introductionId}/mentor': {
+				parameters: [{ name: 'introductionId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+				put: {
+					summary: 'Give the programme a mentor from the enhet’s mentors, or another one (the nearest manager); answers the programme',
+					requestBody: { required: true, content: { 'application/json': { schema: schema(programmeMentorInput) } } },
 					responses: { '200': ok('Programme'), ...errors(400, 401, 404) }
 				}
 			},

@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import { addDays } from '$lib/time';
 import { todayInStockholm } from '../clock';
 import type { Db } from '../db';
+import { startImportedIntroductions } from '../introductions/service';
 import type { ImportOps } from './plan';
 
 const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;
@@ -76,6 +77,8 @@ export async function applyOps(tx: Db, ops: ImportOps, ctx: ApplyContext): Promi
 			from jsonb_to_recordset(${json(ops.insertRoles.map((r) => ({ id: r.id, person_id: r.personId, org_unit_id: r.orgUnitId, role: r.role })))})
 			  as x(id uuid, person_id uuid, org_unit_id uuid, role text)`);
 	}
+
+	if (ops.startIntroductions.length > 0) await startImportedIntroductions(tx, ops.startIntroductions, { actorId: ctx.actorId, ip: ctx.ip, now: ctx.now, importId: ctx.importId });
 
 	// The audit trail of what changes who may see what: roles, moves and departures (arrivals are
 	// counted in the import's own entry).

@@ -19,7 +19,8 @@ export const FIELDS = [
 	'arbetsgrupp',
 	'title',
 	'activityArea',
-	'managerRole'
+	'managerRole',
+	'startDate'
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
@@ -37,7 +38,8 @@ export const fieldLabel: Record<Field, string> = {
 	arbetsgrupp: 'Arbetsgrupp',
 	title: 'Yrkestitel',
 	activityArea: 'Verksamhetsområde',
-	managerRole: 'Chefsroll'
+	managerRole: 'Chefsroll',
+	startDate: 'Startdatum'
 };
 
 /** Lower case, å/ä/ö → a/a/o, é → e, and nothing but letters and digits. */
@@ -70,7 +72,8 @@ const aliases: Record<Field, string[]> = {
 	arbetsgrupp: ['Arbetsgrupp', 'Grupp', 'arbetsgrupp'],
 	title: ['Yrkestitel', 'Befattning', 'Titel', 'title'],
 	activityArea: ['Verksamhetsområde', 'Verksamhet', 'activity_area', 'activityArea'],
-	managerRole: ['Chefsroll', 'Chefsnivå', 'manager_role', 'managerRole']
+	managerRole: ['Chefsroll', 'Chefsnivå', 'manager_role', 'managerRole'],
+	startDate: ['Startdatum', 'Anställningsdatum', 'Anställd från', 'Tillträdesdatum', 'Första arbetsdag', 'start_date', 'startDate']
 };
 
 const byFolded = new Map<string, Field>();

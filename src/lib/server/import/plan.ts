@@ -12,7 +12,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { roleLabel, titleLabel, activityAreaLabel, genderLabel, type ActivityArea, type Gender, type OrgUnitKind, type Role, type Title } from '$lib/domain';
+import { CASEWORKER_TITLES, roleLabel, titleLabel, activityAreaLabel, genderLabel, type ActivityArea, type Gender, type OrgUnitKind, type Role, type Title } from '$lib/domain';
 import { isValidOn } from '../access/rules';
 import type { Db } from '../db';
 import { startsWithPattern } from '../db/paths';
@@ -123,6 +123,8 @@ export interface ImportOps {
 	endRoles: { id: string; personId: string; role: Role; orgUnitId: string }[];
 	insertRoles: { id: string; personId: string; role: HrRole; orgUnitId: string }[];
 	moves: { personId: string; from: string; to: string }[];
+	/** New social workers with a start date: their introduction starts (introductions/service.ts). */
+	startIntroductions: { personId: string; startDate: string }[];
 }
 
 export interface PlanResult {
@@ -231,7 +233,7 @@ export async function planImport(
 	const inScope = (path: string) => scopePaths.some((s) => path.startsWith(s));
 
 	// --- Units -----------------------------------------------------------------------------------
-	const ops: ImportOps = { newUnits: [], reactivateUnitIds: [], releaseEmails: [], emailChangeIds: [], insertPeople: [], updatePeople: [], deactivateIds: [], endRoles: [], insertRoles: [], moves: [] };
+	const ops: ImportOps = { newUnits: [], reactivateUnitIds: [], releaseEmails: [], emailChangeIds: [], insertPeople: [], updatePeople: [], deactivateIds: [], endRoles: [], insertRoles: [], moves: [], startIntroductions: [] };
 	const plan: Omit<ImportPlan, 'fingerprint' | 'summary' | 'unchanged' | 'activeInScope' | 'byForvaltning'> = {
 		kommun: { id: kommun.id, name: kommun.name },
 		scope: { value: scope, label: scopeLabel },
@@ -378,6 +380,7 @@ export async function planImport(
 			const id = randomUUID();
 			personIdOf.set(row.employeeId, id);
 			ops.insertPeople.push({ id, employeeId: row.employeeId, ...target });
+			if (row.startDate && (CASEWORKER_TITLES as readonly string[]).includes(row.title)) ops.startIntroductions.push({ personId: id, startDate: row.startDate });
 			plan.newPeople.push({ ...ref, unit: unitLabel(unitId), title: titleLabel[row.title] });
 			tally('newPeople', unitId);
 			continue;

@@ -18,6 +18,7 @@ import {
 	type HrRole
 } from './columns';
 import type { RawTable } from './read-file';
+import { isRealDate } from '../validation';
 
 export interface RowError {
 	/** Line in the file (the header is line 1); for JSON the position in the list, from 1. */
@@ -39,6 +40,8 @@ export interface StaffRow {
 	title: Title;
 	activityArea: ActivityArea | null;
 	managerRole: HrRole | null;
+	/** The first working day (startdatum), when HR gives it: a new social worker's introduction starts then. */
+	startDate: string | null;
 }
 
 /** A second row for the same person: a manager of one more unit. */
@@ -197,6 +200,9 @@ export function checkRows(input: InputRow[]): { rows: StaffRow[]; extraRoles: Ex
 			if (role === 'deputy_unit_manager' && deepest < 3) err('managerRole', 'En biträdande enhetschef ska stå på en enhet eller arbetsgrupp.');
 		}
 
+		const startDate = text('startDate');
+		if (startDate && !(/^\d{4}-\d{2}-\d{2}$/.test(startDate) && isRealDate(startDate))) err('startDate', `Startdatum ”${startDate}” är inte ett datum. Skriv ÅÅÅÅ-MM-DD, till exempel 2027-01-11, eller lämna tomt.`);
+
 		// The same person twice: allowed only as a manager of one more unit.
 		const earlier = employeeId ? byEmployee.get(employeeId) : undefined;
 		if (earlier) {
@@ -211,7 +217,7 @@ export function checkRows(input: InputRow[]): { rows: StaffRow[]; extraRoles: Ex
 		if (sameEmail) err('email', `E-postadressen finns redan på rad ${sameEmail.line} (anställningsnummer ${sameEmail.employeeId}).`);
 
 		errors.push(...rowErrors);
-		const row: StaffRow = { line, employeeId, name, email, gender: gender ?? null, path, title: title ?? 'ovrig', activityArea: area ?? null, managerRole: role ?? null };
+		const row: StaffRow = { line, employeeId, name, email, gender: gender ?? null, path, title: title ?? 'ovrig', activityArea: area ?? null, managerRole: role ?? null, startDate: startDate || null };
 		if (employeeId) byEmployee.set(employeeId, row);
 		if (email && !sameEmail) byEmail.set(email, row);
 		if (rowErrors.length === 0) rows.push(row);

@@ -85,7 +85,7 @@ interface StoredRows {
  * gzipped: a hundred thousand rows are about a megabyte, not thirty, and read back in a fraction
  * of the time objects take. Previews stored before this format (`{ gz }` of the objects) still read.
  */
-const STAFF_COLUMNS = ['line', 'employeeId', 'name', 'email', 'gender', 'title', 'activityArea', 'managerRole'] as const satisfies readonly (keyof StaffRow)[];
+const STAFF_COLUMNS = ['line', 'employeeId', 'name', 'email', 'gender', 'title', 'activityArea', 'managerRole', 'startDate'] as const satisfies readonly (keyof StaffRow)[];
 
 export function packRows(stored: StoredRows): { v: 2; gz: string } {
 	const paths = new Map<string, number>();
@@ -107,7 +107,7 @@ export function unpackRows(value: unknown): StoredRows {
 	const { paths, pathIndex, columns, extraRoles } = json as { paths: string[][]; pathIndex: number[]; columns: Record<(typeof STAFF_COLUMNS)[number], unknown[]>; extraRoles: ExtraRoleRow[] };
 	const rows = pathIndex.map((p, i) => {
 		const row = { path: paths[p] } as Record<string, unknown>;
-		for (const c of STAFF_COLUMNS) row[c] = columns[c][i];
+		for (const c of STAFF_COLUMNS) row[c] = columns[c]?.[i] ?? null;
 		return row as unknown as StaffRow;
 	});
 	return { rows, extraRoles };

@@ -142,3 +142,8 @@ export function introductionCounts(starters: Starter[], from: string, to: string
 		completedInSixMonths: over.filter((s) => s.completedOn !== null && s.completedOn <= introductionEnd(s.startDate)).length
 	};
 }
+
+/** The nearest manager gives a programme a mentor, or another one. */
+export const programmeMentorInput = z.object({
+	mentorId: uuid('Välj en mentor bland enhetens mentorer.')
+});

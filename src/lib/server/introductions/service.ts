@@ -24,6 +24,7 @@ import {
 	completedOn,
 	introductionEnd,
 	mentorInput,
+	programmeMentorInput,
 	noteInput,
 	placementInput,
 	placementRef,
@@ -445,4 +446,67 @@ export async function addNote(db: Db, actor: Actor, introductionId: string, inpu
 		.returning({ id: introductionNotes.id });
 	await audit(db, actor, { action: 'introduction.note_added', subjectType: 'introduction', subjectId: introductionId });
 	return row;
+}
+
+// --- Started by the HR import, and the mentor changed ------------------------------------------
+
+/**
+ * New social workers from the HR import with a start date (startdatum) get their enhet's
+ * programme at once: the template's steps, and the enhet's mentor with the fewest programmes
+ * running (none where the enhet has no mentor yet: the manager chooses one). Nothing where the
+ * enhet has no template yet, or the six months are already over. Runs in the import's
+ * transaction. Returns how many programmes were started.
+ */
+export async function startImportedIntroductions(tx: Db, starts: readonly { personId: string; startDate: string }[], by: { actorId: string; ip: string | null; now: Date; importId: string }): Promise<number> {
+	const today = todayInStockholm(by.now);
+	let started = 0;
+	for (const start of starts) {
+		if (introductionEnd(start.startDate) < today) continue;
+		const [person] = await tx.select({ path: orgUnits.path }).from(people).innerJoin(orgUnits, eq(orgUnits.id, people.orgUnitId)).where(eq(people.id, start.personId));
+		const enhet = person ? await enhetOf(tx, person.path) : null;
+		const steps = enhet ? await templateSteps(tx, enhet.id) : [];
+		if (!enhet || steps.length === 0) continue;
+		const mentorId = await leastBusyMentor(tx, enhet.id, by.now);
+		const [row] = await tx
+			.insert(introductions)
+			.values({ personId: start.personId, orgUnitId: enhet.id, startDate: start.startDate, endDate: introductionEnd(start.startDate), mentorId, createdBy: by.actorId, createdAt: by.now })
+			.returning({ id: introductions.id });
+		await tx.insert(introductionSteps).values(steps.map((s, position) => ({ introductionId: row.id, title: s.title, dueWeek: s.dueWeek, position, createdAt: by.now })));
+		await audit(tx, { personId: by.actorId, ip: by.ip }, { action: 'introduction.started', subjectType: 'introduction', subjectId: row.id, detail: { personId: start.personId, mentorId, via: 'import', importId: by.importId } });
+		started++;
+	}
+	return started;
+}
+
+/** The enhet's mentor with the fewest programmes running (by name when equal), or null. */
+async function leastBusyMentor(db: Db, enhetId: string, now: Date): Promise<string | null> {
+	const mentors = await mentorsOf(db, enhetId, now);
+	if (mentors.length === 0) return null;
+	const running = await db
+		.select({ mentorId: introductions.mentorId, n: sql<number>`count(*)::int` })
+		.from(introductions)
+		.where(and(inArray(introductions.mentorId, mentors.map((m) => m.id)), isNull(introductions.completedOn), sql`${introductions.endDate} >= ${todayInStockholm(now)}::date`))
+		.groupBy(introductions.mentorId);
+	const load = (id: string) => running.find((r) => r.mentorId === id)?.n ?? 0;
+	return [...mentors].sort((a, b) => load(a.id) - load(b.id))[0].id;
+}
+
+/** The nearest manager gives the programme a mentor from the enhet's mentors, or another one. Audited. */
+export async function setProgrammeMentor(db: Db, actor: Actor, introductionId: string, input: unknown, now = clockNow()): Promise<void> {
+	const { introduction, reading } = await requireIntroduction(db, actor, introductionId, now);
+	if (reading !== 'manager') throw notFound('Introduktionsprogrammet');
+	const data = parseInput(programmeMentorInput, input);
+	const [row] = await db.select({ orgUnitId: introductions.orgUnitId }).from(introductions).where(eq(introductions.id, introduction.id));
+	if (!(await mentorsOf(db, row.orgUnitId, now)).some((m) => m.id === data.mentorId)) throw invalid('Välj en mentor bland enhetens mentorer.', { mentorId: 'Välj en mentor bland enhetens mentorer.' });
+	if (data.mentorId === introduction.person.id) throw invalid('Den nyanställda kan inte vara sin egen mentor.', { mentorId: 'Den nyanställda kan inte vara sin egen mentor.' });
+	await db.update(introductions).set({ mentorId: data.mentorId }).where(eq(introductions.id, introduction.id));
+	await audit(db, actor, { action: 'introduction.mentor_set', subjectType: 'introduction', subjectId: introduction.id, detail: { from: introduction.mentor?.id ?? null, to: data.mentorId } });
+}
+
+/** The enhet's mentors, for the nearest manager's choice on a programme. */
+export async function programmeMentors(db: Db, actor: Actor, introductionId: string, now = clockNow()): Promise<PersonRef[]> {
+	const { introduction, reading } = await requireIntroduction(db, actor, introductionId, now);
+	if (reading !== 'manager') return [];
+	const [row] = await db.select({ orgUnitId: introductions.orgUnitId }).from(introductions).where(eq(introductions.id, introduction.id));
+	return (await mentorsOf(db, row.orgUnitId, now)).filter((m) => m.id !== introduction.person.id);
 }
