@@ -90,6 +90,7 @@ export const actionLabel: Record<string, string> = {
 	'introduction.note_added': 'Skrev en anteckning i ett introduktionsprogram',
 	'introduction.template_step_added': 'Lade till ett steg i enhetens introduktionsmall',
 	'introduction.template_step_removed': 'Tog bort ett steg ur enhetens introduktionsmall',
+	'introduction.mentor_set': 'Valde mentor för ett introduktionsprogram',
 	'introduction.mentor_given': 'Gav en medarbetare mentorsrollen',
 	'introduction.mentor_ended': 'Avslutade en medarbetares mentorsroll',
 	'read.introduction': 'Läste en nyanställds introduktionsprogram',

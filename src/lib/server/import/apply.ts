@@ -78,7 +78,7 @@ export async function applyOps(tx: Db, ops: ImportOps, ctx: ApplyContext): Promi
 			  as x(id uuid, person_id uuid, org_unit_id uuid, role text)`);
 	}
 
-	if (ops.startIntroductions.length > 0) await startImportedIntroductions(tx, ops.startIntroductions, { actorId: ctx.actorId, ip: ctx.ip, now: ctx.now, importId: ctx.importId });
+	if (ops.startIntroductions.length > 0) await startImportedIntroductions(tx, ops.startIntroductions, { personId: ctx.actorId, ip: ctx.ip }, { now: ctx.now, importId: ctx.importId });
 
 	// The audit trail of what changes who may see what: roles, moves and departures (arrivals are
 	// counted in the import's own entry).

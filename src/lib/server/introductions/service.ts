@@ -12,7 +12,7 @@ import { addDays } from '$lib/time';
 import type { Actor } from '../access/actor';
 import { enhetLeadUnits, introductionReading, namedScopes, within, type IntroductionReading } from '../access/policy';
 import { validOnSql } from '../access/rules';
-import { audit } from '../audit/audit';
+import { audit, type AuditBy } from '../audit/audit';
 import { now as clockNow, todayInStockholm } from '../clock';
 import type { Db } from '../db';
 import { pathIn } from '../db/paths';
@@ -457,8 +457,8 @@ export async function addNote(db: Db, actor: Actor, introductionId: string, inpu
  * enhet has no template yet, or the six months are already over. Runs in the import's
  * transaction. Returns how many programmes were started.
  */
-export async function startImportedIntroductions(tx: Db, starts: readonly { personId: string; startDate: string }[], by: { actorId: string; ip: string | null; now: Date; importId: string }): Promise<number> {
-	const today = todayInStockholm(by.now);
+export async function startImportedIntroductions(tx: Db, starts: readonly { personId: string; startDate: string }[], by: AuditBy, at: { now: Date; importId: string }): Promise<number> {
+	const today = todayInStockholm(at.now);
 	let started = 0;
 	for (const start of starts) {
 		if (introductionEnd(start.startDate) < today) continue;
@@ -466,13 +466,13 @@ export async function startImportedIntroductions(tx: Db, starts: readonly { pers
 		const enhet = person ? await enhetOf(tx, person.path) : null;
 		const steps = enhet ? await templateSteps(tx, enhet.id) : [];
 		if (!enhet || steps.length === 0) continue;
-		const mentorId = await leastBusyMentor(tx, enhet.id, by.now);
+		const mentorId = await leastBusyMentor(tx, enhet.id, at.now);
 		const [row] = await tx
 			.insert(introductions)
-			.values({ personId: start.personId, orgUnitId: enhet.id, startDate: start.startDate, endDate: introductionEnd(start.startDate), mentorId, createdBy: by.actorId, createdAt: by.now })
+			.values({ personId: start.personId, orgUnitId: enhet.id, startDate: start.startDate, endDate: introductionEnd(start.startDate), mentorId, createdBy: by.personId, createdAt: at.now })
 			.returning({ id: introductions.id });
-		await tx.insert(introductionSteps).values(steps.map((s, position) => ({ introductionId: row.id, title: s.title, dueWeek: s.dueWeek, position, createdAt: by.now })));
-		await audit(tx, { personId: by.actorId, ip: by.ip }, { action: 'introduction.started', subjectType: 'introduction', subjectId: row.id, detail: { personId: start.personId, mentorId, via: 'import', importId: by.importId } });
+		await tx.insert(introductionSteps).values(steps.map((s, position) => ({ introductionId: row.id, title: s.title, dueWeek: s.dueWeek, position, createdAt: at.now })));
+		await audit(tx, by, { action: 'introduction.started', subjectType: 'introduction', subjectId: row.id, detail: { personId: start.personId, mentorId, via: 'import', importId: at.importId } });
 		started++;
 	}
 	return started;
