@@ -24,7 +24,7 @@ import { query } from '../db/client';
 import { checklistAnswers, checklistItems, checklists, cityPlanAreas, cityPlanSubgoals, orgUnits, people, unitGoals } from '../db/schema';
 import { DomainError, invalid, notFound } from '../errors';
 import { pathIds } from '../org/service';
-import { parseInput } from '../validation';
+import { isUuid, parseInput } from '../validation';
 import {
 	checklistInput,
 	checklistProblems,
@@ -131,7 +131,7 @@ export async function fillChecklist(db: Db, actor: Actor, input: unknown, now = 
 }
 
 async function requireOwnChecklist(db: Db, actor: Actor, id: string) {
-	const [row] = /^[0-9a-f-]{36}$/i.test(id) ? await db.select().from(checklists).where(eq(checklists.id, id)) : [];
+	const [row] = isUuid(id) ? await db.select().from(checklists).where(eq(checklists.id, id)) : [];
 	if (!row || row.personId !== actor.personId) throw notFound('Checklistan');
 	return row;
 }
@@ -238,7 +238,7 @@ export async function addGoal(db: Db, actor: Actor, enhetId: string, input: unkn
 }
 
 async function requireGoal(db: Db, actor: Actor, goalId: string): Promise<UnitGoal> {
-	const [goal] = /^[0-9a-f-]{36}$/i.test(goalId) ? await db.select().from(unitGoals).where(eq(unitGoals.id, goalId)) : [];
+	const [goal] = isUuid(goalId) ? await db.select().from(unitGoals).where(eq(unitGoals.id, goalId)) : [];
 	if (!goal || !enhetLeadUnits(actor).includes(goal.orgUnitId)) throw notFound('Målet');
 	return goal;
 }
@@ -270,7 +270,7 @@ export async function addItem(db: Db, actor: Actor, enhetId: string, input: unkn
 }
 
 async function requireItem(db: Db, actor: Actor, itemId: string): Promise<ChecklistItem> {
-	const [item] = /^[0-9a-f-]{36}$/i.test(itemId) ? await db.select().from(checklistItems).where(eq(checklistItems.id, itemId)) : [];
+	const [item] = isUuid(itemId) ? await db.select().from(checklistItems).where(eq(checklistItems.id, itemId)) : [];
 	if (!item || !enhetLeadUnits(actor).includes(item.orgUnitId)) throw notFound('Frågan');
 	return item;
 }
@@ -603,8 +603,7 @@ export async function compilation(db: Db, actor: Actor, input: { unit?: string |
 		throw invalid('Ovanför enheten visas bara tertial och helår som är avslutade.', { period: 'Välj ett avslutat tertial eller helår.' });
 	const period = requested ?? periods[0] ?? periodChoices(null, today)[0];
 
-	const goalRows = await db.select().from(unitGoals).where(and(eq(unitGoals.orgUnitId, enhet.id), isNull(unitGoals.archivedAt))).orderBy(asc(unitGoals.position), asc(unitGoals.createdAt));
-	const itemRows = await db.select().from(checklistItems).where(and(eq(checklistItems.orgUnitId, enhet.id), isNull(checklistItems.archivedAt))).orderBy(asc(checklistItems.position), asc(checklistItems.createdAt));
+	const { goals: goalRows, items: itemRows } = await activeChecklist(db, enhet.id);
 	const goals = goalRows.map((g) => ({ id: g.id, title: g.title, expectedShare: g.expectedShare, subgoalId: g.subgoalId, itemIds: itemRows.filter((i) => i.goalId === g.id).map((i) => i.id) }));
 	const itemIds = itemRows.map((i) => i.id);
 
