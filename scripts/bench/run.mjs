@@ -11,26 +11,24 @@ import { pathToFileURL } from 'node:url';
 import { buildIfNeeded, root } from '../build-if-needed.js';
 
 process.chdir(root);
-const importOnly = process.argv.includes('--only=import');
 // `--only=unit-goals`: the compilation of the unit's goals and checklists alone; see unit-goals.ts.
-const unitGoalsOnly = process.argv.includes('--only=unit-goals');
+// `--only=incidents`: deciding a year's incident statistics (counts and forms) alone; see incidents.ts.
+const ONLY = { import: ['./import', 'runImportOnly'], 'unit-goals': ['./unit-goals', 'runUnitGoalsOnly'], incidents: ['./incidents', 'runIncidentsOnly'] };
+const only = Object.keys(ONLY).find((name) => process.argv.includes(`--only=${name}`));
 // With --app=DIR the app of another checkout runs (built there); otherwise this one, built when stale.
-if (!importOnly && !unitGoalsOnly && !process.argv.some((a) => a.startsWith('--app='))) buildIfNeeded();
+if (!only && !process.argv.some((a) => a.startsWith('--app='))) buildIfNeeded();
 spawnSync('npx', ['svelte-kit', 'sync'], { cwd: root, stdio: 'inherit' });
 const typecheck = spawnSync('npx', ['tsc', '--noEmit', '-p', 'scripts/bench/tsconfig.json'], { cwd: root, stdio: 'inherit' });
 if (typecheck.status !== 0) process.exit(typecheck.status ?? 1);
 
 const lib = path.join(root, 'src/lib');
-const outfile = path.join(root, importOnly ? 'bench-data/import.mjs' : unitGoalsOnly ? 'bench-data/unit-goals.mjs' : 'bench-data/bench.mjs');
-const importEntry = `import { runImportOnly } from './import';
+const outfile = path.join(root, `bench-data/${only ?? 'bench'}.mjs`);
+const onlyEntry = (module, fn) => `import { ${fn} } from '${module}';
 const args = Object.fromEntries(process.argv.slice(2).map((a) => { const [k, v] = a.replace(/^--/, '').split('='); return [k, v ?? 'true']; }));
-await runImportOnly(args);`;
-const unitGoalsEntry = `import { runUnitGoalsOnly } from './unit-goals';
-const args = Object.fromEntries(process.argv.slice(2).map((a) => { const [k, v] = a.replace(/^--/, '').split('='); return [k, v ?? 'true']; }));
-await runUnitGoalsOnly(args);`;
+await ${fn}(args);`;
 await build({
-	...(importOnly || unitGoalsOnly
-		? { stdin: { contents: importOnly ? importEntry : unitGoalsEntry, resolveDir: path.join(root, 'scripts/bench'), loader: 'ts', sourcefile: importOnly ? 'import-only.ts' : 'unit-goals-only.ts' } }
+	...(only
+		? { stdin: { contents: onlyEntry(...ONLY[only]), resolveDir: path.join(root, 'scripts/bench'), loader: 'ts', sourcefile: `${only}-only.ts` } }
 		: { entryPoints: [path.join(root, 'scripts/bench/bench.ts')] }),
 	outfile,
 	bundle: true,

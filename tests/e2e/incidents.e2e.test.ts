@@ -158,12 +158,22 @@ describe('incidents: otillåten påverkan, hot och våld', () => {
 		await expectAccessible(page);
 	});
 
-	it('the central steering group sees statistics by förvaltning, form and verksamhetsområde, with small groups hidden', async () => {
+	it('the central steering group sees statistics by förvaltning, form and verksamhetsområde: the city\'s forms shown, small groups hidden', async () => {
 		await login(page, demo.central);
 		await page.goto('/incidents/statistics');
 		expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Exempelstad');
 		const total = page.getByRole('row', { name: /^Exempelstad/ });
 		expect(Number((await total.getByRole('cell').first().textContent())?.replace(/\s/g, ''))).toBeGreaterThan(50);
+		// The kommun's row shows every form (issue 15, decision 0021): the total and the five forms are
+		// numbers, and the forms' incidents add up to the total.
+		const numbers = (await total.getByRole('cell').allTextContents()).map((t) => Number(t.replace(/\s/g, '')));
+		expect(numbers).toHaveLength(6);
+		for (const n of numbers) expect(Number.isInteger(n)).toBe(true);
+		expect(numbers.slice(1).reduce((a, b) => a + b, 0)).toBe(numbers[0]);
+		// Every förvaltning's total is shown; their forms are hidden where they would single someone out.
+		for (const row of await page.getByRole('row', { name: /förvaltning/ }).all()) {
+			expect(Number.isInteger(Number((await row.getByRole('cell').first().textContent())?.replace(/\s/g, '')))).toBe(true);
+		}
 		expect(await page.getByRole('row', { name: /Norrviks stadsdelsförvaltning/ }).count()).toBe(1);
 		expect(await page.getByText('Visas inte').count()).toBeGreaterThan(0);
 		expect(await page.getByText('Sara Lindqvist').count()).toBe(0);

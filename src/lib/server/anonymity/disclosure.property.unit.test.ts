@@ -53,8 +53,8 @@ const scenarioArbitrary = fc.record({
 type Scenario = typeof scenarioArbitrary extends fc.Arbitrary<infer T> ? T : never;
 
 /**
- * Units ranked (DisclosureOptions.unitRank), and forms carried as virtual units "u3|b" as the
- * incident statistics carry them: a person with form b in u3 is in u3|b and in every u|b above.
+ * Units ranked (DisclosureOptions.unitRank), and overlapping virtual units "u3|b" (as incident statistics
+ * carried forms until decision 0021): a person with form b in u3 is in u3|b and in every u|b above.
  */
 const rankedArbitrary = fc.record({
 	scenario: scenarioArbitrary,
@@ -316,7 +316,7 @@ describe('disclosure properties on random organisations', () => {
 		fc.assert(fc.property(scenarioArbitrary, checkScenario), { numRuns: 200 });
 	}, 60_000);
 
-	it('the same with units ranked (issue 15), forms carried as virtual units as incident statistics carry them', () => {
+	it('the same with units ranked (issue 15), overlapping virtual units (forms, as decision 0015 carried them)', () => {
 		let differs = 0;
 		fc.assert(
 			fc.property(rankedArbitrary, (r) => {

@@ -372,7 +372,7 @@ describe('priorities when not everything can be shown', () => {
 // --- Free text ------------------------------------------------------------------------------------------
 
 describe('units ranked by depth (DisclosureOptions.unitRank, issue 15)', () => {
-	// Incident statistics carry the form as a virtual unit "unit|form" above each unit. e1 has 8
+	// Forms as virtual units "unit|form" above each unit (how decision 0015 carried incident forms). e1 has 8
 	// employees with harassment and 1 with a threat, e2 has 5 with threats: the kommun's threats (6)
 	// and e1 (9) cannot both be shown, or "e1 minus its harassment" would be the one threat.
 	const withForm = (people: Respondent[], form: string) =>

@@ -50,3 +50,4 @@ export type {
 } from './disclosure';
 export { homogeneousReasonText, reasonText, textReasonText, type ReasonSubject } from './reasons';
 export { anonymityRules } from './config';
+export { decideBreakdown, discloseBreakdown, type Breakdown, type BreakdownCandidate } from './breakdown';

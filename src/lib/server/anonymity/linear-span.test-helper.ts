@@ -57,3 +57,57 @@ export class RationalSpan {
 export function indicator(universe: readonly string[], members: ReadonlySet<string>): number[] {
 	return universe.map((id) => (members.has(id) ? 1 : 0));
 }
+
+/**
+ * The same question modulo a prime, for tests that ask it thousands of times: a vector of small
+ * integers is in the rational span exactly when it is in the span mod p, unless p divides one of
+ * the (few, small) minors involved — with p ≈ 10⁶ and 0/±1 vectors of a few hundred coordinates
+ * that is not a practical concern, and the slow exact class above stays for the small cases.
+ */
+export class ModularSpan {
+	static readonly P = 1_000_003;
+	private readonly rows: { pivot: number; v: Float64Array }[] = [];
+
+	constructor(readonly dimension: number) {}
+
+	get rank(): number {
+		return this.rows.length;
+	}
+
+	private reduce(vector: readonly number[]): Float64Array {
+		if (vector.length !== this.dimension) throw new Error('dimension mismatch');
+		const P = ModularSpan.P;
+		const w = Float64Array.from(vector, (x) => ((x % P) + P) % P);
+		for (const { pivot, v } of this.rows) {
+			const a = w[pivot];
+			if (a === 0) continue;
+			for (let i = 0; i < w.length; i++) if (v[i] !== 0) w[i] = (((w[i] - a * v[i]) % P) + P) % P;
+		}
+		return w;
+	}
+
+	add(vector: readonly number[]): boolean {
+		const w = this.reduce(vector);
+		const pivot = w.findIndex((x) => x !== 0);
+		if (pivot < 0) return false;
+		const inv = modPow(w[pivot], ModularSpan.P - 2, ModularSpan.P);
+		for (let i = 0; i < w.length; i++) w[i] = (w[i] * inv) % ModularSpan.P;
+		this.rows.push({ pivot, v: w });
+		return true;
+	}
+
+	contains(vector: readonly number[]): boolean {
+		return this.reduce(vector).every((x) => x === 0);
+	}
+}
+
+function modPow(base: number, exp: number, mod: number): number {
+	let result = 1;
+	let b = base % mod;
+	while (exp > 0) {
+		if (exp & 1) result = (result * b) % mod;
+		b = (b * b) % mod;
+		exp = Math.floor(exp / 2);
+	}
+	return result;
+}

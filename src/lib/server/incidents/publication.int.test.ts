@@ -103,8 +103,10 @@ describe(`the kommun's and the förvaltningar's figures win over a small unit's 
 		org = await buildOrgFixture(database.db);
 		// 2025 in Norrviks förvaltning: Enhet 1 has 9 affected employees, 8 harassed and 1 threatened;
 		// Enhet 2 has 5 threatened. In Söderås förvaltning Enhet 4 has 6 with damage to property.
-		// The kommun's threats (6) and Enhet 1 (9) cannot both be shown: "Enhet 1 minus the kommun's
-		// harassment" would be the one threat. Offered by size, Enhet 1 would win.
+		// Enhet 1's forms and the kommun's (or Norrvik's) cannot both be shown: "Enhet 1's threats"
+		// would be the one threat, and "Norrvik's threats minus Enhet 1's" Enhet 2's five beside it.
+		// Offered by size, Enhet 1 (9) would win over the kommun's threats (6) as units; as a
+		// breakdown of the cells (decision 0021) the kommun's and the förvaltningar's come first.
 		const e1 = [...org.people.e1Direct, ...org.people.g1];
 		for (const [i, person] of e1.entries()) await report(person, i === 0 ? 'hot' : 'trakasserier', i + 1);
 		for (const [i, person] of org.people.e2.slice(0, 5).entries()) await report(person, 'hot', i + 10);
@@ -115,7 +117,7 @@ describe(`the kommun's and the förvaltningar's figures win over a small unit's 
 	const rowsOf = async (unit: string) =>
 		(await incidentStatistics(database.db, await org.actor(org.people.central), { year: '2025', unit }, at('2026-02-01'))).rows;
 
-	it("shows the kommun's threats and the förvaltningar's totals, and hides the small unit instead", async () => {
+	it("shows the kommun's forms and the förvaltningar's totals, and hides the small unit's forms instead", async () => {
 		const rows = await rowsOf(org.units.kommun.id);
 		const kommun = rows.find((r) => r.isTotal)!;
 		expect(kommun.total).toMatchObject({ shown: true, n: 20 });
@@ -127,12 +129,22 @@ describe(`the kommun's and the förvaltningar's figures win over a small unit's 
 		expect(forvaltning.byForm.hot).toMatchObject({ shown: true, n: 6 });
 		expect(rows.find((r) => r.unit.id === org.units.f2.id)!.total).toMatchObject({ shown: true, n: 6 });
 
-		// One level down, in the avdelning: Enhet 1 is hidden to protect its one threat, which is too few.
+		// Every form of the kommun is shown, the ones nobody had as 0: a cell shows all its forms or none.
+		expect(kommun.byForm.vald).toMatchObject({ shown: true, n: 0 });
+		expect(kommun.byForm.korruption).toMatchObject({ shown: true, n: 0 });
+
+		// One level down, in the avdelning: Enhet 1's count is shown, but not its forms — its one
+		// threat is too few, and its harassment would give that threat away by subtraction.
 		const enhet1 = (await rowsOf(org.units.a.id)).find((r) => r.unit.id === org.units.e1.id)!;
-		expect(enhet1.total).toMatchObject({ shown: false, reason: 'protects_other_group' });
+		expect(enhet1.total).toMatchObject({ shown: true, n: 9 });
 		expect(enhet1.byForm.hot).toMatchObject({ shown: false, reason: 'too_few' });
+		expect(enhet1.byForm.trakasserier).toMatchObject({ shown: false, reason: 'protects_other_group' });
+		// Enhet 2's five threats would leave Enhet 1's one beside Norrvik's six.
+		const enhet2 = (await rowsOf(org.units.a.id)).find((r) => r.unit.id === org.units.e2.id)!;
+		expect(enhet2.total).toMatchObject({ shown: true, n: 5 });
+		expect(enhet2.byForm.hot).toMatchObject({ shown: false, reason: 'protects_other_group' });
 		// The reasons speak of medarbetare, not of survey respondents (svarande).
-		for (const cell of [enhet1.total, enhet1.byForm.hot]) {
+		for (const cell of [enhet1.byForm.trakasserier, enhet1.byForm.hot]) {
 			if (cell.shown) throw new Error('expected a hidden cell');
 			expect(cell.reasonText).not.toMatch(/svarande/i);
 			expect(cell).not.toHaveProperty('n');

@@ -8,15 +8,15 @@
  * about that year's incidents, and a count of late answers would point at the people who gave them).
  *
  * How the module is used: each year is a "round" whose respondents are the employees who had at
- * least one incident that year. The form is a dimension the module does not have, so it is
- * carried in the unit dimension: an employee with a threat in enhet E is a member of E and of the
- * virtual unit "E|hot" (and likewise for every unit above E). All cells — unit totals, unit × form,
- * and both by verksamhetsområde — are then decided together in one computeDisclosure, so the block
- * argument covers every combination of them (e.g. a total minus the shown forms), and each figure
- * is stored only as discloseCount returned it. Where cells compete, the kommun's and the
- * förvaltningar's win over an avdelning's or an enhet's (decision 0015). A cell about fewer than ANONYMITY_MIN_GROUP
- * employees is hidden, whatever the number of incidents. Figures are additive over the employees
- * of a cell (incidents, police reports, serious ones, answers on support), as the module requires.
+ * least one incident that year, by unit and by verksamhetsområde (computeDisclosure). The forms
+ * are each employee's categories — one employee may have had several — shown as the breakdown of
+ * a shown cell (decideBreakdown, decision 0021), all five of a cell or none, so the block argument
+ * covers every combination of totals and forms (a total minus its forms included). Each figure is
+ * stored only as discloseCount or discloseBreakdown returned it. Where cells compete, the kommun's
+ * and the förvaltningar's win over an avdelning's or an enhet's (decision 0015). A cell about
+ * fewer than ANONYMITY_MIN_GROUP employees is hidden, whatever the number of incidents. Figures
+ * are additive over the employees of a cell (incidents, police reports, serious ones, answers on
+ * support), as the module requires.
  *
  * Written by the minute's job (jobs/tasks.ts) and, should a reader come first, by that read. The
  * year's row in incident_publications is inserted in the same transaction as its cells, with
@@ -25,7 +25,7 @@
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { INCIDENT_FORMS, type ActivityArea, type IncidentForm, type IncidentSupport } from '$lib/domain';
-import { anonymityRules, computeDisclosure, discloseCount, type DisclosedCount, type Respondent } from '../anonymity';
+import { anonymityRules, computeDisclosure, decideBreakdown, discloseBreakdown, discloseCount, type DisclosedCount, type Respondent } from '../anonymity';
 import type { Db } from '../db';
 import { query } from '../db/client';
 import { incidentPublications, incidentPublishedCells } from '../db/schema';
@@ -74,7 +74,6 @@ interface PersonYear {
 const roundIdOf = (year: number) => `incidents:${year}`;
 /** The kommun is at depth 0, its förvaltningar at 1. */
 const FORVALTNING_DEPTH = 1;
-const virtualUnit = (unitId: string, form: IncidentForm) => `${unitId}|${form}`;
 const rulesNow = () => anonymityRules();
 
 function figuresOf(rows: Row[]): IncidentFigures {
@@ -145,35 +144,32 @@ export async function publishDueYears(db: Db, now: Date): Promise<number[]> {
 
 	// The kommun's and the förvaltningar's cells first (decision 0015): where a cell must be hidden
 	// to protect a small group, an enhet's or an avdelning's is hidden rather than a figure of the
-	// kommun or a förvaltning — their totals and their forms — even where the enhet is larger. The
-	// kommun and the förvaltningar share the first rank and compete by size, as before: ranking the
-	// kommun's forms above the förvaltningar's totals hid most of those totals in the demo. A form's
-	// virtual unit ranks as its unit.
+	// kommun or a förvaltning — their totals, and then their forms — even where the enhet is larger.
+	// The kommun and the förvaltningar share the first rank and compete by size.
 	const rankOf = new Map<string, number>();
 	for (const p of personYears) {
 		pathIds(p.path).forEach((id, depth) => {
 			const rank = Math.max(depth, FORVALTNING_DEPTH);
 			rankOf.set(id, rank);
-			for (const f of INCIDENT_FORMS) rankOf.set(virtualUnit(id, f), rank);
 		});
 	}
 
+	// The counts of employees per unit (and unit × area), decided alone; the forms are each
+	// employee's categories, decided after them as the cells' breakdown (decision 0021).
 	const disclosure = computeDisclosure(
 		years.map((y) => ({
 			roundId: roundIdOf(y),
 			respondents: personYears
 				.filter((p) => p.year === y)
-				.map((p): Respondent => {
-					const ids = pathIds(p.path);
-					const forms = [...new Set(p.incidents.map((i) => i.form))];
-					return {
+				.map(
+					(p): Respondent => ({
 						personId: p.personId,
-						unitPath: [...ids, ...ids.flatMap((id) => forms.map((f) => virtualUnit(id, f)))],
+						unitPath: pathIds(p.path),
 						activityArea: p.area,
 						// Title is not a dimension of these statistics.
 						title: 'socialsekreterare'
-					};
-				})
+					})
+				)
 		})),
 		rulesNow(),
 		{ unitRank: (unitId) => rankOf.get(unitId) ?? Number.NaN }
@@ -182,23 +178,36 @@ export async function publishDueYears(db: Db, now: Date): Promise<number[]> {
 	const published: number[] = [];
 	for (const year of due) {
 		// The incidents of each unit (and each unit × area) that has at least one affected employee.
-		const groups = new Map<string, { unitId: string; area: string; incidents: Row[] }>();
+		const groups = new Map<string, { unitId: string; area: string; people: string[]; incidents: Row[] }>();
+		const formsOf = new Map<string, IncidentForm[]>();
 		for (const p of personYears.filter((x) => x.year === year)) {
+			formsOf.set(p.personId, [...new Set(p.incidents.map((i) => i.form))]);
 			for (const unitId of pathIds(p.path)) {
 				for (const area of [ALL_AREAS, p.area]) {
 					const key = `${unitId}|${area}`;
 					let g = groups.get(key);
-					if (!g) groups.set(key, (g = { unitId, area, incidents: [] }));
+					if (!g) groups.set(key, (g = { unitId, area, people: [], incidents: [] }));
+					g.people.push(p.personId);
 					g.incidents.push(...p.incidents);
 				}
 			}
 		}
+		const keyOf = (g: { unitId: string; area: string }) => ({ roundId: roundIdOf(year), unitId: g.unitId, area: g.area === ALL_AREAS ? null : (g.area as ActivityArea), title: null });
+		const breakdown = decideBreakdown(
+			disclosure,
+			INCIDENT_FORMS,
+			formsOf,
+			[...groups.values()].map((g) => ({ key: keyOf(g), members: g.people, rank: rankOf.get(g.unitId) ?? Number.NaN }))
+		);
 		const values = [...groups.values()].map((g) => {
-			const key = (unitId: string) => ({ roundId: roundIdOf(year), unitId, area: g.area === ALL_AREAS ? null : (g.area as ActivityArea), title: null });
+			const key = keyOf(g);
 			const cells: PublishedCells = {
-				total: discloseCount(disclosure, key(g.unitId), figuresOf(g.incidents), 'employees'),
+				total: discloseCount(disclosure, key, figuresOf(g.incidents), 'employees'),
 				byForm: Object.fromEntries(
-					INCIDENT_FORMS.map((f) => [f, discloseCount(disclosure, key(virtualUnit(g.unitId, f)), figuresOf(g.incidents.filter((i) => i.form === f)), 'employees')])
+					INCIDENT_FORMS.map((f) => {
+						const count = g.people.filter((id) => formsOf.get(id)!.includes(f)).length;
+						return [f, discloseBreakdown(breakdown, key, count, figuresOf(g.incidents.filter((i) => i.form === f)), 'employees')];
+					})
 				) as PublishedCells['byForm']
 			};
 			return { year, unitId: g.unitId, area: g.area, cells };
@@ -228,7 +237,7 @@ function emptyCells(year: number, unitId: string, area: ActivityArea | null): Pu
 	const key = (id: string) => ({ roundId: roundIdOf(year), unitId: id, area, title: null });
 	return {
 		total: discloseCount(nobody, key(unitId), zero, 'employees'),
-		byForm: Object.fromEntries(INCIDENT_FORMS.map((f) => [f, discloseCount(nobody, key(virtualUnit(unitId, f)), zero, 'employees')])) as PublishedCells['byForm']
+		byForm: Object.fromEntries(INCIDENT_FORMS.map((f) => [f, discloseCount(nobody, key(unitId), zero, 'employees')])) as PublishedCells['byForm']
 	};
 }
 
