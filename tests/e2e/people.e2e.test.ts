@@ -41,6 +41,11 @@ describe('people and the register extract', () => {
 		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Registerutdrag för Sara Lindqvist');
 		expect(await page.getByRole('heading', { name: /^Svar \(\d+\)$/ }).textContent()).not.toBe('Svar (0)');
 		expect(await page.getByRole('table', { name: /Mätomgångar personen har ingått i/ }).textContent()).toContain('VB 2016');
+		// What she gave between the rounds, in sections of their own: her workload ratings, her
+		// checklists (no client named), and the introductions she is mentor for (without content).
+		expect(await page.getByRole('table', { name: /^Arbetsbelastning mellan mätomgångarna/ }).getByRole('row').count()).toBeGreaterThan(1);
+		expect(await page.getByRole('table', { name: /^Checklistor vid avslutad utredning/ }).textContent()).toMatch(/Ja|Nej/);
+		expect(await page.getByRole('table', { name: /^Introduktioner där personen är mentor/ }).getByRole('row').count()).toBeGreaterThan(1);
 		await expectAccessible(page);
 
 		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Ladda ner som JSON' }).first().click()]);
@@ -48,6 +53,8 @@ describe('people and the register extract', () => {
 		const extract = JSON.parse(readFileSync((await download.path())!, 'utf8'));
 		expect(extract.person).toMatchObject({ name: 'Sara Lindqvist', email: demo.socialsekreterare, title: 'Socialsekreterare', localPassword: true });
 		expect(extract.answers.length).toBeGreaterThan(0);
+		expect(extract.checklists.length).toBeGreaterThan(0);
+		expect(extract.workload.length).toBeGreaterThan(0);
 		expect(JSON.stringify(extract)).not.toMatch(/\$argon2/);
 
 		const log = await api(await apiLogin(demo.admin), `/audit?action=read.register_extract&subject=${encodeURIComponent('Sara Lindqvist')}`);

@@ -3,7 +3,21 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addIndividualPlanNote, offerIndividualPlan } from '../individual-plans/service';
 import type { Database } from '../db/client';
-import { individualPlans, auditLog, incidentReaders, loginAttempts, people } from '../db/schema';
+import {
+	auditLog,
+	checklistAnswers,
+	checklistItems,
+	checklists,
+	incidentReaders,
+	individualPlans,
+	introductionNotes,
+	introductionSteps,
+	introductions,
+	loginAttempts,
+	people,
+	workloadPromptDismissals,
+	workloadRatings
+} from '../db/schema';
 import { createTestDatabase, testBackend } from '../db/testing';
 import { insertResponse, insertRound } from '../demo/factories';
 import { createSession } from '../auth/sessions';
@@ -28,6 +42,17 @@ describe(`register extract (${testBackend})`, () => {
 		await createSession(db, sara.id);
 		await db.insert(loginAttempts).values({ email: sara.email, ip: '10.9.9.9' });
 		await db.insert(incidentReaders).values({ personId: sara.id, orgUnitId: org.units.e1.id });
+		// Between the rounds: a workload rating, a week put away, a checklist and an introduction with
+		// another social worker of the enhet as mentor.
+		await db.insert(workloadRatings).values({ personId: sara.id, orgUnitId: org.units.g1.id, level: 4, openCases: 31, note: 'Tungt just nu.', ratedOn: '2026-11-30' });
+		await db.insert(workloadPromptDismissals).values({ personId: sara.id, week: '2026-W47' });
+		const [item] = await db.insert(checklistItems).values({ orgUnitId: org.units.e1.id, question: 'Barnets röst finns med' }).returning();
+		const [checklist] = await db.insert(checklists).values({ personId: sara.id, orgUnitId: org.units.g1.id, enhetId: org.units.e1.id, closedOn: '2026-11-20', clientGender: 'flicka', ageBand: '7-12' }).returning();
+		await db.insert(checklistAnswers).values({ checklistId: checklist.id, itemId: item.id, answer: 'ja' });
+		const mentor = org.people.g1[1];
+		const [intro] = await db.insert(introductions).values({ personId: sara.id, orgUnitId: org.units.e1.id, startDate: '2026-09-01', endDate: '2027-03-01', mentorId: mentor.id }).returning();
+		const [step] = await db.insert(introductionSteps).values({ introductionId: intro.id, title: 'Gå igenom dokumentationen', dueWeek: 2, doneOn: '2026-09-10', doneBy: mentor.id }).returning();
+		await db.insert(introductionNotes).values({ introductionId: intro.id, stepId: step.id, authorId: mentor.id, body: 'Bra genomgång.' });
 	});
 	afterAll(() => database.close());
 
@@ -48,12 +73,35 @@ describe(`register extract (${testBackend})`, () => {
 		expect(extract.actionPlans[0]).toMatchObject({ manager: 'Chef E1', goals: 'Färre ärenden', notes: [{ by: 'G1 person 1', text: 'Det har blivit bättre.' }] });
 		expect(extract.sessions).toHaveLength(1);
 		expect(extract.failedLogins).toEqual([{ at: expect.any(String), ip: '10.9.9.9' }]);
+		expect(extract.workload).toEqual([{ ratedOn: '2026-11-30', unit: 'Norrviks förvaltning / Avdelningen för barn och unga / Enhet 1 / Grupp 1', level: 4, openCases: 31, note: 'Tungt just nu.' }]);
+		expect(extract.workloadDismissedWeeks).toEqual(['2026-W47']);
+		expect(extract.checklists).toEqual([
+			{ closedOn: '2026-11-20', enhet: 'Norrviks förvaltning / Avdelningen för barn och unga / Enhet 1', clientGender: 'Flicka/kvinna', ageBand: '7–12 år', answers: [{ item: 'Barnets röst finns med', answer: 'Ja' }] }
+		]);
+		expect(extract.introductions).toEqual([
+			{
+				unit: 'Norrviks förvaltning / Avdelningen för barn och unga / Enhet 1',
+				startDate: '2026-09-01',
+				endDate: '2027-03-01',
+				mentor: 'G1 person 2',
+				completedOn: null,
+				steps: [{ title: 'Gå igenom dokumentationen', dueWeek: 2, doneOn: '2026-09-10', doneBy: 'G1 person 2' }],
+				notes: [{ by: 'G1 person 2', at: expect.any(String), step: 'Gå igenom dokumentationen', text: 'Bra genomgång.' }]
+			}
+		]);
+		// The new tables have their own sections; only what has none is listed row by row.
 		expect(extract.other).toEqual([{ table: 'incident_readers', column: 'person_id', rows: [expect.objectContaining({ person_id: sara.id, org_unit_id: org.units.e1.id })] }]);
 		expect(JSON.stringify(extract)).not.toMatch(/password_hash|"id":"[0-9a-f]{64}"/);
 
 		const manager = await registerExtract(database.db, admin, org.people.managerE1.id);
 		expect(manager.plansAsManager).toEqual([{ employee: 'G1 person 1', round: null, status: 'offered', offeredAt: expect.any(String), notesWritten: 0 }]);
 		expect(JSON.stringify(manager)).not.toContain('Färre ärenden');
+
+		// The mentor sees that they are one, and how many notes they wrote, not what the programme says.
+		const mentor = await registerExtract(database.db, admin, org.people.g1[1].id);
+		expect(mentor.introductionsAsMentor).toEqual([{ employee: 'G1 person 1', startDate: '2026-09-01', notesWritten: 1 }]);
+		expect(mentor.introductions).toEqual([]);
+		expect(JSON.stringify(mentor)).not.toContain('Bra genomgång');
 
 		const logged = await database.db.select().from(auditLog).where(and(eq(auditLog.action, 'read.register_extract'), eq(auditLog.subjectId, sara.id)));
 		expect(logged[0]).toMatchObject({ actorId: admin.personId, subjectType: 'person', ip: '10.1.2.3' });

@@ -9,7 +9,22 @@
  * so they are not in the extract: they are not personal data any more.
  */
 import { sql } from 'drizzle-orm';
-import { activityAreaLabel, genderLabel, roleLabel, titleLabel, type ActivityArea, type Gender, type Role, type Title } from '$lib/domain';
+import {
+	activityAreaLabel,
+	checklistAnswerLabel,
+	clientAgeBandLabel,
+	clientGenderLabel,
+	genderLabel,
+	roleLabel,
+	titleLabel,
+	type ActivityArea,
+	type ChecklistAnswer,
+	type ClientAgeBand,
+	type ClientGender,
+	type Gender,
+	type Role,
+	type Title
+} from '$lib/domain';
 import type { Actor } from '../access/actor';
 import { mayAdministerPeople } from '../access/policy';
 import { audit } from '../audit/audit';
@@ -21,7 +36,23 @@ import { getPerson, unitLabelSql } from './people';
 import { now as clockNow } from '../clock';
 
 /** Tables shown in their own section (or deliberately left out: a session's id is a secret). */
-const EXPLAINED = new Set(['role_assignments', 'round_members', 'responses', 'reminders', 'individual_plans', 'individual_plan_notes', 'sessions', 'retention_pseudonyms', 'staff_imports']);
+const EXPLAINED = new Set([
+	'role_assignments',
+	'round_members',
+	'responses',
+	'reminders',
+	'individual_plans',
+	'individual_plan_notes',
+	'sessions',
+	'retention_pseudonyms',
+	'staff_imports',
+	'workload_ratings',
+	'workload_prompt_dismissals',
+	'checklists',
+	'introductions',
+	'introduction_steps',
+	'introduction_notes'
+]);
 const SECRET_COLUMN = /password|token|secret|hash|verifier|nonce/i;
 const MAX_ROWS = 5000;
 
@@ -63,6 +94,23 @@ export interface RegisterExtract {
 	actionPlans: { manager: string; round: string | null; status: string; offeredAt: string; followUpOn: string; goals: string; measures: string; outcome: string | null; notes: { by: string; at: string; text: string }[] }[];
 	/** Plans the person follows up as manager: that they do is about them; what the plans say is about the employee. */
 	plansAsManager: { employee: string; round: string | null; status: string; offeredAt: string; notesWritten: number }[];
+	/** The person's own workload ratings between the rounds, and the weeks they put the question away. */
+	workload: { ratedOn: string; unit: string; level: number; openCases: number | null; note: string | null }[];
+	workloadDismissedWeeks: string[];
+	/** Checklists the person filled in at closed investigations: no client is named in them. */
+	checklists: { closedOn: string; enhet: string; clientGender: string; ageBand: string; answers: { item: string; answer: string }[] }[];
+	/** The person's own introduction programmes, with every step and note. */
+	introductions: {
+		unit: string;
+		startDate: string;
+		endDate: string;
+		mentor: string | null;
+		completedOn: string | null;
+		steps: { title: string; dueWeek: number; doneOn: string | null; doneBy: string | null }[];
+		notes: { by: string; at: string; step: string | null; text: string }[];
+	}[];
+	/** Programmes the person is mentor for: that they are is about them; what the programmes say is about the new employee. */
+	introductionsAsMentor: { employee: string; startDate: string; notesWritten: number }[];
 	sessions: { createdAt: string; lastSeenAt: string; expiresAt: string }[];
 	failedLogins: { at: string; ip: string }[];
 	auditByPerson: { at: string; action: string; subject: string | null; ip: string | null }[];
@@ -111,6 +159,40 @@ export async function registerExtract(db: Db, actor: Actor, personId: string, fo
 		    from individual_plan_notes n join people p on p.id = n.author_id
 		    where n.individual_plan_id in (select id from individual_plans where person_id = ${personId} or manager_id = ${personId})
 		    order by n.created_at`
+	);
+	const workload = await query<{ ratedOn: string; unit: string; level: number; openCases: number | null; note: string | null }>(
+		db,
+		sql`select w.rated_on::text as "ratedOn", ${unitLabelSql(sql`w.org_unit_id`)} as unit, w.level, w.open_cases as "openCases", w.note
+		    from workload_ratings w where w.person_id = ${personId} order by w.rated_on, w.created_at limit ${MAX_ROWS}`
+	);
+	const dismissed = await query<{ week: string }>(db, sql`select week from workload_prompt_dismissals where person_id = ${personId} order by week limit ${MAX_ROWS}`);
+	const checklists = await query<{ id: string; closedOn: string; enhet: string; clientGender: ClientGender; ageBand: ClientAgeBand }>(
+		db,
+		sql`select c.id, c.closed_on::text as "closedOn", ${unitLabelSql(sql`c.enhet_id`)} as enhet, c.client_gender as "clientGender", c.age_band as "ageBand"
+		    from checklists c where c.person_id = ${personId} order by c.closed_on, c.created_at limit ${MAX_ROWS}`
+	);
+	const checklistAnswers = await query<{ checklistId: string; item: string; answer: ChecklistAnswer }>(
+		db,
+		sql`select a.checklist_id as "checklistId", i.question as item, a.answer
+		    from checklist_answers a join checklist_items i on i.id = a.item_id
+		    where a.checklist_id in (select id from checklists where person_id = ${personId}) order by i.position, i.created_at`
+	);
+	const introductions = await query<{ id: string; isNew: boolean; unit: string; employee: string; startDate: string; endDate: string; mentor: string | null; completedOn: string | null }>(
+		db,
+		sql`select i.id, i.person_id = ${personId} as "isNew", ${unitLabelSql(sql`i.org_unit_id`)} as unit, (select name from people where id = i.person_id) as employee,
+		       i.start_date::text as "startDate", i.end_date::text as "endDate", (select name from people where id = i.mentor_id) as mentor, i.completed_on::text as "completedOn"
+		    from introductions i where i.person_id = ${personId} or i.mentor_id = ${personId} order by i.start_date`
+	);
+	const introductionSteps = await query<{ introductionId: string; title: string; dueWeek: number; doneOn: string | null; doneBy: string | null }>(
+		db,
+		sql`select s.introduction_id as "introductionId", s.title, s.due_week as "dueWeek", s.done_on::text as "doneOn", (select name from people where id = s.done_by) as "doneBy"
+		    from introduction_steps s where s.introduction_id in (select id from introductions where person_id = ${personId}) order by s.due_week, s.position`
+	);
+	const introductionNotes = await query<{ introductionId: string; authorId: string; by: string; at: Date; step: string | null; text: string }>(
+		db,
+		sql`select n.introduction_id as "introductionId", n.author_id as "authorId", p.name as by, n.created_at as at, s.title as step, n.body as text
+		    from introduction_notes n join people p on p.id = n.author_id left join introduction_steps s on s.id = n.step_id
+		    where n.introduction_id in (select id from introductions where person_id = ${personId} or mentor_id = ${personId}) order by n.created_at`
 	);
 	const sessions = await query<{ createdAt: Date; lastSeenAt: Date; expiresAt: Date }>(
 		db,
@@ -182,6 +264,29 @@ export async function registerExtract(db: Db, actor: Actor, personId: string, fo
 		plansAsManager: plans
 			.filter((p) => !p.isEmployee)
 			.map((p) => ({ employee: p.with, round: p.round, status: p.status, offeredAt: iso(p.offeredAt)!, notesWritten: notes.filter((n) => n.planId === p.id && n.authorId === personId).length })),
+		workload,
+		workloadDismissedWeeks: dismissed.map((d) => d.week),
+		checklists: checklists.map((c) => ({
+			closedOn: c.closedOn,
+			enhet: c.enhet,
+			clientGender: clientGenderLabel[c.clientGender] ?? c.clientGender,
+			ageBand: clientAgeBandLabel[c.ageBand] ?? c.ageBand,
+			answers: checklistAnswers.filter((a) => a.checklistId === c.id).map((a) => ({ item: a.item, answer: checklistAnswerLabel[a.answer] ?? a.answer }))
+		})),
+		introductions: introductions
+			.filter((i) => i.isNew)
+			.map((i) => ({
+				unit: i.unit,
+				startDate: i.startDate,
+				endDate: i.endDate,
+				mentor: i.mentor,
+				completedOn: i.completedOn,
+				steps: introductionSteps.filter((s) => s.introductionId === i.id).map((s) => ({ title: s.title, dueWeek: s.dueWeek, doneOn: s.doneOn, doneBy: s.doneBy })),
+				notes: introductionNotes.filter((n) => n.introductionId === i.id).map((n) => ({ by: n.by, at: iso(n.at)!, step: n.step, text: n.text }))
+			})),
+		introductionsAsMentor: introductions
+			.filter((i) => !i.isNew)
+			.map((i) => ({ employee: i.employee, startDate: i.startDate, notesWritten: introductionNotes.filter((n) => n.introductionId === i.id && n.authorId === personId).length })),
 		sessions: sessions.map((s) => ({ createdAt: iso(s.createdAt)!, lastSeenAt: iso(s.lastSeenAt)!, expiresAt: iso(s.expiresAt)! })),
 		failedLogins: failedLogins.map((f) => ({ at: iso(f.at)!, ip: f.ip })),
 		auditByPerson: auditBy.map((a) => ({ at: iso(a.at)!, action: actionLabel[a.action] ?? a.action, subject: a.subject, ip: a.ip })),
@@ -189,7 +294,8 @@ export async function registerExtract(db: Db, actor: Actor, personId: string, fo
 		other,
 		notes: [
 			'Svar i mätomgångar som har gallrats (äldre än den tid kommunen sparar svar med namn) går inte längre att koppla till personen och finns därför inte med.',
-			'Handlingsplaner där personen är chef visas utan innehåll: det handlar om medarbetaren.',
+			'Handlingsplaner där personen är chef, och introduktionsprogram där personen är mentor, visas utan innehåll: det handlar om medarbetaren.',
+			'Checklistor vid avslutade utredningar namnger ingen klient: de innehåller bara kön, åldersgrupp och svaren.',
 			'Granska utdraget innan det lämnas ut: övriga rader kan innehålla uppgifter om andra personer.'
 		]
 	};

@@ -68,6 +68,21 @@ export const presentRegisterExtract = presenter(
 			)
 			.describe('The person’s own individual action plans (the name predates the rename and is kept for existing clients).'),
 		plansAsManager: z.array(z.object({ employee: text, round: maybe, status: text, offeredAt: text, notesWritten: z.number().int() })),
+		workload: z.array(z.object({ ratedOn: text, unit: text, level: z.number().int(), openCases: z.number().int().nullable(), note: maybe })),
+		workloadDismissedWeeks: z.array(text),
+		checklists: z.array(z.object({ closedOn: text, enhet: text, clientGender: text, ageBand: text, answers: z.array(z.object({ item: text, answer: text })) })),
+		introductions: z.array(
+			z.object({
+				unit: text,
+				startDate: text,
+				endDate: text,
+				mentor: maybe,
+				completedOn: maybe,
+				steps: z.array(z.object({ title: text, dueWeek: z.number().int(), doneOn: maybe, doneBy: maybe })),
+				notes: z.array(z.object({ by: text, at: text, step: maybe, text }))
+			})
+		),
+		introductionsAsMentor: z.array(z.object({ employee: text, startDate: text, notesWritten: z.number().int() })),
 		sessions: z.array(z.object({ createdAt: text, lastSeenAt: text, expiresAt: text })),
 		failedLogins: z.array(z.object({ at: text, ip: text })),
 		auditByPerson: z.array(z.object({ at: text, action: text, subject: maybe, ip: maybe })),
