@@ -286,7 +286,7 @@ const table: Entry[] = [
 	action('/my/checklist', 'fill', CASEWORKERS),
 	...['update', 'delete'].map((name) => action('/my/checklist/[id]', name, ['socialsekreterare'], {}, (ids) => `/my/checklist/${ids.checklist}`)),
 	...['addGoal', 'addItem'].map((name) => action('/unit-goals/settings', name, ['enhetschef'], { enhetId: '{checklistEnhet}', title: 'Behörighetsprov', expectedShare: '50', question: 'Behörighetsprov?' })),
-	...['updateGoal', 'archiveGoal', 'updateItem', 'archiveItem'].map((name) => action('/unit-goals/settings', name, ['enhetschef'], { id: '{uuid}', title: 'Behörighetsprov', expectedShare: '50', question: 'Behörighetsprov?' })),
+	...['updateGoal', 'archiveGoal', 'updateItem', 'moveItem', 'archiveItem'].map((name) => action('/unit-goals/settings', name, ['enhetschef'], { id: '{uuid}', title: 'Behörighetsprov', expectedShare: '50', question: 'Behörighetsprov?', direction: 'up' })),
 	action('/team', 'remind', NAMED, { roundId: '{openRound}', message: 'x' }, undefined, { note: 'a text too short: refused before anything is sent' }),
 
 	// --- The API ---

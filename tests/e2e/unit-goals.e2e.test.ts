@@ -65,7 +65,7 @@ describe('the unit’s goals and checklists', () => {
 		await page.close();
 	});
 
-	it('a phone shows the checklist and the group’s results without sideways scrolling, accessibly', async () => {
+	it('a phone shows the checklist, the group’s results and the enhetschef’s settings without sideways scrolling, accessibly', async () => {
 		const page = await newPage(browser);
 		await page.setViewportSize({ width: 390, height: 844 });
 		await login(page, demo.socialsekreterare);
@@ -77,7 +77,15 @@ describe('the unit’s goals and checklists', () => {
 		// The social worker sees the group's results, not anyone's by name.
 		expect(await page.getByRole('heading', { name: 'Per medarbetare' }).count()).toBe(0);
 		await expectVisible(page.getByRole('heading', { name: 'Barn som behöver samordnade insatser har en SIP' }));
+		// And the enhetschef's settings, where a goal's long title in every question's list once widened the page.
 		await page.close();
+		const chef = await newPage(browser);
+		await chef.setViewportSize({ width: 390, height: 844 });
+		await login(chef, demo.enhetschef);
+		await chef.goto('/unit-goals/settings');
+		expect(await chef.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+		await expectAccessible(chef);
+		await chef.close();
 	});
 
 	it('the enhetschef sees the groups and each of the staff, downloads the figures, and keeps the goals and the checklist', async () => {
@@ -127,6 +135,20 @@ describe('the unit’s goals and checklists', () => {
 		await login(worker, demo.socialsekreterare);
 		await worker.goto('/my/checklist');
 		await expectVisible(worker.getByRole('group', { name: /Var utredningen klar inom fyra månader\?/ }));
+
+		// The enhetschef moves it one place up; the checklist asks the questions in that order.
+		const order = page.getByRole('region', { name: 'Checklistans ordning' });
+		const questions = await order.locator('li > span').allTextContents();
+		expect(questions.at(-1)).toBe('Var utredningen klar inom fyra månader?');
+		await order.getByRole('button', { name: /^Upp.*Var utredningen klar inom fyra månader/ }).click();
+		await expectVisible(page.getByText('Frågan är flyttad.'));
+		expect(await page.getByRole('region', { name: 'Checklistans ordning' }).locator('li > span').allTextContents()).toEqual([...questions.slice(0, -2), questions.at(-1), questions.at(-2)]);
+		await expectAccessible(page);
+		await worker.goto('/my/checklist');
+		const legends = await worker.locator('fieldset legend').allTextContents();
+		const at = (q: string) => legends.findIndex((l) => l.includes(q));
+		expect(at('Var utredningen klar inom fyra månader?')).toBeGreaterThan(-1);
+		expect(at('Var utredningen klar inom fyra månader?')).toBeLessThan(at(questions.at(-2)!));
 
 		// Taken away again: the item and the goal.
 		const goal = page.getByRole('region', { name: /Utredningen klar inom fyra månader/ });

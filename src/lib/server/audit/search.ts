@@ -82,6 +82,7 @@ export const actionLabel: Record<string, string> = {
 	'checklist_item.add': 'Lade till en fråga i enhetens checklista',
 	'checklist_item.update': 'Ändrade en fråga i enhetens checklista',
 	'checklist_item.archive': 'Tog bort en fråga ur enhetens checklista',
+	'checklist_item.move': 'Flyttade en fråga i enhetens checklista',
 	'read.named_checklists': 'Läste medarbetarnas checklistor per person',
 	'export.unit_goals': 'Exporterade sammanställningen av enhetens mål',
 	'introduction.started': 'Startade ett introduktionsprogram för en nyanställd',

@@ -35,6 +35,19 @@ export const itemInput = z.object({
 });
 export type ItemInput = z.infer<typeof itemInput>;
 
+/** Moving a question one place up or down in the checklist. */
+export const moveInput = z.object({ direction: z.enum(['up', 'down'], { message: 'Välj att flytta frågan upp eller ned.' }) });
+
+/** The items in their new order after moving one a place; unchanged at either end. */
+export function moved<T extends { id: string }>(items: readonly T[], id: string, direction: 'up' | 'down'): T[] {
+	const order = [...items];
+	const i = order.findIndex((x) => x.id === id);
+	const j = direction === 'up' ? i - 1 : i + 1;
+	if (i < 0 || j < 0 || j >= order.length) return order;
+	[order[i], order[j]] = [order[j], order[i]];
+	return order;
+}
+
 /** How far back a closed investigation may be entered: a year and a little, for the bokslut. */
 export const MAX_DAYS_BACK = 400;
 

@@ -1,6 +1,6 @@
 /** The rules of the unit's goals and checklists (issue 14): periods, the share "ja", what a checklist may hold. */
 import { describe, expect, it } from 'vitest';
-import { checklistInput, checklistProblems, compile, goalInput, isClosed, parsePeriod, periodChoices, personValue, shareYes, tertialOf, tertialsBetween } from './rules';
+import { checklistInput, checklistProblems, compile, goalInput, isClosed, moved, parsePeriod, periodChoices, personValue, shareYes, tertialOf, tertialsBetween } from './rules';
 
 describe('periods', () => {
 	it('knows the tertials, the year (bokslut) and any chosen period', () => {
@@ -67,5 +67,18 @@ describe('what a goal and a checklist may hold', () => {
 		expect(Object.keys(checklistProblems(input, ['a'], '2026-11-19'))).toEqual(['closedOn']);
 		expect(Object.keys(checklistProblems(input, ['a'], '2028-01-01'))).toEqual(['closedOn']);
 		expect(Object.keys(checklistProblems(input, [], '2026-12-03'))).toEqual(['answers']);
+	});
+});
+
+describe('the order of the questions', () => {
+	const items = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
+	const ids = (xs: { id: string }[]) => xs.map((x) => x.id).join('');
+	it('moves a question one place, and not past either end', () => {
+		expect(ids(moved(items, 'c', 'up'))).toBe('acb');
+		expect(ids(moved(items, 'a', 'down'))).toBe('bac');
+		expect(ids(moved(items, 'a', 'up'))).toBe('abc');
+		expect(ids(moved(items, 'c', 'down'))).toBe('abc');
+		expect(ids(moved(items, 'x', 'up'))).toBe('abc');
+		expect(ids(items)).toBe('abc');
 	});
 });

@@ -12,7 +12,7 @@ import { createTestDatabase, testBackend } from '../db/testing';
 import type { PersonRow } from '../demo/factories';
 import { refusal } from '../testing/refusal';
 import { buildOrgFixture, type OrgFixture } from '../testing/org-fixture';
-import { addGoal, addItem, archiveItem, checklistForm, compilation, deleteChecklist, fillChecklist, goalSettings, linkedGoalResults, myChecklists, updateChecklist, updateGoal } from './service';
+import { addGoal, addItem, archiveItem, checklistForm, compilation, deleteChecklist, fillChecklist, goalSettings, linkedGoalResults, moveItem, myChecklists, updateChecklist, updateGoal } from './service';
 
 /** Thursday 3 December 2026, noon in Stockholm: tertial 3 is running, tertial 2 is over. */
 const NOW = new Date('2026-12-03T11:00:00Z');
@@ -62,6 +62,30 @@ describe(`unit goals and checklists (${testBackend})`, () => {
 		expect(settings.subgoals.map((s) => s.id)).toEqual([subgoalId]);
 		const audited = await database.db.select().from(auditLog).where(and(eq(auditLog.action, 'unit_goal.add'), eq(auditLog.subjectId, org.units.e1.id)));
 		expect(audited).toHaveLength(2);
+	});
+
+	it('lets the enhetschef put the questions in the order the checklist asks them, and nobody else', async () => {
+		const chef = await org.actor(org.people.managerE2);
+		const ids: string[] = [];
+		for (const question of ['Fråga A?', 'Fråga B?', 'Fråga C?']) ids.push((await addItem(database.db, chef, org.units.e2.id, { question }, NOW)).id);
+		const order = async () => (await goalSettings(database.db, chef)).items.map((i) => i.question);
+		await moveItem(database.db, chef, ids[2], { direction: 'up' });
+		expect(await order()).toEqual(['Fråga A?', 'Fråga C?', 'Fråga B?']);
+		await moveItem(database.db, chef, ids[0], { direction: 'down' });
+		expect(await order()).toEqual(['Fråga C?', 'Fråga A?', 'Fråga B?']);
+		// At either end nothing moves; the social worker's form asks in the same order.
+		await moveItem(database.db, chef, ids[2], { direction: 'up' });
+		expect(await order()).toEqual(['Fråga C?', 'Fråga A?', 'Fråga B?']);
+		expect((await checklistForm(database.db, await org.actor(org.people.e2[0]))).items.map((i) => i.question)).toEqual(['Fråga C?', 'Fråga A?', 'Fråga B?']);
+
+		expect((await refusal(moveItem(database.db, chef, ids[0], { direction: 'sideways' }))).fieldErrors).toEqual({ direction: 'Välj att flytta frågan upp eller ned.' });
+		for (const who of [org.people.managerE1, org.people.departmentA, org.people.e2[0]]) {
+			expect((await refusal(moveItem(database.db, await org.actor(who), ids[0], { direction: 'up' }))).kind).toBe('not_found');
+		}
+		await archiveItem(database.db, chef, ids[1], NOW);
+		expect((await refusal(moveItem(database.db, chef, ids[1], { direction: 'up' }))).kind).toBe('not_found');
+		const audited = await database.db.select().from(auditLog).where(and(eq(auditLog.action, 'checklist_item.move'), eq(auditLog.subjectId, org.units.e2.id)));
+		expect(audited).toHaveLength(3);
 	});
 
 	it('takes a checklist at a closed investigation, and refuses what may not be stored', async () => {

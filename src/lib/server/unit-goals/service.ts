@@ -32,6 +32,8 @@ import {
 	goalInput,
 	isClosed,
 	itemInput,
+	moved,
+	moveInput,
 	parsePeriod,
 	periodChoices,
 	personValue,
@@ -282,6 +284,28 @@ export async function updateItem(db: Db, actor: Actor, itemId: string, input: un
 	await checkedLinks(db, actor, item.orgUnitId, { goalId: data.goalId });
 	await db.update(checklistItems).set({ question: data.question, goalId: data.goalId ?? null }).where(eq(checklistItems.id, item.id));
 	await audit(db, actor, { action: 'checklist_item.update', subjectType: 'org_unit', subjectId: item.orgUnitId, detail: { item: item.id } });
+}
+
+/**
+ * Moves a question one place up or down among the enhet's questions in use; the checklist asks
+ * them in this order. Positions are rewritten 0 … n − 1 in one transaction, so two moves at once
+ * cannot leave two questions on one place.
+ */
+export async function moveItem(db: Db, actor: Actor, itemId: string, input: unknown): Promise<void> {
+	const item = await requireItem(db, actor, itemId);
+	if (item.archivedAt) throw notFound('Frågan');
+	const { direction } = parseInput(moveInput, input);
+	await db.transaction(async (tx) => {
+		const items = await tx
+			.select({ id: checklistItems.id })
+			.from(checklistItems)
+			.where(and(eq(checklistItems.orgUnitId, item.orgUnitId), isNull(checklistItems.archivedAt)))
+			.orderBy(asc(checklistItems.position), asc(checklistItems.createdAt))
+			.for('update');
+		const order = moved(items, item.id, direction);
+		for (const [position, { id }] of order.entries()) await tx.update(checklistItems).set({ position }).where(eq(checklistItems.id, id));
+	});
+	await audit(db, actor, { action: 'checklist_item.move', subjectType: 'org_unit', subjectId: item.orgUnitId, detail: { item: item.id, direction } });
 }
 
 export async function archiveItem(db: Db, actor: Actor, itemId: string, now = clockNow()): Promise<void> {

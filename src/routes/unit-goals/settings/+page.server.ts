@@ -1,5 +1,5 @@
 import { orErrorPage, requireActor, savingAction } from '$lib/server/http';
-import { addGoal, addItem, archiveGoal, archiveItem, goalSettings, updateGoal, updateItem } from '$lib/server/unit-goals/service';
+import { addGoal, addItem, archiveGoal, archiveItem, goalSettings, moveItem, updateGoal, updateItem } from '$lib/server/unit-goals/service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -16,5 +16,6 @@ export const actions: Actions = {
 	archiveGoal: savingAction('Målet följs inte längre upp. Det som redan sammanställts finns kvar.', (e, v) => archiveGoal(e.locals.db, e.locals.actor!, id(v))),
 	addItem: savingAction('Frågan är tillagd i checklistan.', (e, v) => addItem(e.locals.db, e.locals.actor!, enhet(v), v)),
 	updateItem: savingAction('Frågan är ändrad.', (e, v) => updateItem(e.locals.db, e.locals.actor!, id(v), v)),
+	moveItem: savingAction('Frågan är flyttad.', (e, v) => moveItem(e.locals.db, e.locals.actor!, id(v), v)),
 	archiveItem: savingAction('Frågan är borttagen ur checklistan. Tidigare svar finns kvar i sammanställningen.', (e, v) => archiveItem(e.locals.db, e.locals.actor!, id(v)))
 };
