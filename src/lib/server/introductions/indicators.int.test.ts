@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymityRules } from '../anonymity';
 import type { Database } from '../db/client';
 import { createTestDatabase, testBackend } from '../db/testing';
+import { addSubgoal, getAreaPlan } from '../city-plan/service';
+import { listAreas } from '../city-plan/areas';
 import { listIndicators } from '../indicators/catalogue';
 import { loadValues } from '../indicators/values';
 import { refusal } from '../testing/refusal';
@@ -79,6 +81,23 @@ describe(`introduction figures for the förvaltning (${testBackend})`, () => {
 				['vfu_students', 'total', '', 2, null]
 			].sort((a, b) => String(a).localeCompare(String(b)))
 		);
+
+		// A delmål of area 2 that follows the share with a mentor shows the computed figure as its progress.
+		const area = (await listAreas(db)).find((a) => a.title === 'Introduktionsprogram och mentorskap för nyanställda')!;
+		const subgoal = await addSubgoal(db, steering, org.units.f.id, area.id, {
+			title: 'Alla nyanställda har en mentor',
+			targetDate: '2027-06-30',
+			statement: '',
+			metric: '',
+			indicator: 'introduction_with_mentor',
+			targetValue: '100'
+		});
+		const plan = await getAreaPlan(db, steering, org.units.f.id, area.id, NOW);
+		const followed = plan.subgoals.find((g) => g.id === subgoal.id)!;
+		expect(followed.indicator).toMatchObject({ key: 'introduction_with_mentor' });
+		const share = Math.round((1000 * minGroup) / (minGroup + 1)) / 10;
+		expect(followed.progress?.latest).toMatchObject({ label: expect.stringContaining('2026'), reached: false });
+		expect(followed.progress?.latest?.value).toBeCloseTo(share, 0);
 	});
 
 	it('is for those who enter the förvaltning’s figures only, and says what to fix', async () => {
