@@ -83,7 +83,16 @@ export const presentIncidentStatistics = presenter(
 		years: z.array(z.number().int()).describe('Years published (1 February the year after), newest first.'),
 		year: z.number().int().nullable(),
 		area: z.enum(ACTIVITY_AREAS).nullable(),
-		rows: z.array(z.object({ unit, isTotal: z.boolean(), total: cell, byForm: z.object(Object.fromEntries(INCIDENT_FORMS.map((f) => [f, cell])) as Record<(typeof INCIDENT_FORMS)[number], typeof cell>) })),
+		rows: z.array(
+			z.object({
+				unit,
+				isTotal: z.boolean(),
+				total: cell,
+				byForm: z
+					.object(Object.fromEntries(INCIDENT_FORMS.map((f) => [f, cell])) as Record<(typeof INCIDENT_FORMS)[number], typeof cell>)
+					.describe('The row’s incidents by BRÅ form: all five shown (n = employees with the form, figures over those incidents) or all hidden, and only with the row’s total (decision 0021).')
+			})
+		),
 		trend: z.array(z.object({ year: z.number().int(), cell })),
 		nextPublication: dateTime.describe('The current year’s statistics are shown from this moment.'),
 		rules: z.object({ minGroup: z.number().int() })
