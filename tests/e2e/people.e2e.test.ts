@@ -3,12 +3,13 @@
  * finds a person, sees their roles, takes the extract as a page and as a JSON file, and the
  * taking is logged. Retention is not configured in the demo: the page says so.
  *
- * Shared demo state: reads only (and adds audit entries).
+ * Shared demo state: adds audit entries, and one incident of harassment (not serious) reported by
+ * the demo biståndshandläggare, as api-incidents.e2e.test.ts does.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, apiLogin, demo, expectAccessible, launch, login, newPage } from './support';
+import { api, apiLogin, demo, expectAccessible, launch, login, minutesAgo, newPage } from './support';
 
 describe('people and the register extract', () => {
 	let browser: Browser;
@@ -67,9 +68,26 @@ describe('people and the register extract', () => {
 		expect(found.status).toBe(200);
 		const amina = found.body.people[0];
 		expect(amina).toMatchObject({ name: 'Amina Hassan', titleLabel: 'Biståndshandläggare', active: true });
+		// An incident she reports herself is in her extract, readable, with what happened. Harassment,
+		// not serious: no manager is asked to report it to Arbetsmiljöverket (shared demo state).
+		const { day, time } = minutesAgo(10);
+		const what = 'En anhörig skrev kränkande meddelanden till mig (registerutdrag).';
+		const reported = await api(await apiLogin(demo.bistandshandlaggare), '/incidents', {
+			method: 'POST',
+			body: JSON.stringify({ form: 'trakasserier', occurredOn: day, occurredTime: time, activityArea: 'aldreomsorg', description: what, policeReported: true })
+		});
+		expect(reported.status).toBe(201);
 		const extract = await api(admin, `/people/${amina.id}/extract`);
 		expect(extract.status).toBe(200);
 		expect(extract.body.person.name).toBe('Amina Hassan');
+		expect(extract.body.incidents).toContainEqual(expect.objectContaining({ form: 'Trakasserier', description: what, policeReported: true, reportedBy: 'Amina Hassan' }));
+		const adminPage = await newPage(browser);
+		await login(adminPage, demo.admin);
+		await adminPage.goto(`/admin/people/${amina.id}/extract`);
+		expect(await adminPage.getByRole('heading', { name: /^Otillåten påverkan, hot och våld \(\d+\)$/ }).count()).toBe(1);
+		expect(await adminPage.getByText(what).count()).toBe(1);
+		await expectAccessible(adminPage);
+		await adminPage.close();
 		const retention = await api(admin, '/people/retention');
 		expect(retention.body).toMatchObject({ years: null, due: [] });
 

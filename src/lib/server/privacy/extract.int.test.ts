@@ -9,6 +9,7 @@ import {
 	checklistItems,
 	checklists,
 	incidentReaders,
+	incidents,
 	individualPlans,
 	introductionNotes,
 	introductionSteps,
@@ -53,6 +54,19 @@ describe(`register extract (${testBackend})`, () => {
 		const [intro] = await db.insert(introductions).values({ personId: sara.id, orgUnitId: org.units.e1.id, startDate: '2026-09-01', endDate: '2027-03-01', mentorId: mentor.id }).returning();
 		const [step] = await db.insert(introductionSteps).values({ introductionId: intro.id, title: 'Gå igenom dokumentationen', dueWeek: 2, doneOn: '2026-09-10', doneBy: mentor.id }).returning();
 		await db.insert(introductionNotes).values({ introductionId: intro.id, stepId: step.id, authorId: mentor.id, body: 'Bra genomgång.' });
+		// A threat, reported by her manager on her behalf.
+		await db.insert(incidents).values({
+			personId: sara.id,
+			reportedBy: org.people.managerE1.id,
+			orgUnitId: org.units.g1.id,
+			form: 'hot',
+			occurredAt: new Date('2026-10-05T08:30:00Z'),
+			activityArea: 'barn_och_unga',
+			setting: 'Hembesök',
+			description: 'En förälder hotade under hembesöket.',
+			policeReported: true,
+			measures: 'Dubbelbemanning vid hembesök.'
+		});
 	});
 	afterAll(() => database.close());
 
@@ -89,6 +103,23 @@ describe(`register extract (${testBackend})`, () => {
 				notes: [{ by: 'G1 person 2', at: expect.any(String), step: 'Gå igenom dokumentationen', text: 'Bra genomgång.' }]
 			}
 		]);
+		expect(extract.incidents).toEqual([
+			{
+				occurredAt: '2026-10-05T08:30:00.000Z',
+				form: 'Hot',
+				unit: 'Norrviks förvaltning / Avdelningen för barn och unga / Enhet 1 / Grupp 1',
+				setting: 'Hembesök',
+				description: 'En förälder hotade under hembesöket.',
+				policeReported: true,
+				reportedBy: 'Chef E1',
+				supportEnough: null,
+				supportComment: null,
+				measures: 'Dubbelbemanning vid hembesök.',
+				authorityReportedOn: null,
+				workInjuryReportedOn: null
+			}
+		]);
+		expect(extract.incidentsReportedForOthers).toEqual([]);
 		// The new tables have their own sections; only what has none is listed row by row.
 		expect(extract.other).toEqual([{ table: 'incident_readers', column: 'person_id', rows: [expect.objectContaining({ person_id: sara.id, org_unit_id: org.units.e1.id })] }]);
 		expect(JSON.stringify(extract)).not.toMatch(/password_hash|"id":"[0-9a-f]{64}"/);
@@ -96,6 +127,10 @@ describe(`register extract (${testBackend})`, () => {
 		const manager = await registerExtract(database.db, admin, org.people.managerE1.id);
 		expect(manager.plansAsManager).toEqual([{ employee: 'G1 person 1', round: null, status: 'offered', offeredAt: expect.any(String), notesWritten: 0 }]);
 		expect(JSON.stringify(manager)).not.toContain('Färre ärenden');
+		// The manager reported the threat for her: that they did is in theirs, what happened is not.
+		expect(manager.incidentsReportedForOthers).toEqual([{ employee: 'G1 person 1', reportedAt: expect.any(String) }]);
+		expect(manager.incidents).toEqual([]);
+		expect(JSON.stringify(manager)).not.toContain('hotade');
 
 		// The mentor sees that they are one, and how many notes they wrote, not what the programme says.
 		const mentor = await registerExtract(database.db, admin, org.people.g1[1].id);

@@ -15,6 +15,8 @@ import {
 	clientAgeBandLabel,
 	clientGenderLabel,
 	genderLabel,
+	incidentFormLabel,
+	incidentSupportLabel,
 	roleLabel,
 	titleLabel,
 	type ActivityArea,
@@ -22,6 +24,8 @@ import {
 	type ClientAgeBand,
 	type ClientGender,
 	type Gender,
+	type IncidentForm,
+	type IncidentSupport,
 	type Role,
 	type Title
 } from '$lib/domain';
@@ -51,7 +55,8 @@ const EXPLAINED = new Set([
 	'checklists',
 	'introductions',
 	'introduction_steps',
-	'introduction_notes'
+	'introduction_notes',
+	'incidents'
 ]);
 const SECRET_COLUMN = /password|token|secret|hash|verifier|nonce/i;
 const MAX_ROWS = 5000;
@@ -111,6 +116,23 @@ export interface RegisterExtract {
 	}[];
 	/** Programmes the person is mentor for: that they are is about them; what the programmes say is about the new employee. */
 	introductionsAsMentor: { employee: string; startDate: string; notesWritten: number }[];
+	/** Incidents of otillåten påverkan, hot och våld that happened to the person, with the manager's measures. */
+	incidents: {
+		occurredAt: string;
+		form: string;
+		unit: string;
+		setting: string;
+		description: string;
+		policeReported: boolean;
+		reportedBy: string;
+		supportEnough: string | null;
+		supportComment: string | null;
+		measures: string;
+		authorityReportedOn: string | null;
+		workInjuryReportedOn: string | null;
+	}[];
+	/** Incidents the person reported on someone else's behalf: that they did is about them; what happened is about the employee. */
+	incidentsReportedForOthers: { employee: string; reportedAt: string }[];
 	sessions: { createdAt: string; lastSeenAt: string; expiresAt: string }[];
 	failedLogins: { at: string; ip: string }[];
 	auditByPerson: { at: string; action: string; subject: string | null; ip: string | null }[];
@@ -193,6 +215,30 @@ export async function registerExtract(db: Db, actor: Actor, personId: string, fo
 		sql`select n.introduction_id as "introductionId", n.author_id as "authorId", p.name as by, n.created_at as at, s.title as step, n.body as text
 		    from introduction_notes n join people p on p.id = n.author_id left join introduction_steps s on s.id = n.step_id
 		    where n.introduction_id in (select id from introductions where person_id = ${personId} or mentor_id = ${personId}) order by n.created_at`
+	);
+	const incidents = await query<{
+		own: boolean;
+		employee: string;
+		occurredAt: Date;
+		form: IncidentForm;
+		unit: string;
+		setting: string;
+		description: string;
+		policeReported: boolean;
+		reportedBy: string;
+		supportEnough: IncidentSupport | null;
+		supportComment: string | null;
+		measures: string;
+		authorityReportedOn: string | null;
+		workInjuryReportedOn: string | null;
+		createdAt: Date;
+	}>(
+		db,
+		sql`select i.person_id = ${personId} as own, (select name from people where id = i.person_id) as employee, i.occurred_at as "occurredAt", i.form::text as form,
+		       ${unitLabelSql(sql`i.org_unit_id`)} as unit, i.setting, i.description, i.police_reported as "policeReported",
+		       (select name from people where id = i.reported_by) as "reportedBy", i.support_enough::text as "supportEnough", i.support_comment as "supportComment",
+		       i.measures, i.authority_reported_on::text as "authorityReportedOn", i.work_injury_reported_on::text as "workInjuryReportedOn", i.created_at as "createdAt"
+		    from incidents i where i.person_id = ${personId} or i.reported_by = ${personId} order by i.occurred_at limit ${MAX_ROWS}`
 	);
 	const sessions = await query<{ createdAt: Date; lastSeenAt: Date; expiresAt: Date }>(
 		db,
@@ -287,6 +333,23 @@ export async function registerExtract(db: Db, actor: Actor, personId: string, fo
 		introductionsAsMentor: introductions
 			.filter((i) => !i.isNew)
 			.map((i) => ({ employee: i.employee, startDate: i.startDate, notesWritten: introductionNotes.filter((n) => n.introductionId === i.id && n.authorId === personId).length })),
+		incidents: incidents
+			.filter((i) => i.own)
+			.map((i) => ({
+				occurredAt: iso(i.occurredAt)!,
+				form: incidentFormLabel[i.form] ?? i.form,
+				unit: i.unit,
+				setting: i.setting,
+				description: i.description,
+				policeReported: i.policeReported,
+				reportedBy: i.reportedBy,
+				supportEnough: i.supportEnough ? (incidentSupportLabel[i.supportEnough] ?? i.supportEnough) : null,
+				supportComment: i.supportComment,
+				measures: i.measures,
+				authorityReportedOn: i.authorityReportedOn,
+				workInjuryReportedOn: i.workInjuryReportedOn
+			})),
+		incidentsReportedForOthers: incidents.filter((i) => !i.own).map((i) => ({ employee: i.employee, reportedAt: iso(i.createdAt)! })),
 		sessions: sessions.map((s) => ({ createdAt: iso(s.createdAt)!, lastSeenAt: iso(s.lastSeenAt)!, expiresAt: iso(s.expiresAt)! })),
 		failedLogins: failedLogins.map((f) => ({ at: iso(f.at)!, ip: f.ip })),
 		auditByPerson: auditBy.map((a) => ({ at: iso(a.at)!, action: actionLabel[a.action] ?? a.action, subject: a.subject, ip: a.ip })),
@@ -294,7 +357,7 @@ export async function registerExtract(db: Db, actor: Actor, personId: string, fo
 		other,
 		notes: [
 			'Svar i mätomgångar som har gallrats (äldre än den tid kommunen sparar svar med namn) går inte längre att koppla till personen och finns därför inte med.',
-			'Handlingsplaner där personen är chef, och introduktionsprogram där personen är mentor, visas utan innehåll: det handlar om medarbetaren.',
+			'Handlingsplaner där personen är chef, introduktionsprogram där personen är mentor och händelser personen rapporterat åt andra visas utan innehåll: det handlar om medarbetaren.',
 			'Checklistor vid avslutade utredningar namnger ingen klient: de innehåller bara kön, åldersgrupp och svaren.',
 			'Granska utdraget innan det lämnas ut: övriga rader kan innehålla uppgifter om andra personer.'
 		]

@@ -83,6 +83,23 @@ export const presentRegisterExtract = presenter(
 			})
 		),
 		introductionsAsMentor: z.array(z.object({ employee: text, startDate: text, notesWritten: z.number().int() })),
+		incidents: z.array(
+			z.object({
+				occurredAt: text,
+				form: text,
+				unit: text,
+				setting: text,
+				description: text,
+				policeReported: z.boolean(),
+				reportedBy: text,
+				supportEnough: maybe,
+				supportComment: maybe,
+				measures: text,
+				authorityReportedOn: maybe,
+				workInjuryReportedOn: maybe
+			})
+		),
+		incidentsReportedForOthers: z.array(z.object({ employee: text, reportedAt: text })),
 		sessions: z.array(z.object({ createdAt: text, lastSeenAt: text, expiresAt: text })),
 		failedLogins: z.array(z.object({ at: text, ip: text })),
 		auditByPerson: z.array(z.object({ at: text, action: text, subject: maybe, ip: maybe })),
