@@ -30,7 +30,7 @@
  * Cells are offered once each, by rank (lower first), then larger first, then by key: a cell is
  * taken only if every block still meets the rule with it, so the decisions depend on the data only.
  */
-import type { CellKey, Disclosure, DisclosedCount } from './disclosure';
+import type { AnonymityRules, CellKey, Disclosure, DisclosedCount } from './disclosure';
 import { reasonText, type ReasonSubject } from './reasons';
 
 export interface BreakdownCandidate {
@@ -42,7 +42,8 @@ export interface BreakdownCandidate {
 }
 
 export interface Breakdown {
-	readonly minGroup: number;
+	/** The rules the counts were decided by (the reasons name them). */
+	readonly rules: AnonymityRules;
 	shown(key: CellKey): boolean;
 }
 
@@ -100,9 +101,9 @@ export function decideBreakdown(
 	// Blocks per round: the breakdown cells of one round are one family; rounds are independent.
 	const rounds = new Map<string, { blockOf: Map<string, number>; stats: Map<number, Stats>; next: number }>();
 
-	const ordered = [...candidates].sort(
-		(a, b) => a.rank - b.rank || b.members.length - a.members.length || (keyOf(a.key) < keyOf(b.key) ? -1 : keyOf(a.key) > keyOf(b.key) ? 1 : 0)
-	);
+	const ordered = candidates
+		.map((c) => ({ ...c, id: keyOf(c.key) }))
+		.sort((a, b) => a.rank - b.rank || b.members.length - a.members.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 	for (const c of ordered) {
 		const d = disclosure.get(c.key.roundId, c.key.unitId, c.key.area, c.key.title);
 		if (!d.shown || c.members.length === 0) continue;
@@ -118,15 +119,10 @@ export function decideBreakdown(
 			if (!s) inside.set(b, (s = emptyStats(categories.length)));
 			addPerson(s, catsOf(id), 1);
 		}
-		let ok = true;
-		for (const [b, part] of inside) {
-			if (!blockMeetsRule(part, k)) ok = false;
-			if (b !== 0 && !blockMeetsRule(minus(r.stats.get(b)!, part), k)) ok = false;
-			if (!ok) break;
-		}
-		if (!ok) continue;
+		const fits = [...inside].every(([b, part]) => blockMeetsRule(part, k) && (b === 0 || blockMeetsRule(minus(r.stats.get(b)!, part), k)));
+		if (!fits) continue;
 
-		shown.add(keyOf(c.key));
+		shown.add(c.id);
 		const renamed = new Map<number, number>();
 		for (const [b, part] of inside) {
 			const to = r.next++;
@@ -145,7 +141,7 @@ export function decideBreakdown(
 		});
 	}
 
-	return { minGroup: k, shown: (key) => shown.has(keyOf(key)) };
+	return { rules: disclosure.rules, shown: (key) => shown.has(keyOf(key)) };
 }
 
 /**
@@ -155,6 +151,6 @@ export function decideBreakdown(
  */
 export function discloseBreakdown<T>(breakdown: Breakdown, key: CellKey, count: number, figures: T, subject: Exclude<ReasonSubject, 'respondents'>): DisclosedCount<T> {
 	if (breakdown.shown(key)) return { shown: true, n: count, figures };
-	const reason = count < breakdown.minGroup ? 'too_few' : 'protects_other_group';
-	return { shown: false, reason, reasonText: reasonText(reason, { minGroup: breakdown.minGroup, minTextGroup: breakdown.minGroup }, subject) };
+	const reason = count < breakdown.rules.minGroup ? 'too_few' : 'protects_other_group';
+	return { shown: false, reason, reasonText: reasonText(reason, breakdown.rules, subject) };
 }

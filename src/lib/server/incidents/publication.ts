@@ -234,11 +234,8 @@ export async function publishDueYears(db: Db, now: Date): Promise<number[]> {
 function emptyCells(year: number, unitId: string, area: ActivityArea | null): PublishedCells {
 	const nobody = computeDisclosure([{ roundId: roundIdOf(year), respondents: [] }], rulesNow());
 	const zero = figuresOf([]);
-	const key = (id: string) => ({ roundId: roundIdOf(year), unitId: id, area, title: null });
-	return {
-		total: discloseCount(nobody, key(unitId), zero, 'employees'),
-		byForm: Object.fromEntries(INCIDENT_FORMS.map((f) => [f, discloseCount(nobody, key(unitId), zero, 'employees')])) as PublishedCells['byForm']
-	};
+	const hidden = discloseCount(nobody, { roundId: roundIdOf(year), unitId, area, title: null }, zero, 'employees');
+	return { total: hidden, byForm: Object.fromEntries(INCIDENT_FORMS.map((f) => [f, hidden])) as PublishedCells['byForm'] };
 }
 
 /** The published cells of these units in these years, for all areas or one; every pair answered. */
