@@ -51,7 +51,7 @@ describe(`register extract (${testBackend})`, () => {
 		const [checklist] = await db.insert(checklists).values({ personId: sara.id, orgUnitId: org.units.g1.id, enhetId: org.units.e1.id, closedOn: '2026-11-20', clientGender: 'flicka', ageBand: '7-12' }).returning();
 		await db.insert(checklistAnswers).values({ checklistId: checklist.id, itemId: item.id, answer: 'ja' });
 		const mentor = org.people.g1[1];
-		const [intro] = await db.insert(introductions).values({ personId: sara.id, orgUnitId: org.units.e1.id, startDate: '2026-09-01', endDate: '2027-03-01', mentorId: mentor.id }).returning();
+		const [intro] = await db.insert(introductions).values({ personId: sara.id, orgUnitId: org.units.e1.id, startDate: '2026-09-01', endDate: '2027-03-01', mentorId: mentor.id, createdBy: org.people.managerE1.id }).returning();
 		const [step] = await db.insert(introductionSteps).values({ introductionId: intro.id, title: 'Gå igenom dokumentationen', dueWeek: 2, doneOn: '2026-09-10', doneBy: mentor.id }).returning();
 		await db.insert(introductionNotes).values({ introductionId: intro.id, stepId: step.id, authorId: mentor.id, body: 'Bra genomgång.' });
 		// A threat, reported by her manager on her behalf.
@@ -131,11 +131,15 @@ describe(`register extract (${testBackend})`, () => {
 		expect(manager.incidentsReportedForOthers).toEqual([{ employee: 'G1 person 1', reportedAt: expect.any(String) }]);
 		expect(manager.incidents).toEqual([]);
 		expect(JSON.stringify(manager)).not.toContain('hotade');
+		// That the manager started her introduction has no section of its own: it is listed row by row.
+		expect(manager.other).toContainEqual({ table: 'introductions', column: 'created_by', rows: [expect.objectContaining({ person_id: sara.id, created_by: org.people.managerE1.id })] });
 
 		// The mentor sees that they are one, and how many notes they wrote, not what the programme says.
 		const mentor = await registerExtract(database.db, admin, org.people.g1[1].id);
 		expect(mentor.introductionsAsMentor).toEqual([{ employee: 'G1 person 1', startDate: '2026-09-01', notesWritten: 1 }]);
 		expect(mentor.introductions).toEqual([]);
+		// The step the mentor ticked in her programme is listed as stored, like any reference no section covers.
+		expect(mentor.other).toEqual([{ table: 'introduction_steps', column: 'done_by', rows: [expect.objectContaining({ title: 'Gå igenom dokumentationen', done_by: org.people.g1[1].id })] }]);
 		expect(JSON.stringify(mentor)).not.toContain('Bra genomgång');
 
 		const logged = await database.db.select().from(auditLog).where(and(eq(auditLog.action, 'read.register_extract'), eq(auditLog.subjectId, sara.id)));

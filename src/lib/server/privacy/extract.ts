@@ -39,25 +39,32 @@ import { notFound } from '../errors';
 import { getPerson, unitLabelSql } from './people';
 import { now as clockNow } from '../clock';
 
-/** Tables shown in their own section (or deliberately left out: a session's id is a secret). */
-const EXPLAINED = new Set([
-	'role_assignments',
-	'round_members',
-	'responses',
-	'reminders',
-	'individual_plans',
-	'individual_plan_notes',
-	'sessions',
-	'retention_pseudonyms',
-	'staff_imports',
-	'workload_ratings',
-	'workload_prompt_dismissals',
-	'checklists',
-	'introductions',
-	'introduction_steps',
-	'introduction_notes',
-	'incidents'
-]);
+/**
+ * What the sections below cover, per table: every reference to the person ('*'), or only these
+ * columns — a reference no section covers (who started someone's introduction, who ticked a step)
+ * is still listed row by row. A session's id is a secret and is deliberately left out.
+ */
+const EXPLAINED: Record<string, '*' | readonly string[]> = {
+	role_assignments: '*',
+	round_members: '*',
+	responses: '*',
+	reminders: '*',
+	individual_plans: '*',
+	individual_plan_notes: '*',
+	sessions: '*',
+	retention_pseudonyms: '*',
+	staff_imports: '*',
+	workload_ratings: ['person_id'],
+	workload_prompt_dismissals: ['person_id'],
+	checklists: ['person_id'],
+	introductions: ['person_id', 'mentor_id'],
+	introduction_notes: '*',
+	incidents: ['person_id', 'reported_by']
+};
+const explained = (table: string, column: string) => {
+	const covered = EXPLAINED[table];
+	return covered === '*' || (covered?.includes(column) ?? false);
+};
 const SECRET_COLUMN = /password|token|secret|hash|verifier|nonce/i;
 const MAX_ROWS = 5000;
 
@@ -267,7 +274,7 @@ export async function registerExtract(db: Db, actor: Actor, personId: string, fo
 	);
 	const other: RegisterExtract['other'] = [];
 	for (const ref of references) {
-		if (EXPLAINED.has(ref.table)) continue;
+		if (explained(ref.table, ref.column)) continue;
 		const rows = await query<Record<string, unknown>>(db, sql`select * from ${sql.identifier(ref.table)} where ${sql.identifier(ref.column)} = ${personId} limit ${MAX_ROWS}`);
 		if (rows.length === 0) continue;
 		other.push({ table: ref.table, column: ref.column, rows: rows.map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => !SECRET_COLUMN.test(k)).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]))) });
